@@ -1,0 +1,86 @@
+package lu.entreprinder.persistence.codegen;
+
+import java.nio.file.Path;
+import lu.entreprinder.persistence.core.Database;
+import lu.entreprinder.persistence.core.DatabaseConfig;
+import lu.entreprinder.persistence.testing.TestPostgres;
+import org.jooq.codegen.GenerationTool;
+import org.jooq.meta.jaxb.Configuration;
+import org.jooq.meta.jaxb.ForcedType;
+import org.jooq.meta.jaxb.Generate;
+import org.jooq.meta.jaxb.Generator;
+import org.jooq.meta.jaxb.Jdbc;
+import org.jooq.meta.jaxb.Strategy;
+import org.jooq.meta.jaxb.Target;
+
+/**
+ * Generates the jOOQ classes from the migrations as PostgreSQL really applies them: creates an empty database on
+ * the test server ({@code PG_TEST_URL}, else Testcontainers, else embedded PostgreSQL), migrates it with Flyway
+ * (SQL and Java migrations), and runs jOOQ's generator into the given directory.
+ *
+ * <p>Usage: {@code Codegen <output directory>}.
+ */
+public final class Codegen {
+
+    /** The package of the generated classes. */
+    public static final String PACKAGE = "lu.entreprinder.persistence.schema.generated";
+
+    private Codegen() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1) {
+            System.err.println("usage: Codegen <output directory>");
+            System.exit(2);
+        }
+        generate(Path.of(args[0]));
+    }
+
+    /** Migrates a fresh PostgreSQL database and generates the classes into {@code outputDirectory} (replacing it). */
+    public static void generate(Path outputDirectory) throws Exception {
+        String url = TestPostgres.server().createDatabase();
+        try (Database db = Database.open(DatabaseConfig.builder(url).maximumPoolSize(2).build())) {
+            db.migrate();
+        }
+        GenerationTool.generate(configuration(url, outputDirectory));
+    }
+
+    static Configuration configuration(String url, Path outputDirectory) {
+        return new Configuration()
+                .withLogging(org.jooq.meta.jaxb.Logging.WARN)
+                .withJdbc(new Jdbc().withDriver("org.postgresql.Driver").withUrl(url))
+                .withGenerator(new Generator()
+                        .withName("org.jooq.codegen.JavaGenerator")
+                        .withStrategy(new Strategy().withName(ReadableNamesStrategy.class.getName()))
+                        .withDatabase(new org.jooq.meta.jaxb.Database()
+                                .withName("org.jooq.meta.postgres.PostgresDatabase")
+                                .withInputSchema("public")
+                                .withOutputSchemaToDefault(true)
+                                .withIncludes(".*")
+                                .withExcludes("flyway_schema_history")
+                                .withIncludeRoutines(false)
+                                .withIncludeSequences(false)
+                                .withForcedTypes(
+                                        new ForcedType()
+                                                .withUserType("java.time.OffsetDateTime")
+                                                .withBinding("lu.entreprinder.persistence.schema.types.UtcTimestampBinding")
+                                                .withIncludeTypes("(?i:timestamp\\s+with\\s+time\\s+zone|timestamptz)"),
+                                        new ForcedType()
+                                                .withUserType("java.math.BigDecimal")
+                                                .withConverter("lu.entreprinder.persistence.schema.types.Scale2Converter")
+                                                .withIncludeTypes("(?i:numeric\\(\\d+,\\s*2\\))")))
+                        .withGenerate(new Generate()
+                                .withPojos(false)
+                                .withDaos(false)
+                                .withRecords(true)
+                                .withGeneratedAnnotation(false)
+                                .withJavaTimeTypes(true)
+                                .withRoutines(false)
+                                .withSequences(false)
+                                .withGlobalObjectReferences(true))
+                        .withTarget(new Target()
+                                .withPackageName(PACKAGE)
+                                .withDirectory(outputDirectory.toAbsolutePath().toString())
+                                .withClean(true)));
+    }
+}

@@ -1,0 +1,104 @@
+package lu.entreprinder.persistence.core;
+
+import java.math.BigDecimal;
+import java.util.Collection;
+
+/**
+ * Input checks every DAO runs before SQL: each failure is a {@link ValidationException} naming the field, so a
+ * refused call writes nothing. Text limits count Unicode code points, as PostgreSQL's varchar(n) does.
+ */
+public final class Check {
+
+    private Check() {
+    }
+
+    /** @throws ValidationException if {@code value} is null */
+    public static <T> T required(T value, String field) {
+        if (value == null) {
+            throw new ValidationException(field, "is required");
+        }
+        return value;
+    }
+
+    /** A positive id. @throws ValidationException if null or not positive */
+    public static long id(Long value, String field) {
+        required(value, field);
+        if (value <= 0) {
+            throw new ValidationException(field, "must be a positive id, was " + value);
+        }
+        return value;
+    }
+
+    /** Required, not blank, at most {@code max} code points, no NUL. @throws ValidationException otherwise */
+    public static String text(String value, int max, String field) {
+        required(value, field);
+        if (value.isBlank()) {
+            throw new ValidationException(field, "must not be blank");
+        }
+        return optionalText(value, max, field);
+    }
+
+    /**
+     * Optional (Django {@code blank=True}) text: null becomes {@code ""}; at most {@code max} code points
+     * ({@code max <= 0}: unlimited); no NUL (PostgreSQL cannot store it).
+     *
+     * @throws ValidationException if too long or containing NUL
+     */
+    public static String optionalText(String value, int max, String field) {
+        if (value == null) {
+            return "";
+        }
+        if (value.indexOf('\u0000') >= 0) {
+            throw new ValidationException(field, "must not contain the NUL character");
+        }
+        if (max > 0 && value.codePointCount(0, value.length()) > max) {
+            throw new ValidationException(field, "must be at most " + max + " characters, was "
+                    + value.codePointCount(0, value.length()));
+        }
+        return value;
+    }
+
+    /** @throws ValidationException unless {@code min <= value <= max} */
+    public static int range(Integer value, int min, int max, String field) {
+        required(value, field);
+        if (value < min || value > max) {
+            throw new ValidationException(field, "must be between " + min + " and " + max + ", was " + value);
+        }
+        return value;
+    }
+
+    /**
+     * A decimal that fits {@code numeric(precision, scale)} and is not negative.
+     *
+     * @throws ValidationException if null, negative, or with more digits than the column holds
+     */
+    public static BigDecimal decimal(BigDecimal value, int precision, int scale, String field) {
+        required(value, field);
+        if (value.signum() < 0) {
+            throw new ValidationException(field, "must not be negative, was " + value.toPlainString());
+        }
+        if (value.stripTrailingZeros().scale() > scale) {
+            throw new ValidationException(field, "must have at most " + scale + " decimals, was " + value.toPlainString());
+        }
+        BigDecimal scaled = value.setScale(scale);
+        if (scaled.precision() - scaled.scale() > precision - scale) {
+            throw new ValidationException(field, "must be below " + BigDecimal.TEN.pow(precision - scale) + ", was "
+                    + value.toPlainString());
+        }
+        return scaled;
+    }
+
+    /** @throws ValidationException if null or larger than {@code max} elements */
+    public static <C extends Collection<?>> C size(C values, int max, String field) {
+        required(values, field);
+        if (values.size() > max) {
+            throw new ValidationException(field, "must have at most " + max + " elements, had " + values.size());
+        }
+        for (Object v : values) {
+            if (v == null) {
+                throw new ValidationException(field, "must not contain null");
+            }
+        }
+        return values;
+    }
+}

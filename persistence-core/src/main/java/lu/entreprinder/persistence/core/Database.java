@@ -1,0 +1,619 @@
+package lu.entreprinder.persistence.core;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import lu.entreprinder.persistence.core.internal.ErrorTranslator;
+import lu.entreprinder.persistence.core.internal.LibraryExecuteListener;
+import lu.entreprinder.persistence.core.internal.NonClosingConnection;
+import lu.entreprinder.persistence.core.internal.SqlScript;
+import lu.entreprinder.persistence.core.internal.StatementCounting;
+import lu.entreprinder.persistence.core.internal.ThreadBoundConnectionProvider;
+import lu.entreprinder.persistence.core.internal.TransactionState;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.jooq.DSLContext;
+import org.jooq.Query;
+import org.jooq.Record;
+import org.jooq.SQLDialect;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The library's entry point: a connection pool, a {@link DSLContext} of the right dialect, migrations and
+ * transactions. Thread-safe; open one per database and share it. {@link #close()} is idempotent.
+ *
+ * <p>{@link #dsl()} is transaction-aware: on a thread inside {@link #inTransaction}, statements run on that
+ * transaction's connection; elsewhere each statement borrows a pooled connection. DAOs built over it can therefore
+ * be composed inside one transaction.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    private static final String HISTORY_TABLE = "flyway_schema_history";
+
+    private final DatabaseConfig config;
+    private final HikariDataSource pool;
+    private final DSLContext dsl;
+    private final ErrorTranslator translator;
+    private final StatementCounting counting = new StatementCounting();
+    private final ThreadLocal<TransactionState> current = new ThreadLocal<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private Database(DatabaseConfig config) {
+        this.config = config;
+        this.translator = new ErrorTranslator(config.dialect(), config.schema());
+        this.pool = new HikariDataSource(hikari(config));
+        DefaultConfiguration jooq = new DefaultConfiguration();
+        jooq.set(config.dialect());
+        jooq.set(new Settings()
+                .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
+                .withExecuteLogging(false));
+        jooq.set(new ThreadBoundConnectionProvider(pool, current::get, translator));
+        jooq.set(new LibraryExecuteListener(counting, translator, config.slowQueryThreshold()));
+        this.dsl = DSL.using(jooq);
+    }
+
+    /**
+     * Opens the pool (and migrates when {@link DatabaseConfig#migrateOnStart()} is set).
+     *
+     * @throws RetryableException if the database cannot be reached ({@link RetryableException.Reason#CONNECTION_LOST})
+     * @throws PersistenceException if a migration fails
+     */
+    public static Database open(DatabaseConfig config) {
+        Objects.requireNonNull(config, "config");
+        Database database;
+        try {
+            database = new Database(config);
+        } catch (RuntimeException e) {
+            throw new RetryableException(RetryableException.Reason.CONNECTION_LOST,
+                    "cannot open " + DatabaseConfig.maskUrl(config.jdbcUrl()) + ": " + e.getMessage(), e);
+        }
+        if (config.migrateOnStart()) {
+            try {
+                database.migrate();
+            } catch (RuntimeException e) {
+                database.close();
+                throw e;
+            }
+        }
+        return database;
+    }
+
+    private static HikariConfig hikari(DatabaseConfig config) {
+        HikariConfig h = new HikariConfig();
+        h.setJdbcUrl(config.jdbcUrl());
+        h.setUsername(config.username());
+        h.setPassword(config.password());
+        h.setPoolName(config.poolName());
+        h.setConnectionTimeout(config.connectionTimeout().toMillis());
+        h.setAutoCommit(true);
+        if (config.dialect() == SQLDialect.SQLITE) {
+            h.addDataSourceProperty("foreign_keys", "true");
+            h.addDataSourceProperty("busy_timeout", String.valueOf(config.sqliteBusyTimeout().toMillis()));
+            if (config.sqliteInMemory()) {
+                // Every :memory: connection is its own database: keep exactly one, forever.
+                h.setMaximumPoolSize(1);
+                h.setMinimumIdle(1);
+                h.setMaxLifetime(0);
+                h.setIdleTimeout(0);
+            } else {
+                h.setMaximumPoolSize(config.maximumPoolSize());
+                h.addDataSourceProperty("journal_mode", "WAL");
+                h.addDataSourceProperty("synchronous", "NORMAL");
+            }
+        } else {
+            h.setMaximumPoolSize(config.maximumPoolSize());
+            h.addDataSourceProperty("reWriteBatchedInserts", "true");
+            if (!config.statementTimeout().isZero()) {
+                h.setConnectionInitSql("SET statement_timeout = " + config.statementTimeout().toMillis());
+            }
+        }
+        return h;
+    }
+
+    /** The configuration this database was opened with. */
+    public DatabaseConfig config() {
+        return config;
+    }
+
+    /** The transaction-aware jOOQ context (see the class comment). */
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    public SQLDialect dialect() {
+        return config.dialect();
+    }
+
+    public boolean isPostgres() {
+        return config.dialect().family() == SQLDialect.POSTGRES;
+    }
+
+    public boolean isSqlite() {
+        return config.dialect().family() == SQLDialect.SQLITE;
+    }
+
+    public Clock clock() {
+        return config.clock();
+    }
+
+    public ZoneId zone() {
+        return config.zone();
+    }
+
+    /** Now, from the configured clock, in UTC and truncated to microseconds (what both databases store). */
+    public OffsetDateTime now() {
+        return OffsetDateTime.now(config.clock()).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** Today's date in the configured zone. */
+    public LocalDate today() {
+        return LocalDate.now(config.clock().withZone(config.zone()));
+    }
+
+    /** The pool, for metrics and for tools that need plain JDBC. Do not close it; close the database. */
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /** Connections currently borrowed from the pool (0 when every caller has finished). */
+    public int activeConnections() {
+        return pool.getHikariPoolMXBean() == null ? 0 : pool.getHikariPoolMXBean().getActiveConnections();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Transactions
+    // ---------------------------------------------------------------------------------------------------------
+
+    /**
+     * Runs {@code work} in a transaction and returns its value. Joins the thread's current transaction as a
+     * savepoint when there is one. Commits when {@code work} returns, rolls back (to the savepoint) when it throws,
+     * then rethrows, translated into {@link PersistenceException} where it came from the database. On SQLite the
+     * outermost transaction starts with the write lock taken ({@code BEGIN IMMEDIATE}), so concurrent writers queue
+     * instead of failing.
+     *
+     * @throws PersistenceException any database failure, including {@link RetryableException} for a lost connection
+     *         or an exhausted pool; whatever {@code work} throws is rethrown unchanged
+     */
+    public <T> T inTransaction(Function<Transaction, T> work) {
+        Objects.requireNonNull(work, "work");
+        TransactionState outer = current.get();
+        return outer == null ? outermost(work) : savepoint(outer, work);
+    }
+
+    /**
+     * Like {@link #inTransaction} for work without a result.
+     *
+     * @throws PersistenceException as {@link #inTransaction}
+     */
+    public void useTransaction(Consumer<Transaction> work) {
+        Objects.requireNonNull(work, "work");
+        inTransaction(tx -> {
+            work.accept(tx);
+            return null;
+        });
+    }
+
+    /**
+     * Runs {@code work} in a new transaction, again (up to {@code maxAttempts} times in all) when it fails with a
+     * serialization failure or deadlock. Only for work that is safe to repeat; must not be called inside another
+     * transaction (a savepoint cannot be retried on its own).
+     *
+     * @throws IllegalStateException if called inside a transaction
+     * @throws ValidationException (field {@code maxAttempts}) if {@code maxAttempts < 1}
+     * @throws RetryableException the last failure when every attempt failed
+     */
+    public <T> T inTransactionWithRetry(int maxAttempts, Function<Transaction, T> work) {
+        if (maxAttempts < 1) {
+            throw new ValidationException("maxAttempts", "must be at least 1, was " + maxAttempts);
+        }
+        if (current.get() != null) {
+            throw new IllegalStateException("inTransactionWithRetry cannot run inside another transaction");
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return inTransaction(work);
+            } catch (RetryableException e) {
+                boolean retryable = e.reason() == RetryableException.Reason.SERIALIZATION_FAILURE
+                        || e.reason() == RetryableException.Reason.DEADLOCK;
+                if (!retryable || attempt >= maxAttempts) {
+                    throw e;
+                }
+                LOG.debug("retrying after {} (attempt {} of {})", e.reason(), attempt, maxAttempts);
+            }
+        }
+    }
+
+    /** True when the calling thread is inside {@link #inTransaction}. */
+    public boolean inTransaction() {
+        return current.get() != null;
+    }
+
+    /**
+     * Registers a hook that runs once after the outermost transaction commits, outside it; never after a rollback.
+     * A hook registered inside a savepoint that rolls back is dropped. A hook that throws is logged, not rethrown:
+     * the data is committed.
+     *
+     * @throws IllegalStateException if the calling thread is not inside a transaction
+     */
+    public void afterCommit(Runnable hook) {
+        Objects.requireNonNull(hook, "hook");
+        TransactionState tx = current.get();
+        if (tx == null) {
+            throw new IllegalStateException("afterCommit needs a transaction: call it inside inTransaction");
+        }
+        tx.addAfterCommit(hook);
+    }
+
+    private <T> T outermost(Function<Transaction, T> work) {
+        Connection connection = borrow();
+        TransactionState state = new TransactionState(connection, null);
+        T result;
+        try {
+            begin(connection);
+            current.set(state);
+            try {
+                result = work.apply(new Transaction(this, state));
+            } catch (Throwable e) {
+                current.remove();
+                rollbackQuietly(connection, e);
+                throw rethrowable(e);
+            }
+            current.remove();
+            commit(connection);
+        } catch (SQLException e) {
+            current.remove();
+            rollbackQuietly(connection, e);
+            throw translator.translate(e);
+        } finally {
+            current.remove();
+            giveBack(connection);
+        }
+        runHooks(state.afterCommitHooks());
+        return result;
+    }
+
+    private <T> T savepoint(TransactionState outer, Function<Transaction, T> work) {
+        Connection connection = outer.connection();
+        TransactionState state = new TransactionState(connection, outer);
+        String name = "sp_" + state.depth();
+        Savepoint jdbcSavepoint = null;
+        try {
+            if (isSqlite()) {
+                execute(connection, "SAVEPOINT " + name);
+            } else {
+                jdbcSavepoint = connection.setSavepoint(name);
+            }
+        } catch (SQLException e) {
+            throw translator.translate(e);
+        }
+        current.set(state);
+        try {
+            T result = work.apply(new Transaction(this, state));
+            if (isSqlite()) {
+                execute(connection, "RELEASE " + name);
+            } else {
+                connection.releaseSavepoint(jdbcSavepoint);
+            }
+            state.handHooksToParent();
+            return result;
+        } catch (Throwable e) {
+            try {
+                if (isSqlite()) {
+                    execute(connection, "ROLLBACK TO " + name);
+                    execute(connection, "RELEASE " + name);
+                } else {
+                    connection.rollback(jdbcSavepoint);
+                }
+            } catch (SQLException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
+            throw rethrowable(e);
+        } finally {
+            current.set(outer);
+        }
+    }
+
+    private Connection borrow() {
+        try {
+            return pool.getConnection();
+        } catch (SQLException e) {
+            throw translator.translate(e);
+        }
+    }
+
+    private void begin(Connection connection) throws SQLException {
+        if (isSqlite()) {
+            execute(connection, "BEGIN IMMEDIATE");
+        } else {
+            connection.setAutoCommit(false);
+        }
+    }
+
+    private void commit(Connection connection) throws SQLException {
+        if (isSqlite()) {
+            execute(connection, "COMMIT");
+        } else {
+            connection.commit();
+            connection.setAutoCommit(true);
+        }
+    }
+
+    private void rollbackQuietly(Connection connection, Throwable cause) {
+        try {
+            if (isSqlite()) {
+                execute(connection, "ROLLBACK");
+            } else {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException | RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private void giveBack(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.warn("could not return a connection to the pool", e);
+        }
+    }
+
+    private RuntimeException rethrowable(Throwable e) {
+        if (e instanceof Error error) {
+            throw error;
+        }
+        return translator.translate(e);
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static void runHooks(List<Runnable> hooks) {
+        for (Runnable hook : hooks) {
+            try {
+                hook.run();
+            } catch (RuntimeException e) {
+                LOG.error("after-commit hook failed; the transaction stays committed", e);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Statement counting and plans
+    // ---------------------------------------------------------------------------------------------------------
+
+    /**
+     * Starts counting the statements this thread runs through {@link #dsl()} until the returned counter is closed.
+     * Deterministic even while other threads use the database.
+     */
+    public StatementCount countStatements() {
+        return new StatementCount(counting);
+    }
+
+    /** Statements executed through {@link #dsl()} since the database opened, on all threads. */
+    public long totalStatements() {
+        return counting.total();
+    }
+
+    /**
+     * The plan of a query: PostgreSQL {@code EXPLAIN} (with {@code ANALYZE} when asked; that runs the query),
+     * SQLite {@code EXPLAIN QUERY PLAN}. One line per plan row.
+     *
+     * @throws PersistenceException if the database refuses the query
+     */
+    public String explain(Query query, boolean analyze) {
+        String prefix = isSqlite() ? "EXPLAIN QUERY PLAN " : analyze ? "EXPLAIN (ANALYZE, BUFFERS) " : "EXPLAIN ";
+        var rows = dsl.resultQuery(prefix + query.getSQL(), query.getBindValues().toArray()).fetch();
+        StringBuilder plan = new StringBuilder();
+        for (Record row : rows) {
+            plan.append(isSqlite() ? row.get("detail", String.class) : row.get(0, String.class)).append('\n');
+        }
+        return plan.toString();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Migrations
+    // ---------------------------------------------------------------------------------------------------------
+
+    /** What {@link #migrate()} did. */
+    public record MigrationResult(List<String> appliedVersions, String schemaVersion) {
+        public MigrationResult {
+            appliedVersions = List.copyOf(appliedVersions);
+        }
+    }
+
+    /** The Flyway locations of this database's dialect: its own SQL set plus the shared Java migrations. */
+    public List<String> migrationLocations() {
+        return List.of("classpath:db/migration/" + vendor(), "classpath:db/migration/common");
+    }
+
+    private String vendor() {
+        return isSqlite() ? "sqlite" : "postgresql";
+    }
+
+    /**
+     * Applies pending migrations ({@code db/migration/postgresql} or {@code db/migration/sqlite}, and
+     * {@code db/migration/common}). On SQLite foreign keys are off while migrating (table rebuilds need it, as in
+     * Django) and {@code PRAGMA foreign_key_check} must find nothing afterwards.
+     *
+     * @throws IllegalStateException inside a transaction
+     * @throws DataAccessFailureException if a migration fails or leaves broken references
+     */
+    public MigrationResult migrate() {
+        requireNoTransaction("migrate");
+        return withMigrationConnection(dataSource -> {
+            Flyway flyway = Flyway.configure(Database.class.getClassLoader())
+                    .dataSource(dataSource)
+                    .locations(migrationLocations().toArray(String[]::new))
+                    .failOnMissingLocations(true)
+                    .load();
+            MigrateResult result = flyway.migrate();
+            List<String> applied = result.migrations.stream().map(m -> m.version).toList();
+            String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+            if (!applied.isEmpty()) {
+                LOG.info("migrated {} to version {} ({} migrations)", vendor(), version, applied.size());
+            }
+            return new MigrationResult(applied, version);
+        });
+    }
+
+    /**
+     * Undoes applied migrations down to {@code targetVersion} (exclusive; {@code "0"} undoes everything and drops
+     * Flyway's history table), newest first, each with its script {@code db/undo/<dialect>/U<version>__<description>.sql}
+     * in its own transaction. Flyway's community edition has no undo; this is the library's.
+     *
+     * @return the versions undone, newest first
+     * @throws IllegalStateException inside a transaction, or when an applied version has no undo script
+     * @throws PersistenceException if an undo script fails (that version stays applied)
+     */
+    public List<String> undo(String targetVersion) {
+        requireNoTransaction("undo");
+        Objects.requireNonNull(targetVersion, "targetVersion");
+        return withMigrationConnection(dataSource -> {
+            List<String> undone = new ArrayList<>();
+            try (Connection connection = dataSource.getConnection()) {
+                DSLContext plain = DSL.using(connection, config.dialect());
+                if (plain.meta().getTables(HISTORY_TABLE).isEmpty()) {
+                    return undone;
+                }
+                var applied = plain.resultQuery("select version, description from " + HISTORY_TABLE
+                        + " where success and version is not null order by installed_rank desc").fetch();
+                for (Record row : applied) {
+                    String version = row.get(0, String.class);
+                    if (compareVersions(version, targetVersion) <= 0) {
+                        break;
+                    }
+                    String script = "db/undo/" + vendor() + "/U" + version + "__"
+                            + row.get(1, String.class).replace(' ', '_') + ".sql";
+                    List<String> statements = SqlScript.statements(readResource(script));
+                    plain.transaction(trx -> {
+                        for (String statement : statements) {
+                            trx.dsl().execute(statement);
+                        }
+                        trx.dsl().execute("delete from " + HISTORY_TABLE + " where version = ?", version);
+                    });
+                    undone.add(version);
+                }
+                if ("0".equals(targetVersion)) {
+                    plain.execute("drop table " + HISTORY_TABLE);
+                }
+            } catch (SQLException e) {
+                throw translator.translate(e);
+            }
+            return undone;
+        });
+    }
+
+    private static int compareVersions(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        for (int i = 0; i < Math.max(x.length, y.length); i++) {
+            long p = i < x.length ? Long.parseLong(x[i]) : 0;
+            long q = i < y.length ? Long.parseLong(y[i]) : 0;
+            if (p != q) {
+                return Long.compare(p, q);
+            }
+        }
+        return 0;
+    }
+
+    private static String readResource(String path) {
+        try (InputStream in = Database.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("no undo script on the class path: " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + path, e);
+        }
+    }
+
+    private <T> T withMigrationConnection(Function<DataSource, T> action) {
+        if (!isSqlite()) {
+            try {
+                return action.apply(pool);
+            } catch (RuntimeException e) {
+                throw translator.translate(e);
+            }
+        }
+        Connection connection = borrow();
+        try {
+            execute(connection, "PRAGMA foreign_keys = OFF");
+            T result;
+            try {
+                result = action.apply(NonClosingConnection.dataSource(connection));
+            } catch (RuntimeException e) {
+                throw translator.translate(e);
+            }
+            List<String> broken = new ArrayList<>();
+            try (Statement check = connection.createStatement();
+                 var rs = check.executeQuery("PRAGMA foreign_key_check")) {
+                while (rs.next()) {
+                    broken.add(rs.getString(1) + " row " + rs.getLong(2) + " -> " + rs.getString(3));
+                }
+            }
+            if (!broken.isEmpty()) {
+                throw new DataAccessFailureException("migration left broken foreign keys: " + broken, null, null);
+            }
+            return result;
+        } catch (SQLException e) {
+            throw translator.translate(e);
+        } finally {
+            try {
+                execute(connection, "PRAGMA foreign_keys = ON");
+            } catch (SQLException e) {
+                LOG.warn("could not re-enable SQLite foreign keys; evicting the connection", e);
+                pool.evictConnection(connection);
+            }
+            giveBack(connection);
+        }
+    }
+
+    private void requireNoTransaction(String operation) {
+        if (current.get() != null) {
+            throw new IllegalStateException(operation + " cannot run inside a transaction");
+        }
+    }
+
+    /** Closes the pool. Idempotent; later calls do nothing. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            pool.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Database[" + config + "]";
+    }
+}

@@ -1,0 +1,5 @@
+-- V11: one account per e-mail address, compared case-insensitively.
+-- Partial: Django allows a blank e-mail (default ''), and any number of users may have none.
+-- Queries that want this index use exactly lower(email) (and email <> '').
+
+CREATE UNIQUE INDEX auth_user_email_ci_uniq ON auth_user (lower(email)) WHERE email <> '';

@@ -1,0 +1,23 @@
+-- V13 (SQLite): the same indexes as PostgreSQL's V13 except the jsonb GIN index (no SQLite
+-- equivalent; containment uses json_each). SQLite uses the partial index only when the query's
+-- WHERE contains the term is_published itself (see MIGRATIONS.md).
+
+-- published events in date order (keyset paging on (event_date, id))
+CREATE INDEX crush_lu_meetupevent_published_date_idx
+    ON crush_lu_meetupevent (event_date, id) WHERE is_published;
+
+-- "my registrations" by status
+CREATE INDEX crush_lu_eventregistration_user_idx
+    ON crush_lu_eventregistration (user_id, status);
+
+-- unread messages per connection
+CREATE INDEX crush_lu_connectionmessage_unread_idx
+    ON crush_lu_connectionmessage (connection_id, is_read);
+
+-- expiry sweep of unconfirmed reservations
+CREATE INDEX vinsdelux_vdlplotreservation_expires_idx
+    ON vinsdelux_vdlplotreservation (is_confirmed, expires_at);
+
+-- "who liked me", newest first
+CREATE INDEX matching_like_to_user_idx
+    ON matching_like (to_user_id, created_at);

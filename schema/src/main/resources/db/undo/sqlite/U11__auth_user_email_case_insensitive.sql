@@ -1,0 +1,2 @@
+-- U11: undo V11.
+DROP INDEX auth_user_email_ci_uniq;

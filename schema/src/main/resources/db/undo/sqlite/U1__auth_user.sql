@@ -1,0 +1,2 @@
+-- U1: undo V1.
+DROP TABLE auth_user;

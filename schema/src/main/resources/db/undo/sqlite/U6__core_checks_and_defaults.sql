@@ -1,0 +1,2 @@
+-- U6 (SQLite): nothing to undo. The SQLite V6 has no statements: its CHECKs and DEFAULTs are
+-- declared inline in V1-V5 and go away with those tables (U1-U5).
