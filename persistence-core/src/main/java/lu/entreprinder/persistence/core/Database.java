@@ -469,12 +469,25 @@ public final class Database implements AutoCloseable {
      * @throws DataAccessFailureException if a migration fails or leaves broken references
      */
     public MigrationResult migrate() {
+        return migrateTo("latest");
+    }
+
+    /**
+     * Applies pending migrations up to and including {@code targetVersion} ({@code "latest"} for all), as
+     * {@link #migrate()} does. For staged roll-outs and for testing a data migration with rows present.
+     *
+     * @throws IllegalStateException inside a transaction
+     * @throws DataAccessFailureException if a migration fails or leaves broken references
+     */
+    public MigrationResult migrateTo(String targetVersion) {
+        Objects.requireNonNull(targetVersion, "targetVersion");
         requireNoTransaction("migrate");
         return withMigrationConnection(dataSource -> {
             Flyway flyway = Flyway.configure(Database.class.getClassLoader())
                     .dataSource(dataSource)
                     .locations(migrationLocations().toArray(String[]::new))
                     .failOnMissingLocations(true)
+                    .target(targetVersion)
                     .load();
             MigrateResult result = flyway.migrate();
             List<String> applied = result.migrations.stream().map(m -> m.version).toList();
