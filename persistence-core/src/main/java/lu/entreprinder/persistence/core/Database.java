@@ -432,7 +432,7 @@ public final class Database implements AutoCloseable {
      */
     public String explain(Query query, boolean analyze) {
         String prefix = isSqlite() ? "EXPLAIN QUERY PLAN " : analyze ? "EXPLAIN (ANALYZE, BUFFERS) " : "EXPLAIN ";
-        var rows = dsl.resultQuery(prefix + query.getSQL(), query.getBindValues().toArray()).fetch();
+        var rows = dsl.resultQuery(prefix + query.getSQL(), query.getBindValues().toArray()).fetch(); // sql-constant: EXPLAIN + jOOQ-rendered SQL, values bound
         StringBuilder plan = new StringBuilder();
         for (Record row : rows) {
             plan.append(isSqlite() ? row.get("detail", String.class) : row.get(0, String.class)).append('\n');
@@ -518,7 +518,7 @@ public final class Database implements AutoCloseable {
                 if (plain.meta().getTables(HISTORY_TABLE).isEmpty()) {
                     return undone;
                 }
-                var applied = plain.resultQuery("select version, description from " + HISTORY_TABLE
+                var applied = plain.resultQuery("select version, description from " + HISTORY_TABLE // sql-constant: table name
                         + " where success and version is not null order by installed_rank desc").fetch();
                 for (Record row : applied) {
                     String version = row.get(0, String.class);
@@ -532,12 +532,12 @@ public final class Database implements AutoCloseable {
                         for (String statement : statements) {
                             trx.dsl().execute(statement);
                         }
-                        trx.dsl().execute("delete from " + HISTORY_TABLE + " where version = ?", version);
+                        trx.dsl().execute("delete from " + HISTORY_TABLE + " where version = ?", version); // sql-constant: table name
                     });
                     undone.add(version);
                 }
                 if ("0".equals(targetVersion)) {
-                    plain.execute("drop table " + HISTORY_TABLE);
+                    plain.execute("drop table " + HISTORY_TABLE); // sql-constant: table name
                 }
             } catch (SQLException e) {
                 throw translator.translate(e);

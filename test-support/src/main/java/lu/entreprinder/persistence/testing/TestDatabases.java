@@ -75,13 +75,13 @@ public final class TestDatabases {
         List<String> tables = TABLES.computeIfAbsent(backend, b -> tables(db));
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
             if (backend == Backend.POSTGRESQL) {
-                s.execute("TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE");
+                s.execute("TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE"); // sql-constant: names from the catalog
             } else {
                 s.execute("PRAGMA foreign_keys = OFF");
                 try {
                     s.execute("BEGIN IMMEDIATE");
                     for (String table : tables) {
-                        s.execute("DELETE FROM " + table);
+                        s.execute("DELETE FROM " + table); // sql-constant: names from the catalog
                     }
                     s.execute("DELETE FROM sqlite_sequence");
                     s.execute("COMMIT");

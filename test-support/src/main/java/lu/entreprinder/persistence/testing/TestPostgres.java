@@ -89,10 +89,10 @@ public final class TestPostgres {
      */
     public String createDatabase() {
         String name = "entreprinder_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
-        execute("CREATE DATABASE " + name);
+        execute("CREATE DATABASE " + name); // sql-constant: generated name
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"); // sql-constant: generated name
             } catch (RuntimeException ignored) {
                 // best effort while the JVM exits
             }
