@@ -1,5 +1,6 @@
 package lu.entreprinder.persistence.codegen;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.DatabaseConfig;
@@ -18,7 +19,8 @@ import org.jooq.meta.jaxb.Target;
  * the test server ({@code PG_TEST_URL}, else Testcontainers, else embedded PostgreSQL), migrates it with Flyway
  * (SQL and Java migrations), and runs jOOQ's generator into the given directory.
  *
- * <p>Usage: {@code Codegen <output directory>}.
+ * <p>Usage: {@code Codegen <output directory> [<docs/DATABASE.md>]}: with the second argument it also rewrites the
+ * generated part of the schema document from the same database.
  */
 public final class Codegen {
 
@@ -29,20 +31,32 @@ public final class Codegen {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 1) {
-            System.err.println("usage: Codegen <output directory>");
+        if (args.length < 1 || args.length > 2) {
+            System.err.println("usage: Codegen <output directory> [<docs/DATABASE.md>]");
             System.exit(2);
         }
-        generate(Path.of(args[0]));
+        String url = migratedDatabase();
+        GenerationTool.generate(configuration(url, Path.of(args[0])));
+        if (args.length == 2) {
+            Path document = Path.of(args[1]);
+            try (Database db = Database.open(DatabaseConfig.builder(url).maximumPoolSize(1).build())) {
+                Files.writeString(document, SchemaDocument.merge(Files.readString(document), SchemaDocument.render(db.dsl())));
+            }
+        }
     }
 
-    /** Migrates a fresh PostgreSQL database and generates the classes into {@code outputDirectory} (replacing it). */
-    public static void generate(Path outputDirectory) throws Exception {
+    /** A fresh database on the test server, migrated to the latest version; returns its JDBC URL. */
+    static String migratedDatabase() {
         String url = TestPostgres.server().createDatabase();
         try (Database db = Database.open(DatabaseConfig.builder(url).maximumPoolSize(2).build())) {
             db.migrate();
         }
-        GenerationTool.generate(configuration(url, outputDirectory));
+        return url;
+    }
+
+    /** Migrates a fresh PostgreSQL database and generates the classes into {@code outputDirectory} (replacing it). */
+    public static void generate(Path outputDirectory) throws Exception {
+        GenerationTool.generate(configuration(migratedDatabase(), outputDirectory));
     }
 
     static Configuration configuration(String url, Path outputDirectory) {

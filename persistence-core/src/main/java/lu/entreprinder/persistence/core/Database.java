@@ -111,6 +111,9 @@ public final class Database implements AutoCloseable {
         h.setPoolName(config.poolName());
         h.setConnectionTimeout(config.connectionTimeout().toMillis());
         h.setAutoCommit(true);
+        // Named explicitly: DriverManager does not hand a driver registered by one class loader to another
+        // (application servers, exec:java), and a missing driver then fails with the class name in the message.
+        h.setDriverClassName(config.dialect() == SQLDialect.SQLITE ? "org.sqlite.JDBC" : "org.postgresql.Driver");
         if (config.dialect() == SQLDialect.SQLITE) {
             h.addDataSourceProperty("foreign_keys", "true");
             h.addDataSourceProperty("busy_timeout", String.valueOf(config.sqliteBusyTimeout().toMillis()));

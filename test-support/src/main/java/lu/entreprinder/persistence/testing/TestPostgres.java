@@ -2,7 +2,6 @@ package lu.entreprinder.persistence.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
@@ -102,7 +101,8 @@ public final class TestPostgres {
 
     /** Runs one statement as the server's administrative user (on its maintenance database). */
     public void execute(String sql) {
-        try (Connection c = DriverManager.getConnection(adminUrl); Statement s = c.createStatement()) {
+        try (Connection c = new org.postgresql.Driver().connect(adminUrl, new java.util.Properties());
+             Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot run '" + sql + "' on the test PostgreSQL: " + e.getMessage(), e);
