@@ -1,0 +1,271 @@
+package lu.entreprinder.persistence.matching;
+
+import static lu.entreprinder.persistence.schema.generated.Tables.ENTREPRENEUR_PROFILE;
+import static lu.entreprinder.persistence.schema.generated.Tables.ENTREPRENEUR_PROFILE_INDUSTRIES;
+import static lu.entreprinder.persistence.schema.generated.Tables.ENTREPRENEUR_PROFILE_SKILLS;
+import static lu.entreprinder.persistence.schema.generated.Tables.LIKE;
+import static lu.entreprinder.persistence.schema.generated.Tables.MATCH;
+import static lu.entreprinder.persistence.schema.generated.Tables.USER;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.exists;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.notExists;
+import static org.jooq.impl.DSL.row;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectOne;
+import static org.jooq.impl.DSL.when;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Objects;
+import lu.entreprinder.persistence.core.Check;
+import lu.entreprinder.persistence.core.Database;
+import lu.entreprinder.persistence.core.Page;
+import lu.entreprinder.persistence.core.PageRequest;
+import lu.entreprinder.persistence.core.PersistenceException;
+import lu.entreprinder.persistence.core.ValidationException;
+import lu.entreprinder.persistence.matching.internal.Ids;
+import lu.entreprinder.persistence.matching.internal.ProfileSummaries;
+import lu.entreprinder.persistence.schema.generated.tables.EntrepreneurProfile;
+import lu.entreprinder.persistence.schema.generated.tables.EntrepreneurProfileIndustries;
+import lu.entreprinder.persistence.schema.generated.tables.EntrepreneurProfileSkills;
+import lu.entreprinder.persistence.schema.generated.tables.Like;
+import lu.entreprinder.persistence.schema.generated.tables.User;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.Record10;
+import org.jooq.ResultQuery;
+import org.jooq.Table;
+
+/**
+ * Reads of the matching domain: a user's matches, candidates to like, likes received. One SQL statement per method.
+ * Reads do not check that the user exists: an unknown user has no matches, no candidates and no likes (an empty page
+ * or zero), which one statement can answer.
+ */
+public final class MatchingDao {
+
+    private final Database db;
+
+    public MatchingDao(Database db) {
+        this.db = Objects.requireNonNull(db, "db");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Matches
+    // ---------------------------------------------------------------------------------------------------------
+
+    /**
+     * The matches of {@code userId}, newest first ({@code created_at desc, id desc}), each with the other person and
+     * their entrepreneur profile summary (headline, photo path, industries); a person without a profile is listed with
+     * {@link ProfileSummary#EMPTY}. One statement (industries as a {@code multiset}).
+     *
+     * @throws ValidationException {@code userId} not a positive id; {@code page} null; {@code cursor} not a cursor of
+     *         this listing
+     * @throws PersistenceException any database failure
+     */
+    public Page<UserMatch> listMatches(long userId, PageRequest page) {
+        int me = Ids.user(userId, "userId");
+        Check.required(page, "page");
+        Condition after = noCondition();
+        if (page.after() != null) {
+            OffsetDateTime at = page.key(0, 2, OffsetDateTime::parse);
+            long id = page.key(1, 2, Long::parseLong);
+            after = row(MATCH.CREATED_AT, MATCH.ID).lt(at, id);
+        }
+        Field<Integer> other = when(MATCH.USER1_ID.eq(me), MATCH.USER2_ID).otherwise(MATCH.USER1_ID);
+        // The page's rows first (derived table), then the profile summary of those rows only.
+        Table<?> pg = select(MATCH.ID, MATCH.CREATED_AT, other.as("other_id"))
+                .from(MATCH)
+                .where(MATCH.USER1_ID.eq(me).or(MATCH.USER2_ID.eq(me)))
+                .and(after)
+                .orderBy(MATCH.CREATED_AT.desc(), MATCH.ID.desc())
+                .limit(page.size() + 1)
+                .asTable("pg");
+        Field<Long> matchId = pg.field(MATCH.ID);
+        Field<OffsetDateTime> createdAt = pg.field(MATCH.CREATED_AT);
+        Field<Integer> otherId = pg.field("other_id", Integer.class);
+        List<UserMatch> rows = db.dsl()
+                .select(matchId, createdAt, otherId, USER.USERNAME, USER.FIRST_NAME,
+                        ENTREPRENEUR_PROFILE.ID, ENTREPRENEUR_PROFILE.HEADLINE, ENTREPRENEUR_PROFILE.PROFILE_PHOTO,
+                        ProfileSummaries.industries(ENTREPRENEUR_PROFILE.ID))
+                .from(pg)
+                .join(USER).on(USER.ID.eq(otherId))
+                .leftJoin(ENTREPRENEUR_PROFILE).on(ENTREPRENEUR_PROFILE.USER_ID.eq(otherId))
+                .orderBy(createdAt.desc(), matchId.desc())
+                .fetch(r -> new UserMatch(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                        ProfileSummary.of(r.value6(), r.value7(), r.value8(), r.value9())));
+        return page.toPage(rows, m -> PageRequest.encode(m.matchedAt(), m.matchId()));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Candidates
+    // ---------------------------------------------------------------------------------------------------------
+
+    /**
+     * Users {@code userId} could like next: active users with an entrepreneur profile, other than {@code userId},
+     * whom {@code userId} has not liked. Ranked by the number of skills plus industries their profile shares with
+     * {@code userId}'s own profile (0 for everyone when {@code userId} has none), then newest ({@code date_joined desc,
+     * id desc}). Keyset pagination: the cursor carries (score, date_joined, id). One statement.
+     *
+     * @throws ValidationException {@code userId} not a positive id; {@code page} null; {@code cursor} not a cursor of
+     *         this listing
+     * @throws PersistenceException any database failure
+     */
+    public Page<Candidate> listCandidates(long userId, PageRequest page) {
+        int me = Ids.user(userId, "userId");
+        Check.required(page, "page");
+        List<Candidate> rows = candidatesQuery(me, page).fetch(r -> new Candidate(r.value1(), r.value2(), r.value3(),
+                r.value4(), r.value8(), r.value9(), ProfileSummary.of(r.value5(), r.value6(), r.value7(), r.value10())));
+        return page.toPage(rows, x -> PageRequest.encode(x.score(), x.dateJoined(), x.userId()));
+    }
+
+    /**
+     * The one statement of {@link #listCandidates} (package-private so a test can EXPLAIN it).
+     *
+     * @throws ValidationException {@code cursor} not a cursor of this listing
+     */
+    ResultQuery<Record10<Integer, String, String, OffsetDateTime, Long, String, String, Integer, Integer, List<String>>>
+            candidatesQuery(int me, PageRequest page) {
+        Integer afterScore = null;
+        OffsetDateTime afterJoined = null;
+        Integer afterId = null;
+        if (page.after() != null) {
+            afterScore = page.key(0, 3, Integer::parseInt);
+            afterJoined = page.key(1, 3, OffsetDateTime::parse);
+            afterId = page.key(2, 3, Integer::parseInt);
+        }
+
+        User cu = USER.as("cu");
+        EntrepreneurProfile cp = ENTREPRENEUR_PROFILE.as("cp");
+        EntrepreneurProfile mp = ENTREPRENEUR_PROFILE.as("mp");
+        EntrepreneurProfileSkills ms = ENTREPRENEUR_PROFILE_SKILLS.as("ms");
+        EntrepreneurProfileSkills cs = ENTREPRENEUR_PROFILE_SKILLS.as("cs");
+        EntrepreneurProfileIndustries mi = ENTREPRENEUR_PROFILE_INDUSTRIES.as("mi");
+        EntrepreneurProfileIndustries ci = ENTREPRENEUR_PROFILE_INDUSTRIES.as("ci");
+        Like l = LIKE.as("l");
+
+        // Per candidate profile: how many of my skills / industries it lists (only profiles sharing at least one).
+        Table<?> ss = select(cs.ENTREPRENEURPROFILE_ID.as("profile_id"), count().as("n"))
+                .from(cs)
+                .where(cs.SKILL_ID.in(select(ms.SKILL_ID).from(ms)
+                        .join(mp).on(mp.ID.eq(ms.ENTREPRENEURPROFILE_ID))
+                        .where(mp.USER_ID.eq(me))))
+                .groupBy(cs.ENTREPRENEURPROFILE_ID)
+                .asTable("ss");
+        Table<?> si = select(ci.ENTREPRENEURPROFILE_ID.as("profile_id"), count().as("n"))
+                .from(ci)
+                .where(ci.INDUSTRY_ID.in(select(mi.INDUSTRY_ID).from(mi)
+                        .join(mp).on(mp.ID.eq(mi.ENTREPRENEURPROFILE_ID))
+                        .where(mp.USER_ID.eq(me))))
+                .groupBy(ci.ENTREPRENEURPROFILE_ID)
+                .asTable("si");
+        Field<Integer> sharedSkills = coalesce(ss.field("n", Integer.class), inline(0));
+        Field<Integer> sharedIndustries = coalesce(si.field("n", Integer.class), inline(0));
+
+        Table<?> c = select(cu.ID.as("user_id"), cu.USERNAME.as("username"), cu.FIRST_NAME.as("first_name"),
+                        cu.DATE_JOINED.as("date_joined"), cp.ID.as("profile_id"), cp.HEADLINE.as("headline"),
+                        cp.PROFILE_PHOTO.as("photo"), sharedSkills.as("shared_skills"),
+                        sharedIndustries.as("shared_industries"), sharedSkills.plus(sharedIndustries).as("score"))
+                .from(cu)
+                .join(cp).on(cp.USER_ID.eq(cu.ID))
+                .leftJoin(ss).on(ss.field("profile_id", Long.class).eq(cp.ID))
+                .leftJoin(si).on(si.field("profile_id", Long.class).eq(cp.ID))
+                .where(cu.IS_ACTIVE.isTrue())
+                .and(cu.ID.ne(me))
+                .and(notExists(selectOne().from(l).where(l.FROM_USER_ID.eq(me), l.TO_USER_ID.eq(cu.ID))))
+                .and(exists(selectOne().from(USER).where(USER.ID.eq(me))))
+                .asTable("c");
+        Field<Integer> cUserId = c.field("user_id", Integer.class);
+        Field<OffsetDateTime> cJoined = field(name("c", "date_joined"), USER.DATE_JOINED.getDataType());
+        Field<Integer> cScore = c.field("score", Integer.class);
+
+        Condition after = afterId == null ? noCondition()
+                : row(cScore, cJoined, cUserId).lt(afterScore, afterJoined, afterId);
+        Table<?> pg = select(c.fields())
+                .from(c)
+                .where(after)
+                .orderBy(cScore.desc(), cJoined.desc(), cUserId.desc())
+                .limit(page.size() + 1)
+                .asTable("pg");
+
+        Field<Integer> userIdF = pg.field("user_id", Integer.class);
+        Field<String> usernameF = pg.field("username", String.class);
+        Field<String> firstNameF = pg.field("first_name", String.class);
+        Field<OffsetDateTime> joinedF = field(name("pg", "date_joined"), USER.DATE_JOINED.getDataType());
+        Field<Long> profileIdF = pg.field("profile_id", Long.class);
+        Field<String> headlineF = pg.field("headline", String.class);
+        Field<String> photoF = pg.field("photo", String.class);
+        Field<Integer> skillsF = pg.field("shared_skills", Integer.class);
+        Field<Integer> industriesF = pg.field("shared_industries", Integer.class);
+        Field<Integer> scoreF = pg.field("score", Integer.class);
+
+        return db.dsl()
+                .select(userIdF, usernameF, firstNameF, joinedF, profileIdF, headlineF, photoF, skillsF, industriesF,
+                        ProfileSummaries.industries(profileIdF))
+                .from(pg)
+                .orderBy(scoreF.desc(), joinedF.desc(), userIdF.desc());
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Likes received
+    // ---------------------------------------------------------------------------------------------------------
+
+    /**
+     * How many users like {@code userId}. One statement.
+     *
+     * @throws ValidationException {@code userId} not a positive id
+     * @throws PersistenceException any database failure
+     */
+    public long countLikesReceived(long userId) {
+        int me = Ids.user(userId, "userId");
+        return db.dsl().selectCount().from(LIKE).where(LIKE.TO_USER_ID.eq(me)).fetchOne(0, Long.class);
+    }
+
+    /**
+     * Who liked {@code userId}, newest like first ({@code created_at desc, id desc}), with whether {@code userId}
+     * liked them back and their profile summary. Keyset pagination. One statement.
+     *
+     * @throws ValidationException {@code userId} not a positive id; {@code page} null; {@code cursor} not a cursor of
+     *         this listing
+     * @throws PersistenceException any database failure
+     */
+    public Page<ReceivedLike> listLikesReceived(long userId, PageRequest page) {
+        int me = Ids.user(userId, "userId");
+        Check.required(page, "page");
+        Condition after = noCondition();
+        if (page.after() != null) {
+            OffsetDateTime at = page.key(0, 2, OffsetDateTime::parse);
+            long id = page.key(1, 2, Long::parseLong);
+            after = row(LIKE.CREATED_AT, LIKE.ID).lt(at, id);
+        }
+        Table<?> pg = select(LIKE.ID, LIKE.CREATED_AT, LIKE.FROM_USER_ID)
+                .from(LIKE)
+                .where(LIKE.TO_USER_ID.eq(me))
+                .and(after)
+                .orderBy(LIKE.CREATED_AT.desc(), LIKE.ID.desc())
+                .limit(page.size() + 1)
+                .asTable("pg");
+        Field<Long> likeId = pg.field(LIKE.ID);
+        Field<OffsetDateTime> createdAt = pg.field(LIKE.CREATED_AT);
+        Field<Integer> fromId = pg.field(LIKE.FROM_USER_ID);
+        Like back = LIKE.as("back");
+        List<ReceivedLike> rows = db.dsl()
+                .select(likeId, createdAt, fromId, USER.USERNAME, USER.FIRST_NAME,
+                        exists(selectOne().from(back).where(back.FROM_USER_ID.eq(me), back.TO_USER_ID.eq(fromId)))
+                                .as("liked_back"),
+                        ENTREPRENEUR_PROFILE.ID, ENTREPRENEUR_PROFILE.HEADLINE, ENTREPRENEUR_PROFILE.PROFILE_PHOTO,
+                        ProfileSummaries.industries(ENTREPRENEUR_PROFILE.ID))
+                .from(pg)
+                .join(USER).on(USER.ID.eq(fromId))
+                .leftJoin(ENTREPRENEUR_PROFILE).on(ENTREPRENEUR_PROFILE.USER_ID.eq(fromId))
+                .orderBy(createdAt.desc(), likeId.desc())
+                .fetch(r -> new ReceivedLike(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                        Boolean.TRUE.equals(r.value6()),
+                        ProfileSummary.of(r.value7(), r.value8(), r.value9(), r.value10())));
+        return page.toPage(rows, x -> PageRequest.encode(x.likedAt(), x.likeId()));
+    }
+}

@@ -1,0 +1,164 @@
+package lu.entreprinder.persistence.matching;
+
+import static lu.entreprinder.persistence.schema.generated.Tables.LIKE;
+import static lu.entreprinder.persistence.schema.generated.Tables.MATCH;
+import static lu.entreprinder.persistence.schema.generated.Tables.USER;
+import static org.jooq.impl.DSL.exists;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectOne;
+import static org.jooq.impl.DSL.val;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import lu.entreprinder.persistence.core.Database;
+import lu.entreprinder.persistence.core.NotFoundException;
+import lu.entreprinder.persistence.core.PersistenceException;
+import lu.entreprinder.persistence.core.ValidationException;
+import lu.entreprinder.persistence.matching.internal.Ids;
+import org.jooq.DSLContext;
+import org.jooq.Query;
+import org.jooq.ResultQuery;
+import org.jooq.Record1;
+import org.jooq.SelectForUpdateStep;
+
+/**
+ * Likes and the matches they become. Each verb runs in its own transaction ({@link Database#inTransaction}), which
+ * joins the caller's transaction as a savepoint when there is one (the pair's locks are then held until the caller's
+ * transaction ends).
+ *
+ * <h2>Exactly one match per pair, under contention</h2>
+ * Both verbs first lock the two users' {@code auth_user} rows, in id order: {@code SELECT id FROM auth_user WHERE id
+ * IN (a, b) ORDER BY id FOR NO KEY UPDATE} on PostgreSQL; on SQLite the transaction already holds the database's write
+ * lock ({@code BEGIN IMMEDIATE}), so the select runs as is. Why this is correct under READ COMMITTED:
+ * <ul>
+ *   <li>Every like/unlike of the pair {a, b}, in either direction, takes the same two row locks before it reads or
+ *       writes anything of the pair, so they run one after the other: the second blocks on the lock until the first
+ *       commits or rolls back.</li>
+ *   <li>Under READ COMMITTED each statement takes a new snapshot, so the second transaction's reverse-like check (a
+ *       statement that runs after it got the lock) sees the first transaction's committed like. The first one cannot
+ *       have seen the second's like, because the second inserts its like only after it holds the lock. So exactly one
+ *       of the two creates the match; neither can miss it.</li>
+ *   <li>Locks are taken in ascending id order (the ORDER BY sorts below the row-locking step), so two transactions
+ *       over overlapping pairs (a, b) and (b, c) never wait on each other in a cycle: no deadlocks from this code.</li>
+ *   <li>{@code FOR NO KEY UPDATE} conflicts with itself (so it serialises the pair) but not with the {@code FOR KEY
+ *       SHARE} locks that foreign-key checks take, so other users' likes of a or b are not blocked; it does block
+ *       deleting the user, so the foreign keys cannot break between the check and the insert.</li>
+ *   <li>The match is stored once per pair (lower id first, the {@code matching_match_ordered_pair_check}) and the
+ *       unique constraint {@code matching_match_user1_id_user2_id_uniq} stays the last line of defence: the insert uses
+ *       {@code ON CONFLICT DO NOTHING}, so even inconsistent old data cannot make a like fail.</li>
+ * </ul>
+ * The select that locks also proves that both users exist, so a like costs three statements (lock, insert the like,
+ * insert the match when the reverse like exists) and nothing is written for an unknown user.
+ */
+public final class MatchingService {
+
+    private final Database db;
+
+    /** Test switch (negative control): false skips the pair lock on PostgreSQL. */
+    volatile boolean lockPair = true;
+
+    /** Test hook: runs after the like is inserted and before the reverse like is checked. */
+    volatile Runnable afterLikeInserted = () -> { };
+
+    /** Test hook: runs after the reverse like was checked (and the match inserted or not), before the commit. */
+    volatile Runnable afterReverseChecked = () -> { };
+
+    public MatchingService(Database db) {
+        this.db = Objects.requireNonNull(db, "db");
+    }
+
+    /**
+     * {@code fromUserId} likes {@code toUserId}. When {@code toUserId} already likes {@code fromUserId}, the pair's
+     * match is created in the same transaction (stored once, lower user id first). Liking twice changes nothing.
+     *
+     * @return {@link LikeOutcome.Liked}, {@link LikeOutcome.Matched} or {@link LikeOutcome.AlreadyLiked}
+     * @throws ValidationException {@code fromUserId}/{@code toUserId} not a positive id; {@code toUserId} when it equals
+     *         {@code fromUserId} (nobody can like themselves). Nothing is written.
+     * @throws NotFoundException   (entity {@code user}) when either user does not exist. Nothing is written.
+     * @throws PersistenceException any other database failure (the transaction is rolled back)
+     */
+    public LikeOutcome like(long fromUserId, long toUserId) {
+        int from = Ids.user(fromUserId, "fromUserId");
+        int to = Ids.user(toUserId, "toUserId");
+        if (from == to) {
+            throw new ValidationException("toUserId", "must differ from fromUserId: nobody can like themselves");
+        }
+        return db.inTransaction(tx -> {
+            lockUsers(from, to);
+            OffsetDateTime now = db.now();
+            Optional<Long> likeId = returningId(db.dsl().insertInto(LIKE)
+                    .set(LIKE.FROM_USER_ID, from)
+                    .set(LIKE.TO_USER_ID, to)
+                    .set(LIKE.CREATED_AT, now)
+                    .onConflictDoNothing());
+            if (likeId.isEmpty()) {
+                return new LikeOutcome.AlreadyLiked();
+            }
+            afterLikeInserted.run();
+            // One statement: create the match if (and only if) the reverse like exists.
+            Optional<Long> matchId = returningId(db.dsl().insertInto(MATCH, MATCH.USER1_ID, MATCH.USER2_ID, MATCH.CREATED_AT)
+                    .select(select(val(Math.min(from, to)), val(Math.max(from, to)), val(now, MATCH.CREATED_AT))
+                            .where(exists(selectOne().from(LIKE)
+                                    .where(LIKE.FROM_USER_ID.eq(to), LIKE.TO_USER_ID.eq(from)))))
+                    .onConflictDoNothing());
+            afterReverseChecked.run();
+            return matchId.<LikeOutcome>map(id -> new LikeOutcome.Matched(likeId.get(), id))
+                    .orElseGet(() -> new LikeOutcome.Liked(likeId.get()));
+        });
+    }
+
+    /**
+     * Removes {@code fromUserId}'s like of {@code toUserId} and dissolves (deletes) the pair's match if there was one.
+     * The other user's like stays. Takes the same pair lock as {@link #like}.
+     *
+     * @return {@link UnlikeOutcome.Unliked}, {@link UnlikeOutcome.Unmatched} or {@link UnlikeOutcome.NotLiked}
+     * @throws ValidationException {@code fromUserId}/{@code toUserId} not a positive id, or equal ({@code toUserId}).
+     *         Nothing is written.
+     * @throws NotFoundException   (entity {@code user}) when either user does not exist. Nothing is written.
+     * @throws PersistenceException any other database failure (the transaction is rolled back)
+     */
+    public UnlikeOutcome unlike(long fromUserId, long toUserId) {
+        int from = Ids.user(fromUserId, "fromUserId");
+        int to = Ids.user(toUserId, "toUserId");
+        if (from == to) {
+            throw new ValidationException("toUserId", "must differ from fromUserId: nobody can like themselves");
+        }
+        return db.inTransaction(tx -> {
+            lockUsers(from, to);
+            int deleted = db.dsl().deleteFrom(LIKE)
+                    .where(LIKE.FROM_USER_ID.eq(from), LIKE.TO_USER_ID.eq(to))
+                    .execute();
+            if (deleted == 0) {
+                return new UnlikeOutcome.NotLiked();
+            }
+            Optional<Long> matchId = returningId(db.dsl().deleteFrom(MATCH)
+                    .where(MATCH.USER1_ID.eq(Math.min(from, to)), MATCH.USER2_ID.eq(Math.max(from, to))));
+            return matchId.<UnlikeOutcome>map(UnlikeOutcome.Unmatched::new).orElseGet(UnlikeOutcome.Unliked::new);
+        });
+    }
+
+    /**
+     * Runs an INSERT/DELETE with the database's own {@code RETURNING id} (PostgreSQL; SQLite 3.35+) and returns the id
+     * of the row it wrote, empty when it wrote none. jOOQ's SQLite emulation of RETURNING reads
+     * {@code last_insert_rowid()}, which is stale after {@code ON CONFLICT DO NOTHING}, so it is not used.
+     */
+    private Optional<Long> returningId(Query statement) {
+        return db.dsl().resultQuery("{0} returning id", statement).fetchOptional(0, Long.class);
+    }
+
+    /** Locks both users' rows in id order (see the class comment) and fails if either does not exist. */
+    private void lockUsers(int a, int b) {
+        DSLContext dsl = db.dsl();
+        SelectForUpdateStep<Record1<Integer>> select = dsl.select(USER.ID).from(USER)
+                .where(USER.ID.in(a, b))
+                .orderBy(USER.ID);
+        ResultQuery<Record1<Integer>> query = db.isPostgres() && lockPair ? select.forNoKeyUpdate() : select;
+        List<Integer> found = query.fetch(Record1::value1);
+        if (found.size() < 2) {
+            int missing = found.contains(a) ? b : a;
+            throw new NotFoundException("user", (long) missing);
+        }
+    }
+}
