@@ -42,8 +42,11 @@ class DatabaseFeaturesTest {
     void explainShowsThePlanOfAQuery(Database db) {
         Fixtures.user(db, "anna");
         String plan = db.explain(db.dsl().selectFrom(USER).where(USER.USERNAME.eq("anna")), false);
-        // PostgreSQL: "Index Scan using auth_user_username_key on auth_user"; SQLite: "SEARCH auth_user USING INDEX …"
-        assertThat(plan).contains("auth_user").containsIgnoringCase("index");
+        // PostgreSQL may pick a sequential scan for a tiny table, so only SQLite's plan is asserted to use the index.
+        assertThat(plan).contains("auth_user");
+        if (db.isSqlite()) {
+            assertThat(plan).contains("USING INDEX");
+        }
     }
 
     @DatabaseTest(Backend.POSTGRESQL)
