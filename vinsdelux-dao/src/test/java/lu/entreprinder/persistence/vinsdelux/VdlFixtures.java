@@ -1,0 +1,67 @@
+package lu.entreprinder.persistence.vinsdelux;
+
+import static lu.entreprinder.persistence.schema.generated.Tables.VDL_ADOPTION_PLAN;
+import static lu.entreprinder.persistence.schema.generated.Tables.VDL_COFFRET;
+import static lu.entreprinder.persistence.schema.generated.Tables.VDL_PLOT;
+import static lu.entreprinder.persistence.schema.generated.Tables.VDL_PLOT_ADOPTION_PLANS;
+import static lu.entreprinder.persistence.schema.generated.Tables.VDL_PLOT_RESERVATION;
+import static lu.entreprinder.persistence.schema.generated.Tables.VDL_PRODUCER;
+
+import java.math.BigDecimal;
+import java.util.stream.Collectors;
+import lu.entreprinder.persistence.core.Database;
+import org.jooq.Table;
+
+/** VinsDelux test data through the catalogue's own API, and a snapshot of every VinsDelux row. */
+final class VdlFixtures {
+
+    static final String POINT = "{\"type\":\"Point\",\"coordinates\":[6.35,49.55]}";
+
+    private VdlFixtures() {
+    }
+
+    static long producer(VinsDeluxCatalog catalog, String name) {
+        return catalog.insertProducer(new NewProducer(name, "Moselle", "Family estate", "producers/" + name + ".png",
+                POINT));
+    }
+
+    static long coffret(VinsDeluxCatalog catalog, String name, int bottles) {
+        return catalog.insertCoffret(new NewCoffret(name, bottles, "A box of " + bottles));
+    }
+
+    static long plan(VinsDeluxCatalog catalog, String name, String price, long coffretId, boolean available) {
+        return catalog.insertAdoptionPlan(new NewAdoptionPlan(name, new BigDecimal(price), 12, coffretId, available));
+    }
+
+    static long plot(VinsDeluxCatalog catalog, long producerId, String name) {
+        return plot(catalog, producerId, name, "1.50", "Riesling, Pinot Gris", "limestone", 250);
+    }
+
+    static long plot(VinsDeluxCatalog catalog, long producerId, String name, String size, String grapes, String soil,
+                     int elevation) {
+        return catalog.insertPlot(new PlotDetails(producerId, name, new BigDecimal(size), grapes, soil, elevation,
+                null));
+    }
+
+    static PlotStatus status(Database db, long plotId) {
+        return PlotStatus.fromDb(db.dsl().select(VDL_PLOT.STATUS).from(VDL_PLOT).where(VDL_PLOT.ID.eq(plotId))
+                .fetchOne(VDL_PLOT.STATUS));
+    }
+
+    static int reservations(Database db) {
+        return db.dsl().fetchCount(VDL_PLOT_RESERVATION);
+    }
+
+    /** Every VinsDelux row, in a stable text form: equal snapshots mean nothing changed. */
+    static String snapshot(Database db) {
+        StringBuilder s = new StringBuilder();
+        for (Table<?> t : new Table<?>[] {VDL_PRODUCER, VDL_COFFRET, VDL_ADOPTION_PLAN, VDL_PLOT,
+                VDL_PLOT_ADOPTION_PLANS, VDL_PLOT_RESERVATION}) {
+            s.append(t.getName()).append(": ");
+            s.append(db.dsl().selectFrom(t).orderBy(t.field("id")).fetch().stream()
+                    .map(r -> r.intoList().toString()).collect(Collectors.joining("; ")));
+            s.append('\n');
+        }
+        return s.toString();
+    }
+}
