@@ -1,0 +1,159 @@
+package lu.entreprinder.persistence.entreprinder;
+
+import static lu.entreprinder.persistence.schema.generated.Tables.ENTREPRENEUR_PROFILE;
+import static lu.entreprinder.persistence.schema.generated.Tables.MEETUP_EVENT;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import lu.entreprinder.persistence.core.Check;
+import lu.entreprinder.persistence.core.Database;
+import lu.entreprinder.persistence.core.ValidationException;
+import lu.entreprinder.persistence.entreprinder.internal.SearchWords;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.Record4;
+import org.jooq.ResultQuery;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * Ranked full-text search, as Django's {@code SearchVector('headline', weight='A') + SearchVector('bio',
+ * weight='B')} with {@code SearchRank}: over entrepreneur profiles (headline A, bio B) and published Crush.lu meetup
+ * events (title A, description B). All words must match (AND), whole words only (no prefixes); case and the accents
+ * of French, German and Luxembourgish letters are ignored.
+ *
+ * <p>PostgreSQL: text-search configuration {@code simple} over {@code search_fold(...)}, using exactly the
+ * expressions of the GIN indexes of V12 ({@code @@ plainto_tsquery('simple', search_fold(:words))}), ranked by
+ * {@code ts_rank} (default weights A=1.0, B=0.4). SQLite: the FTS5 tables of V12 ({@code unicode61
+ * remove_diacritics 2}) with {@code MATCH}, ranked by {@code bm25(fts, 10.0, 1.0)}. Both return the same result
+ * sets; the order can differ where the two ranking functions disagree (see the module's tests).
+ *
+ * <p>Input is tokenized in Java (runs of letters and digits); the words reach the database as one bind value, so
+ * quotes, operators ({@code & | ! ( ) : * -}, {@code AND OR NOT NEAR}) and any other character are plain separators.
+ * Input without any word returns an empty list without running a statement. Known tokenizer differences: PostgreSQL's
+ * parser keeps some compound tokens whole (host names such as {@code www.example.lu}, numbers like {@code 1.5},
+ * e-mail addresses), so a word that is only a part of such a token can match on SQLite and not on PostgreSQL.
+ */
+public final class SearchDao {
+
+    /** The most results one search returns. */
+    public static final int MAX_LIMIT = 100;
+
+    private static final Table<?> PROFILE_FTS = DSL.table(DSL.unquotedName("entreprinder_entrepreneurprofile_fts"));
+    private static final Table<?> EVENT_FTS = DSL.table(DSL.unquotedName("crush_lu_meetupevent_fts"));
+
+    private final Database db;
+
+    public SearchDao(Database db) {
+        this.db = db;
+    }
+
+    /**
+     * The best {@code limit} profiles whose headline or bio contain every word of {@code words}, best first (ties
+     * by id). One statement; none when {@code words} has no word.
+     *
+     * @throws ValidationException ({@code words}) if null or longer than 200 characters; ({@code limit}) unless
+     *         1..100
+     */
+    public List<ProfileHit> searchProfiles(String words, int limit) {
+        List<String> tokens = SearchWords.words(words, "words");
+        Check.range(limit, 1, MAX_LIMIT, "limit");
+        if (tokens.isEmpty()) {
+            return List.of();
+        }
+        return profileQuery(tokens, limit)
+                .fetch(r -> new ProfileHit(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    /**
+     * The best {@code limit} published meetup events whose title or description contain every word, best first (ties
+     * by id). One statement; none when {@code words} has no word.
+     *
+     * @throws ValidationException ({@code words}) if null or longer than 200 characters; ({@code limit}) unless
+     *         1..100
+     */
+    public List<EventHit> searchEvents(String words, int limit) {
+        List<String> tokens = SearchWords.words(words, "words");
+        Check.range(limit, 1, MAX_LIMIT, "limit");
+        if (tokens.isEmpty()) {
+            return List.of();
+        }
+        return eventQuery(tokens, limit)
+                .fetch(r -> new EventHit(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    /** The profile search statement (package-private for plan checks). */
+    ResultQuery<Record4<Long, Integer, String, Double>> profileQuery(List<String> tokens, int limit) {
+        var p = ENTREPRENEUR_PROFILE;
+        if (db.isPostgres()) {
+            Field<Object> vector = weightedVector(p.HEADLINE, p.BIO);
+            Field<Object> query = tsQuery(SearchWords.plainQuery(tokens));
+            Field<Double> rank = tsRank(vector, query);
+            return db.dsl().select(p.ID, p.USER_ID, p.HEADLINE, rank)
+                    .from(p)
+                    .where(DSL.condition("{0} @@ {1}", vector, query))
+                    .orderBy(rank.desc(), p.ID)
+                    .limit(limit);
+        }
+        Field<Double> rank = negatedBm25(PROFILE_FTS);
+        return db.dsl().select(p.ID, p.USER_ID, p.HEADLINE, rank)
+                .from(PROFILE_FTS)
+                .join(p).on(p.ID.eq(rowid(PROFILE_FTS)))
+                .where(match(PROFILE_FTS, SearchWords.ftsQuery(tokens)))
+                .orderBy(rank.desc(), p.ID)
+                .limit(limit);
+    }
+
+    /** The event search statement (package-private for plan checks). */
+    ResultQuery<Record4<Long, String, OffsetDateTime, Double>> eventQuery(List<String> tokens, int limit) {
+        var e = MEETUP_EVENT;
+        if (db.isPostgres()) {
+            Field<Object> vector = weightedVector(e.TITLE, e.DESCRIPTION);
+            Field<Object> query = tsQuery(SearchWords.plainQuery(tokens));
+            Field<Double> rank = tsRank(vector, query);
+            return db.dsl().select(e.ID, e.TITLE, e.EVENT_DATE, rank)
+                    .from(e)
+                    .where(DSL.condition("{0} @@ {1}", vector, query))
+                    .and(e.IS_PUBLISHED.isTrue())
+                    .orderBy(rank.desc(), e.ID)
+                    .limit(limit);
+        }
+        Field<Double> rank = negatedBm25(EVENT_FTS);
+        return db.dsl().select(e.ID, e.TITLE, e.EVENT_DATE, rank)
+                .from(EVENT_FTS)
+                .join(e).on(e.ID.eq(rowid(EVENT_FTS)))
+                .where(match(EVENT_FTS, SearchWords.ftsQuery(tokens)))
+                .and(e.IS_PUBLISHED.isTrue())
+                .orderBy(rank.desc(), e.ID)
+                .limit(limit);
+    }
+
+    /** Exactly the expression of the V12 GIN indexes ('simple' inlined, never a bind value, or the index is lost). */
+    private static Field<Object> weightedVector(Field<String> a, Field<String> b) {
+        return DSL.field("setweight(to_tsvector('simple', search_fold({0})), 'A')"
+                + " || setweight(to_tsvector('simple', search_fold({1})), 'B')", Object.class, a, b);
+    }
+
+    private static Field<Object> tsQuery(String plainWords) {
+        return DSL.field("plainto_tsquery('simple', search_fold({0}))", Object.class, DSL.val(plainWords));
+    }
+
+    /** {@code ts_rank} with its default weights (D 0.1, C 0.2, B 0.4, A 1.0), as Django's SearchRank. */
+    private static Field<Double> tsRank(Field<Object> vector, Field<Object> query) {
+        return DSL.field("ts_rank({0}, {1})", SQLDataType.DOUBLE, vector, query).as("rank");
+    }
+
+    /** FTS5's bm25 (smaller is better) negated, so that higher is better as on PostgreSQL. */
+    private static Field<Double> negatedBm25(Table<?> fts) {
+        return DSL.field("-bm25({0}, 10.0, 1.0)", SQLDataType.DOUBLE, fts).as("rank");
+    }
+
+    private static Field<Long> rowid(Table<?> fts) {
+        return DSL.field("{0}.rowid", SQLDataType.BIGINT, fts);
+    }
+
+    private static Condition match(Table<?> fts, String ftsQuery) {
+        return DSL.condition("{0} MATCH {1}", fts, DSL.val(ftsQuery));
+    }
+}

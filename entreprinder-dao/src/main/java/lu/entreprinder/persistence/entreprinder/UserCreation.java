@@ -1,0 +1,20 @@
+package lu.entreprinder.persistence.entreprinder;
+
+/** The outcome of {@link UserDao#createUser(NewUser)}: created, or refused because a unique value is taken. */
+public sealed interface UserCreation {
+
+    /** The user was created. */
+    record Created(long userId) implements UserCreation {
+    }
+
+    /** Another user has this username ({@code auth_user_username_key}); nothing was written. */
+    record UsernameTaken(String username) implements UserCreation {
+    }
+
+    /**
+     * Another user has this e-mail address, compared case-insensitively ({@code auth_user_email_ci_uniq});
+     * nothing was written.
+     */
+    record EmailTaken(String email) implements UserCreation {
+    }
+}

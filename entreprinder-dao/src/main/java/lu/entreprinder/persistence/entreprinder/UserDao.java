@@ -1,0 +1,204 @@
+package lu.entreprinder.persistence.entreprinder;
+
+import static lu.entreprinder.persistence.schema.generated.Tables.USER;
+import static org.jooq.impl.DSL.lower;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import lu.entreprinder.persistence.core.Check;
+import lu.entreprinder.persistence.core.ConflictException;
+import lu.entreprinder.persistence.core.Database;
+import lu.entreprinder.persistence.core.ValidationException;
+import org.jooq.Condition;
+import org.jooq.Record;
+import org.jooq.SelectField;
+
+/**
+ * Users ({@code auth_user}): creation with a caller-computed password hash, look-ups by id, username and e-mail,
+ * activation and last login.
+ *
+ * <p>E-mail addresses are stored lower-cased ({@link Locale#ROOT}) and compared on {@code lower(email)}, the
+ * expression of the unique index {@code auth_user_email_ci_uniq}. Lower-casing in Java keeps both databases
+ * identical (SQLite's {@code lower()} folds ASCII only). A duplicate is an expected answer, not an exception:
+ * {@link #createUser} returns {@link UserCreation.EmailTaken} / {@link UserCreation.UsernameTaken}.
+ */
+public final class UserDao {
+
+    /** Django's {@code UnicodeUsernameValidator}: word characters and {@code . @ + -}. */
+    private static final Pattern USERNAME = Pattern.compile("[\\w.@+-]+", Pattern.UNICODE_CHARACTER_CLASS);
+
+    private static final String EMAIL_UNIQUE = "auth_user_email_ci_uniq";
+    private static final String USERNAME_UNIQUE = "auth_user_username_key";
+
+    private final Database db;
+
+    public UserDao(Database db) {
+        this.db = db;
+    }
+
+    /**
+     * Creates an active, non-staff user. One statement, in its own transaction (a savepoint inside the caller's),
+     * so a refused duplicate leaves the caller's transaction usable.
+     *
+     * @return {@link UserCreation.Created} with the new id, or {@link UserCreation.UsernameTaken} /
+     *         {@link UserCreation.EmailTaken} when another user holds the username / the e-mail (case-insensitive)
+     * @throws ValidationException naming {@code user}, {@code username}, {@code email}, {@code passwordHash},
+     *         {@code firstName} or {@code lastName}; nothing is written
+     */
+    public UserCreation createUser(NewUser user) {
+        Check.required(user, "user");
+        String username = username(user.username());
+        String email = email(user.email());
+        String hash = Check.text(user.passwordHash(), 128, "passwordHash");
+        String first = Check.optionalText(user.firstName(), 150, "firstName");
+        String last = Check.optionalText(user.lastName(), 150, "lastName");
+        try {
+            long id = db.inTransaction(tx -> tx.dsl().insertInto(USER)
+                    .set(USER.PASSWORD, hash)
+                    .set(USER.IS_SUPERUSER, false)
+                    .set(USER.USERNAME, username)
+                    .set(USER.FIRST_NAME, first)
+                    .set(USER.LAST_NAME, last)
+                    .set(USER.EMAIL, email)
+                    .set(USER.IS_STAFF, false)
+                    .set(USER.IS_ACTIVE, true)
+                    .set(USER.DATE_JOINED, db.now())
+                    .returning(USER.ID)
+                    .fetchOne(USER.ID));
+            return new UserCreation.Created(id);
+        } catch (ConflictException e) {
+            if (EMAIL_UNIQUE.equals(e.constraint())) {
+                return new UserCreation.EmailTaken(email);
+            }
+            if (USERNAME_UNIQUE.equals(e.constraint())) {
+                return new UserCreation.UsernameTaken(username);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The user with this id. One statement.
+     *
+     * @throws ValidationException ({@code userId}) if not positive
+     */
+    public Optional<UserAccount> findUser(long userId) {
+        Check.id(userId, "userId");
+        return findWhere(USER.ID.eq(toInt(userId)));
+    }
+
+    /**
+     * The user with exactly this username (Django usernames are case-sensitive). One statement.
+     *
+     * @throws ValidationException ({@code username}) if null or blank
+     */
+    public Optional<UserAccount> findUserByUsername(String username) {
+        Check.text(username, 150, "username");
+        return findWhere(USER.USERNAME.eq(username));
+    }
+
+    /**
+     * The user with this e-mail address, compared case-insensitively (uses {@code auth_user_email_ci_uniq}).
+     * One statement.
+     *
+     * @throws ValidationException ({@code email}) if null, blank or longer than 254 characters
+     */
+    public Optional<UserAccount> findUserByEmail(String email) {
+        String key = Check.text(email, 254, "email").strip().toLowerCase(Locale.ROOT);
+        return findWhere(emailIs(key));
+    }
+
+    /**
+     * The password hash and active flag of the user with this username, for the caller's login check. The only
+     * method that returns a hash. One statement.
+     *
+     * @throws ValidationException ({@code username}) if null or blank
+     */
+    public Optional<UserCredentials> findCredentials(String username) {
+        Check.text(username, 150, "username");
+        return db.dsl().select(USER.ID, USER.USERNAME, USER.PASSWORD, USER.IS_ACTIVE)
+                .from(USER)
+                .where(USER.USERNAME.eq(username))
+                .fetchOptional(r -> new UserCredentials(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    /**
+     * Marks the user inactive (Django's {@code is_active = False}); idempotent.
+     *
+     * @return true if the user exists
+     * @throws ValidationException ({@code userId}) if not positive
+     */
+    public boolean deactivateUser(long userId) {
+        return setActive(userId, false);
+    }
+
+    /**
+     * Marks the user active again; idempotent.
+     *
+     * @return true if the user exists
+     * @throws ValidationException ({@code userId}) if not positive
+     */
+    public boolean reactivateUser(long userId) {
+        return setActive(userId, true);
+    }
+
+    /**
+     * Sets {@code last_login} to {@link Database#now()}.
+     *
+     * @return true if the user exists
+     * @throws ValidationException ({@code userId}) if not positive
+     */
+    public boolean recordLogin(long userId) {
+        Check.id(userId, "userId");
+        return db.dsl().update(USER).set(USER.LAST_LOGIN, db.now()).where(USER.ID.eq(toInt(userId))).execute() > 0;
+    }
+
+    private boolean setActive(long userId, boolean active) {
+        Check.id(userId, "userId");
+        return db.dsl().update(USER).set(USER.IS_ACTIVE, active).where(USER.ID.eq(toInt(userId))).execute() > 0;
+    }
+
+    private Optional<UserAccount> findWhere(Condition condition) {
+        return db.dsl().select(ACCOUNT_FIELDS).from(USER).where(condition).fetchOptional(UserDao::account);
+    }
+
+    /** {@code lower(email) = :key AND email <> ''}: exactly the predicate of the partial index. */
+    static Condition emailIs(String lowerCasedEmail) {
+        return lower(USER.EMAIL).eq(lowerCasedEmail).and(USER.EMAIL.ne(""));
+    }
+
+    static final SelectField<?>[] ACCOUNT_FIELDS = {USER.ID, USER.USERNAME, USER.EMAIL, USER.FIRST_NAME,
+            USER.LAST_NAME, USER.IS_ACTIVE, USER.IS_STAFF, USER.IS_SUPERUSER, USER.LAST_LOGIN, USER.DATE_JOINED};
+
+    static UserAccount account(Record r) {
+        return new UserAccount(r.get(USER.ID), r.get(USER.USERNAME), r.get(USER.EMAIL), r.get(USER.FIRST_NAME),
+                r.get(USER.LAST_NAME), r.get(USER.IS_ACTIVE), r.get(USER.IS_STAFF), r.get(USER.IS_SUPERUSER),
+                r.get(USER.LAST_LOGIN), r.get(USER.DATE_JOINED));
+    }
+
+    static int toInt(long userId) {
+        if (userId > Integer.MAX_VALUE) {
+            throw new ValidationException("userId", "must fit auth_user.id (integer), was " + userId);
+        }
+        return (int) userId;
+    }
+
+    private static String username(String value) {
+        String username = Check.text(value, 150, "username");
+        if (!USERNAME.matcher(username).matches()) {
+            throw new ValidationException("username", "may contain only letters, digits and @ . + - _");
+        }
+        return username;
+    }
+
+    private static String email(String value) {
+        String email = Check.text(value, 254, "email").strip().toLowerCase(Locale.ROOT);
+        int at = email.indexOf('@');
+        if (at <= 0 || at != email.lastIndexOf('@') || at == email.length() - 1
+                || email.chars().anyMatch(Character::isWhitespace)) {
+            throw new ValidationException("email", "must be an e-mail address like name@example.lu");
+        }
+        return email;
+    }
+}
