@@ -25,6 +25,6 @@ class ExamplesTest {
             new Tour(db, new PrintStream(bytes, true, StandardCharsets.UTF_8)).run();
         }
         String output = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(output).contains("applied 13 migrations").contains("the transaction rolled back").contains("users now: 4");
+        assertThat(output).contains("applied 14 migrations").contains("the transaction rolled back").contains("users now: 4");
     }
 }

@@ -182,7 +182,7 @@ public class VdlPlot extends TableImpl<VdlPlotRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.VINSDELUX_VDLPLOT_PRODUCER_ID_IDX, Indexes.VINSDELUX_VDLPLOT_PRODUCER_ID_STATUS_IDX, Indexes.VINSDELUX_VDLPLOT_STATUS_IDX);
+        return Arrays.asList(Indexes.VINSDELUX_VDLPLOT_PRODUCER_ID_IDX, Indexes.VINSDELUX_VDLPLOT_PRODUCER_ID_STATUS_IDX, Indexes.VINSDELUX_VDLPLOT_PRODUCER_STATUS_ID_IDX, Indexes.VINSDELUX_VDLPLOT_STATUS_ID_IDX, Indexes.VINSDELUX_VDLPLOT_STATUS_IDX);
     }
 
     @Override
