@@ -35,7 +35,6 @@ import org.jooq.DSLContext;
 import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.SQLDialect;
-import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConfiguration;
@@ -69,9 +68,8 @@ public final class Database implements AutoCloseable {
         this.pool = new HikariDataSource(hikari(config));
         DefaultConfiguration jooq = new DefaultConfiguration();
         jooq.set(config.dialect());
-        jooq.set(new Settings()
-                .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
-                .withExecuteLogging(false));
+        // jOOQ's default quoting stays: Django's column names include reserved words (journeychallenge."order").
+        jooq.set(new Settings().withExecuteLogging(false));
         jooq.set(new ThreadBoundConnectionProvider(pool, current::get, translator));
         jooq.set(new LibraryExecuteListener(counting, translator, config.slowQueryThreshold()));
         this.dsl = DSL.using(jooq);

@@ -1,0 +1,18 @@
+package lu.entreprinder.persistence.crushlu;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * One pending submission in a coach's review queue, with the profile to review (coaches see the full name and the
+ * exact age) and how long it has been waiting (from {@code Database.now()}).
+ */
+public record CoachQueueItem(long submissionId, OffsetDateTime submittedAt, Duration waiting, String coachNotes,
+                             long profileId, long userId, String fullName, int age, String gender, String location,
+                             String bio, List<String> interests) {
+
+    public CoachQueueItem {
+        interests = List.copyOf(interests);
+    }
+}

@@ -1,0 +1,19 @@
+package lu.entreprinder.persistence.crushlu;
+
+import java.util.OptionalLong;
+
+/** The expected answers of a review ({@link CoachReviewService#approve} and its siblings). */
+public sealed interface CoachReviewResult {
+
+    /** The review was recorded; the listener hears about it after the commit. */
+    record Reviewed(SubmissionForCoach submission) implements CoachReviewResult {
+    }
+
+    /** The reviewing coach is not the one the submission is assigned to (or it is unassigned); nothing changed. */
+    record NotAssignedCoach(long submissionId, OptionalLong assignedCoachId) implements CoachReviewResult {
+    }
+
+    /** The submission was already reviewed; nothing changed. */
+    record AlreadyClosed(long submissionId, SubmissionStatus status) implements CoachReviewResult {
+    }
+}

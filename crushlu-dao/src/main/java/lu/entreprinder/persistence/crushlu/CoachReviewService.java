@@ -1,0 +1,339 @@
+package lu.entreprinder.persistence.crushlu;
+
+import static lu.entreprinder.persistence.schema.generated.Tables.CRUSH_COACH;
+import static lu.entreprinder.persistence.schema.generated.Tables.CRUSH_PROFILE;
+import static lu.entreprinder.persistence.schema.generated.Tables.PROFILE_SUBMISSION;
+import static lu.entreprinder.persistence.schema.generated.Tables.USER;
+import static org.jooq.impl.DSL.selectCount;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import lu.entreprinder.persistence.core.Check;
+import lu.entreprinder.persistence.core.Database;
+import lu.entreprinder.persistence.core.NotFoundException;
+import lu.entreprinder.persistence.core.Transaction;
+import lu.entreprinder.persistence.core.ValidationException;
+import lu.entreprinder.persistence.crushlu.internal.ProfileDisplay;
+import lu.entreprinder.persistence.crushlu.internal.ProfileJson;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Record3;
+import org.jooq.Result;
+
+/**
+ * The coach review workflow of Crush.lu profiles: submitting a profile (with the seed's {@code assign_coach}: the
+ * coach with the fewest pending submissions below their {@code max_active_reviews}, ties to the lowest coach id),
+ * the reviews (approve, reject, request a revision; only by the assigned coach, only once), and the queues.
+ *
+ * <p>Capacity is safe under concurrency: every assignment locks all coach rows in id order before counting, so two
+ * submissions never both take a coach's last slot (SQLite: the immediate transaction serialises writers).
+ */
+public final class CoachReviewService {
+
+    private final Database db;
+    private final CoachReviewListener listener;
+
+    /** Test hook: the unlocked (unsafe) path of the negative control. Never set outside tests. */
+    volatile boolean lockCoaches = true;
+    /** Test hook: runs between counting the coaches' pending submissions and writing the assignment. */
+    volatile Runnable pauseBetweenCountAndWrite = () -> { };
+
+    public CoachReviewService(Database db, CoachReviewListener listener) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    // ------------------------------------------------------------------------------------------------ submission
+
+    /**
+     * Submits a profile for review: creates a pending submission and assigns it to the available coach with the
+     * fewest pending submissions (lowest id on a tie); leaves it unassigned when every coach is full. A profile keeps
+     * its submissions as a history (e.g. a new one after a revision request); this does not refuse a second pending
+     * one.
+     *
+     * @throws ValidationException (field {@code profileId}) for a non-positive id
+     * @throws NotFoundException if the profile does not exist
+     */
+    public SubmissionReceipt submit(long profileId) {
+        Check.id(profileId, "profileId");
+        return db.inTransaction(tx -> {
+            boolean exists = tx.dsl().fetchExists(CRUSH_PROFILE, CRUSH_PROFILE.ID.eq(profileId));
+            if (!exists) {
+                throw new NotFoundException("CrushProfile", profileId);
+            }
+            List<CoachLoad> loads = coachLoads(tx);
+            pauseBetweenCountAndWrite.run();
+            Long coachId = pick(loads);
+            long id = tx.dsl().insertInto(PROFILE_SUBMISSION)
+                    .set(PROFILE_SUBMISSION.PROFILE_ID, profileId)
+                    .set(PROFILE_SUBMISSION.COACH_ID, coachId)
+                    .set(PROFILE_SUBMISSION.STATUS, SubmissionStatus.PENDING.dbValue())
+                    .set(PROFILE_SUBMISSION.CREATED_AT, db.now())
+                    .set(PROFILE_SUBMISSION.COACH_NOTES, "")
+                    .set(PROFILE_SUBMISSION.FEEDBACK_TO_USER, "")
+                    .returning(PROFILE_SUBMISSION.ID)
+                    .fetchOne(PROFILE_SUBMISSION.ID);
+            return new SubmissionReceipt(id, coachId == null ? OptionalLong.empty() : OptionalLong.of(coachId));
+        });
+    }
+
+    /**
+     * Assigns pending unassigned submissions, oldest first, to coaches with capacity (same rule as {@link #submit}),
+     * until no coach has capacity.
+     *
+     * @return how many submissions were assigned
+     */
+    public int assignUnassigned() {
+        return db.inTransaction(tx -> {
+            List<CoachLoad> loads = coachLoads(tx);
+            List<Long> waiting = tx.forUpdate(tx.dsl().select(PROFILE_SUBMISSION.ID).from(PROFILE_SUBMISSION)
+                            .where(PROFILE_SUBMISSION.COACH_ID.isNull())
+                            .and(PROFILE_SUBMISSION.STATUS.eq(SubmissionStatus.PENDING.dbValue()))
+                            .orderBy(PROFILE_SUBMISSION.CREATED_AT, PROFILE_SUBMISSION.ID))
+                    .fetch(PROFILE_SUBMISSION.ID);
+            int assigned = 0;
+            for (Long submissionId : waiting) {
+                Long coachId = pick(loads);
+                if (coachId == null) {
+                    break;
+                }
+                tx.dsl().update(PROFILE_SUBMISSION).set(PROFILE_SUBMISSION.COACH_ID, coachId)
+                        .where(PROFILE_SUBMISSION.ID.eq(submissionId)).execute();
+                assigned++;
+            }
+            return assigned;
+        });
+    }
+
+    private static final class CoachLoad {
+        final long coachId;
+        final int max;
+        int pending;
+
+        CoachLoad(long coachId, int max, int pending) {
+            this.coachId = coachId;
+            this.max = max;
+            this.pending = pending;
+        }
+    }
+
+    /** Locks every coach row in id order (unless the test switch is off), then counts their pending submissions. */
+    private List<CoachLoad> coachLoads(Transaction tx) {
+        if (lockCoaches) {
+            tx.forUpdate(tx.dsl().select(CRUSH_COACH.ID).from(CRUSH_COACH).orderBy(CRUSH_COACH.ID)).fetch();
+        }
+        Field<Integer> pending = selectCount().from(PROFILE_SUBMISSION)
+                .where(PROFILE_SUBMISSION.COACH_ID.eq(CRUSH_COACH.ID))
+                .and(PROFILE_SUBMISSION.STATUS.eq(SubmissionStatus.PENDING.dbValue()))
+                .asField("pending");
+        Result<Record3<Long, Integer, Integer>> rows = tx.dsl()
+                .select(CRUSH_COACH.ID, CRUSH_COACH.MAX_ACTIVE_REVIEWS, pending)
+                .from(CRUSH_COACH).orderBy(CRUSH_COACH.ID).fetch();
+        List<CoachLoad> loads = new ArrayList<>(rows.size());
+        for (Record3<Long, Integer, Integer> r : rows) {
+            loads.add(new CoachLoad(r.value1(), r.value2(), r.value3()));
+        }
+        return loads;
+    }
+
+    /** The coach with the fewest pending below capacity, lowest id on a tie; counts the new one. Null if none. */
+    private static Long pick(List<CoachLoad> loads) {
+        CoachLoad best = null;
+        for (CoachLoad l : loads) {
+            if (l.pending < l.max && (best == null || l.pending < best.pending)) {
+                best = l;
+            }
+        }
+        if (best == null) {
+            return null;
+        }
+        best.pending++;
+        return best.coachId;
+    }
+
+    // ------------------------------------------------------------------------------------------------ reviews
+
+    /**
+     * Approves the submission: it becomes {@code approved} with the review time and texts, and the profile becomes
+     * approved ({@code approved_at} = now). The listener hears about it after the commit.
+     *
+     * @throws ValidationException (fields {@code submissionId}, {@code coachId}, {@code coachNotes},
+     *         {@code feedbackToUser}) for bad input; nothing is written
+     * @throws NotFoundException if the submission does not exist
+     */
+    public CoachReviewResult approve(long submissionId, long coachId, String coachNotes, String feedbackToUser) {
+        return review(submissionId, coachId, SubmissionStatus.APPROVED, coachNotes, feedbackToUser);
+    }
+
+    /**
+     * Rejects the submission; the profile stays (or becomes) unapproved. The listener hears about it after the
+     * commit.
+     *
+     * @throws ValidationException as {@link #approve}; also ({@code feedbackToUser}) when blank
+     * @throws NotFoundException if the submission does not exist
+     */
+    public CoachReviewResult reject(long submissionId, long coachId, String coachNotes, String feedbackToUser) {
+        return review(submissionId, coachId, SubmissionStatus.REJECTED, coachNotes, feedbackToUser);
+    }
+
+    /**
+     * Asks the owner to revise the profile; the profile stays (or becomes) unapproved. The listener hears about it
+     * after the commit.
+     *
+     * @throws ValidationException as {@link #approve}; also ({@code feedbackToUser}) when blank
+     * @throws NotFoundException if the submission does not exist
+     */
+    public CoachReviewResult requestRevision(long submissionId, long coachId, String coachNotes,
+                                             String feedbackToUser) {
+        return review(submissionId, coachId, SubmissionStatus.REVISION, coachNotes, feedbackToUser);
+    }
+
+    private CoachReviewResult review(long submissionId, long coachId, SubmissionStatus outcome, String coachNotes,
+                                     String feedbackToUser) {
+        Check.id(submissionId, "submissionId");
+        Check.id(coachId, "coachId");
+        String notes = Check.optionalText(coachNotes, 0, "coachNotes");
+        String feedback = outcome == SubmissionStatus.APPROVED
+                ? Check.optionalText(feedbackToUser, 0, "feedbackToUser")
+                : Check.text(feedbackToUser, 0, "feedbackToUser");
+        return db.inTransaction(tx -> {
+            // lock the submission row only (a second review of the same submission waits, then sees it closed)
+            Record row = tx.forUpdate(tx.dsl()
+                            .select(PROFILE_SUBMISSION.PROFILE_ID, PROFILE_SUBMISSION.COACH_ID, PROFILE_SUBMISSION.STATUS,
+                                    PROFILE_SUBMISSION.CREATED_AT)
+                            .from(PROFILE_SUBMISSION)
+                            .where(PROFILE_SUBMISSION.ID.eq(submissionId)))
+                    .fetchOptional()
+                    .orElseThrow(() -> new NotFoundException("ProfileSubmission", submissionId));
+            Long assigned = row.get(PROFILE_SUBMISSION.COACH_ID);
+            if (assigned == null || assigned != coachId) {
+                return new CoachReviewResult.NotAssignedCoach(submissionId,
+                        assigned == null ? OptionalLong.empty() : OptionalLong.of(assigned));
+            }
+            SubmissionStatus status = SubmissionStatus.fromDb(row.get(PROFILE_SUBMISSION.STATUS));
+            if (status != SubmissionStatus.PENDING) {
+                return new CoachReviewResult.AlreadyClosed(submissionId, status);
+            }
+            OffsetDateTime now = db.now();
+            long profileId = row.get(PROFILE_SUBMISSION.PROFILE_ID);
+            tx.dsl().update(PROFILE_SUBMISSION)
+                    .set(PROFILE_SUBMISSION.STATUS, outcome.dbValue())
+                    .set(PROFILE_SUBMISSION.REVIEWED_AT, now)
+                    .set(PROFILE_SUBMISSION.COACH_NOTES, notes)
+                    .set(PROFILE_SUBMISSION.FEEDBACK_TO_USER, feedback)
+                    .where(PROFILE_SUBMISSION.ID.eq(submissionId))
+                    .execute();
+            boolean approved = outcome == SubmissionStatus.APPROVED;
+            tx.dsl().update(CRUSH_PROFILE)
+                    .set(CRUSH_PROFILE.IS_APPROVED, approved)
+                    .set(CRUSH_PROFILE.APPROVED_AT, approved ? now : null)
+                    .where(CRUSH_PROFILE.ID.eq(profileId))
+                    .execute();
+            Record owner = tx.dsl().select(CRUSH_PROFILE.USER_ID, USER.EMAIL, USER.FIRST_NAME)
+                    .from(CRUSH_PROFILE)
+                    .join(USER).on(USER.ID.eq(CRUSH_PROFILE.USER_ID))
+                    .where(CRUSH_PROFILE.ID.eq(profileId))
+                    .fetchSingle();
+            CoachReviewNotice notice = new CoachReviewNotice(submissionId, profileId, owner.get(CRUSH_PROFILE.USER_ID),
+                    owner.get(USER.EMAIL), owner.get(USER.FIRST_NAME), outcome, feedback);
+            tx.afterCommit(() -> listener.onReviewed(notice));
+            return new CoachReviewResult.Reviewed(new SubmissionForCoach(submissionId, profileId,
+                    OptionalLong.of(coachId), outcome, row.get(PROFILE_SUBMISSION.CREATED_AT), Optional.of(now), notes,
+                    feedback));
+        });
+    }
+
+    // ------------------------------------------------------------------------------------------------ reads
+
+    /**
+     * The coach's pending submissions, oldest first, each with the profile to review and its waiting time. One
+     * statement.
+     *
+     * @throws ValidationException (field {@code coachId}) for a non-positive id
+     */
+    public List<CoachQueueItem> listCoachQueue(long coachId) {
+        Check.id(coachId, "coachId");
+        OffsetDateTime now = db.now();
+        LocalDate today = db.today();
+        return db.dsl()
+                .select(PROFILE_SUBMISSION.ID, PROFILE_SUBMISSION.CREATED_AT, PROFILE_SUBMISSION.COACH_NOTES,
+                        CRUSH_PROFILE.ID, CRUSH_PROFILE.USER_ID, USER.FIRST_NAME, USER.LAST_NAME,
+                        CRUSH_PROFILE.DATE_OF_BIRTH, CRUSH_PROFILE.GENDER, CRUSH_PROFILE.LOCATION, CRUSH_PROFILE.BIO,
+                        CRUSH_PROFILE.INTERESTS)
+                .from(PROFILE_SUBMISSION)
+                .join(CRUSH_PROFILE).on(CRUSH_PROFILE.ID.eq(PROFILE_SUBMISSION.PROFILE_ID))
+                .join(USER).on(USER.ID.eq(CRUSH_PROFILE.USER_ID))
+                .where(PROFILE_SUBMISSION.COACH_ID.eq(coachId))
+                .and(PROFILE_SUBMISSION.STATUS.eq(SubmissionStatus.PENDING.dbValue()))
+                .orderBy(PROFILE_SUBMISSION.CREATED_AT, PROFILE_SUBMISSION.ID)
+                .fetch(r -> {
+                    OffsetDateTime created = r.get(PROFILE_SUBMISSION.CREATED_AT);
+                    Duration waiting = Duration.between(created, now);
+                    return new CoachQueueItem(r.get(PROFILE_SUBMISSION.ID), created,
+                            waiting.isNegative() ? Duration.ZERO : waiting, r.get(PROFILE_SUBMISSION.COACH_NOTES),
+                            r.get(CRUSH_PROFILE.ID), r.get(CRUSH_PROFILE.USER_ID),
+                            ProfileDisplay.displayName(r.get(USER.FIRST_NAME), r.get(USER.LAST_NAME), true),
+                            ProfileDisplay.age(r.get(CRUSH_PROFILE.DATE_OF_BIRTH), today),
+                            r.get(CRUSH_PROFILE.GENDER), r.get(CRUSH_PROFILE.LOCATION), r.get(CRUSH_PROFILE.BIO),
+                            ProfileJson.strings(r.get(CRUSH_PROFILE.INTERESTS)));
+                });
+    }
+
+    /**
+     * A submission with the coach's notes (coach-facing). One statement.
+     *
+     * @throws ValidationException (field {@code submissionId}) for a non-positive id
+     * @throws NotFoundException if it does not exist
+     */
+    public SubmissionForCoach getSubmissionForCoach(long submissionId) {
+        Check.id(submissionId, "submissionId");
+        return db.dsl()
+                .select(PROFILE_SUBMISSION.ID, PROFILE_SUBMISSION.PROFILE_ID, PROFILE_SUBMISSION.COACH_ID,
+                        PROFILE_SUBMISSION.STATUS, PROFILE_SUBMISSION.CREATED_AT, PROFILE_SUBMISSION.REVIEWED_AT,
+                        PROFILE_SUBMISSION.COACH_NOTES, PROFILE_SUBMISSION.FEEDBACK_TO_USER)
+                .from(PROFILE_SUBMISSION)
+                .where(PROFILE_SUBMISSION.ID.eq(submissionId))
+                .fetchOptional(r -> new SubmissionForCoach(r.value1(), r.value2(),
+                        r.value3() == null ? OptionalLong.empty() : OptionalLong.of(r.value3()),
+                        SubmissionStatus.fromDb(r.value4()), r.value5(), Optional.ofNullable(r.value6()), r.value7(),
+                        r.value8()))
+                .orElseThrow(() -> new NotFoundException("ProfileSubmission", submissionId));
+    }
+
+    /**
+     * The submissions of a profile, newest first, as the owner sees them (feedback, no coach notes). One statement.
+     *
+     * @throws ValidationException (field {@code profileId}) for a non-positive id
+     */
+    public List<SubmissionForUser> listSubmissionsForProfile(long profileId) {
+        Check.id(profileId, "profileId");
+        return db.dsl()
+                .select(PROFILE_SUBMISSION.ID, PROFILE_SUBMISSION.PROFILE_ID, PROFILE_SUBMISSION.STATUS,
+                        PROFILE_SUBMISSION.CREATED_AT, PROFILE_SUBMISSION.REVIEWED_AT,
+                        PROFILE_SUBMISSION.FEEDBACK_TO_USER)
+                .from(PROFILE_SUBMISSION)
+                .where(PROFILE_SUBMISSION.PROFILE_ID.eq(profileId))
+                .orderBy(PROFILE_SUBMISSION.CREATED_AT.desc(), PROFILE_SUBMISSION.ID.desc())
+                .fetch(r -> new SubmissionForUser(r.value1(), r.value2(), SubmissionStatus.fromDb(r.value3()),
+                        r.value4(), Optional.ofNullable(r.value5()), r.value6()));
+    }
+
+    /**
+     * Every coach with their pending count and capacity, by id. One statement.
+     */
+    public List<CoachWorkload> listCoachWorkloads() {
+        Field<Integer> pending = selectCount().from(PROFILE_SUBMISSION)
+                .where(PROFILE_SUBMISSION.COACH_ID.eq(CRUSH_COACH.ID))
+                .and(PROFILE_SUBMISSION.STATUS.eq(SubmissionStatus.PENDING.dbValue()))
+                .asField("pending");
+        return db.dsl().select(CRUSH_COACH.ID, CRUSH_COACH.USER_ID, CRUSH_COACH.MAX_ACTIVE_REVIEWS, pending)
+                .from(CRUSH_COACH).orderBy(CRUSH_COACH.ID)
+                .fetch(r -> new CoachWorkload(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+}

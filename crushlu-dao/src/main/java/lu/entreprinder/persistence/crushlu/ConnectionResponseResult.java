@@ -1,0 +1,21 @@
+package lu.entreprinder.persistence.crushlu;
+
+/** The answer of {@link ConnectionService#respond}. */
+public sealed interface ConnectionResponseResult {
+
+    /** Accepted: the two are connected since {@code connection.connectedAt()}. */
+    record Connected(Connection connection) implements ConnectionResponseResult {
+    }
+
+    /** Declined. */
+    record Declined(Connection connection) implements ConnectionResponseResult {
+    }
+
+    /** The request was already answered. */
+    record NotPending(Connection connection) implements ConnectionResponseResult {
+    }
+
+    /** No request with this id addressed to this user (it does not exist, or belongs to others). */
+    record NotFound() implements ConnectionResponseResult {
+    }
+}

@@ -1,0 +1,338 @@
+package lu.entreprinder.persistence.crushlu;
+
+import static lu.entreprinder.persistence.schema.generated.Tables.CRUSH_PROFILE;
+import static lu.entreprinder.persistence.schema.generated.Tables.EVENT_REGISTRATION;
+import static lu.entreprinder.persistence.schema.generated.Tables.MEETUP_EVENT;
+import static lu.entreprinder.persistence.schema.generated.Tables.MEETUP_EVENT_SPECIAL_USERS;
+import static lu.entreprinder.persistence.schema.generated.Tables.USER;
+import static org.jooq.impl.DSL.exists;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.multiset;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.row;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectCount;
+import static org.jooq.impl.DSL.selectOne;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import lu.entreprinder.persistence.core.Check;
+import lu.entreprinder.persistence.core.Database;
+import lu.entreprinder.persistence.crushlu.internal.EventChecks;
+import lu.entreprinder.persistence.core.NotFoundException;
+import lu.entreprinder.persistence.core.Page;
+import lu.entreprinder.persistence.core.PageRequest;
+import lu.entreprinder.persistence.core.ValidationException;
+import lu.entreprinder.persistence.crushlu.internal.EventPeople;
+import lu.entreprinder.persistence.schema.generated.tables.records.MeetupEventRecord;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.ResultQuery;
+import org.jooq.Table;
+
+/**
+ * Meetup events: creation, listings for a member, the detail page with its confirmed attendees, and the organizer's
+ * view of registrations. Every read is one SQL statement. Private invitation events are invisible to a member who
+ * is not among the event's special users, presents no invitation code and holds no registration of the event;
+ * listings (where no code is presented) never show them to such a member.
+ *
+ * <p>Listings apply exactly the {@link EventFilter} given: member-facing pages use {@code published()} so that
+ * drafts stay hidden; an organizer's back office may list everything.
+ */
+public final class EventDao {
+
+    static final int MAX_TEXT = 200;
+
+    private final Database db;
+
+    public EventDao(Database db) {
+        this.db = Objects.requireNonNull(db, "db");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Writes
+    // ---------------------------------------------------------------------------------------------------------
+
+    /**
+     * Inserts an event.
+     *
+     * @return the new event's id
+     * @throws ValidationException naming the field, for any field outside the limits of {@link EventDraft}
+     */
+    public long insertEvent(EventDraft draft) {
+        Check.required(draft, "draft");
+        String title = Check.text(draft.title(), MAX_TEXT, "title");
+        String description = Check.optionalText(draft.description(), EventDraft.MAX_DESCRIPTION, "description");
+        EventType type = Check.required(draft.eventType(), "eventType");
+        OffsetDateTime eventDate = Check.required(draft.eventDate(), "eventDate");
+        String location = Check.text(draft.location(), MAX_TEXT, "location");
+        int max = Check.range(draft.maxParticipants(), 1, EventDraft.MAX_PARTICIPANTS, "maxParticipants");
+        int minAge = Check.range(draft.minAge(), 18, EventDraft.MAX_AGE, "minAge");
+        int maxAge = Check.range(draft.maxAge(), minAge, EventDraft.MAX_AGE, "maxAge");
+        BigDecimal fee = Check.decimal(draft.registrationFee(), 6, 2, "registrationFee");
+        OffsetDateTime deadline = Check.required(draft.registrationDeadline(), "registrationDeadline");
+        if (deadline.isAfter(eventDate)) {
+            throw new ValidationException("registrationDeadline", "must not be after the event date");
+        }
+        String code = Check.optionalText(draft.invitationCode(), 50, "invitationCode");
+        if (draft.privateInvitation() && code.isBlank()) {
+            throw new ValidationException("invitationCode", "is required for a private invitation event");
+        }
+        return db.dsl().insertInto(MEETUP_EVENT)
+                .set(MEETUP_EVENT.TITLE, title)
+                .set(MEETUP_EVENT.DESCRIPTION, description)
+                .set(MEETUP_EVENT.EVENT_TYPE, type.dbValue())
+                .set(MEETUP_EVENT.EVENT_DATE, eventDate)
+                .set(MEETUP_EVENT.LOCATION, location)
+                .set(MEETUP_EVENT.MAX_PARTICIPANTS, max)
+                .set(MEETUP_EVENT.MIN_AGE, minAge)
+                .set(MEETUP_EVENT.MAX_AGE, maxAge)
+                .set(MEETUP_EVENT.REGISTRATION_FEE, fee)
+                .set(MEETUP_EVENT.REGISTRATION_DEADLINE, deadline)
+                .set(MEETUP_EVENT.IS_PUBLISHED, draft.published())
+                .set(MEETUP_EVENT.IS_PRIVATE_INVITATION, draft.privateInvitation())
+                .set(MEETUP_EVENT.INVITATION_CODE, code)
+                .returning(MEETUP_EVENT.ID)
+                .fetchOne(MEETUP_EVENT.ID);
+    }
+
+    /**
+     * Adds a user to the event's special users (who see a private invitation event without its code).
+     *
+     * @return true if added, false if the user already was one
+     * @throws ValidationException (field {@code eventId} or {@code userId}) for a non-positive id
+     * @throws NotFoundException for an unknown event or user
+     */
+    public boolean insertSpecialUser(long eventId, long userId) {
+        Check.id(eventId, "eventId");
+        EventChecks.userId(userId, "userId");
+        return db.inTransaction(tx -> {
+            Record r = db.dsl().select(
+                            field(exists(selectOne().from(MEETUP_EVENT).where(MEETUP_EVENT.ID.eq(eventId)))),
+                            field(exists(selectOne().from(USER).where(USER.ID.eq((int) userId)))))
+                    .fetchOne();
+            if (!Boolean.TRUE.equals(r.get(0, Boolean.class))) {
+                throw new NotFoundException("event", eventId);
+            }
+            if (!Boolean.TRUE.equals(r.get(1, Boolean.class))) {
+                throw new NotFoundException("user", userId);
+            }
+            return db.dsl().insertInto(MEETUP_EVENT_SPECIAL_USERS)
+                    .set(MEETUP_EVENT_SPECIAL_USERS.MEETUPEVENT_ID, eventId)
+                    .set(MEETUP_EVENT_SPECIAL_USERS.USER_ID, (int) userId)
+                    .onConflictDoNothing()
+                    .execute() == 1;
+        });
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Reads
+    // ---------------------------------------------------------------------------------------------------------
+
+    /**
+     * One keyset page of events for a member, ordered by (event date, id), each with its counts and the viewer's
+     * registration. One statement: the page's rows are chosen (filter, visibility, keyset, LIMIT) in a derived
+     * table, then counted with correlated subqueries.
+     *
+     * @throws ValidationException (field {@code viewerId}, {@code filter}, {@code page} or {@code cursor})
+     */
+    public Page<EventListItem> listEventsForViewer(long viewerId, EventFilter filter, PageRequest page) {
+        EventChecks.userId(viewerId, "viewerId");
+        Check.required(filter, "filter");
+        Check.required(page, "page");
+        OffsetDateTime now = db.now();
+        List<EventListItem> rows = listQuery(viewerId, filter, page, now).fetch(rec -> {
+            MeetupEventRecord ev = rec.into(MeetupEventRecord.class);
+            int c = rec.get("confirmed", Integer.class);
+            Optional<RegistrationStatus> status = Optional.ofNullable(rec.get("viewer_status", String.class))
+                    .map(RegistrationStatus::fromDb);
+            return new EventListItem(ev.getId(), ev.getTitle(), EventType.fromDb(ev.getEventType()),
+                    ev.getEventDate(), ev.getLocation(), ev.getMaxParticipants(), ev.getMinAge(),
+                    ev.getMaxAge(), ev.getRegistrationFee(), ev.getRegistrationDeadline(), ev.getIsPublished(),
+                    ev.getIsPrivateInvitation(), c, rec.get("waitlist", Integer.class),
+                    rec.get("total", Integer.class), Math.max(0, ev.getMaxParticipants() - c),
+                    c >= ev.getMaxParticipants(), isOpen(ev, c, now),
+                    status.map(RegistrationStatus::isActive).orElse(false), status);
+        });
+        return page.toPage(rows, item -> PageRequest.encode(item.eventDate(), item.id()));
+    }
+
+    /**
+     * The statement of {@link #listEventsForViewer} (package-private so a test can EXPLAIN it): the page's rows
+     * (filter, visibility, keyset, LIMIT size + 1) in a derived table, then the correlated counts of those rows only.
+     */
+    ResultQuery<Record> listQuery(long viewerId, EventFilter filter, PageRequest page, OffsetDateTime now) {
+        var e = MEETUP_EVENT;
+        Condition where = conditions(filter, now).and(visibleTo(viewerId, null));
+        if (page.after() != null) {
+            OffsetDateTime afterDate = page.key(0, 2, OffsetDateTime::parse);
+            long afterId = page.key(1, 2, Long::parseLong);
+            where = where.and(row(e.EVENT_DATE, e.ID).gt(afterDate, afterId));
+        }
+        Table<MeetupEventRecord> p = db.dsl().selectFrom(e).where(where)
+                .orderBy(e.EVENT_DATE, e.ID).limit(page.size() + 1).asTable("p");
+        Field<Long> pid = p.field(e.ID);
+        Field<OffsetDateTime> pdate = p.field(e.EVENT_DATE);
+        var r = EVENT_REGISTRATION;
+        Field<Integer> confirmed = field(selectCount().from(r)
+                .where(r.EVENT_ID.eq(pid), r.STATUS.eq(RegistrationStatus.CONFIRMED.dbValue()))).as("confirmed");
+        Field<Integer> waitlist = field(selectCount().from(r)
+                .where(r.EVENT_ID.eq(pid), r.STATUS.eq(RegistrationStatus.WAITLIST.dbValue()))).as("waitlist");
+        Field<Integer> total = field(selectCount().from(r)
+                .where(r.EVENT_ID.eq(pid), r.STATUS.ne(RegistrationStatus.CANCELLED.dbValue()))).as("total");
+        Field<String> viewerStatus = field(select(r.STATUS).from(r)
+                .where(r.EVENT_ID.eq(pid), r.USER_ID.eq((int) viewerId))).as("viewer_status");
+        return db.dsl()
+                .select(p.fields())
+                .select(confirmed, waitlist, total, viewerStatus)
+                .from(p)
+                .orderBy(pdate, pid);
+    }
+
+    /**
+     * The event as a member sees it, with its confirmed attendees (display name and age range only), in one
+     * statement. Empty when the event does not exist, is not published, or is a private invitation event the
+     * viewer may not see (not a special user and no matching {@code invitationCode}) — the same answer for all,
+     * so nothing leaks.
+     *
+     * @param invitationCode the code the viewer presents, or null
+     * @throws ValidationException (field {@code eventId}, {@code viewerId} or {@code invitationCode})
+     */
+    public Optional<EventDetail> findEventDetail(long eventId, long viewerId, String invitationCode) {
+        Check.id(eventId, "eventId");
+        EventChecks.userId(viewerId, "viewerId");
+        String code = Check.optionalText(invitationCode, 50, "invitationCode");
+        OffsetDateTime now = db.now();
+        LocalDate today = db.today();
+        var e = MEETUP_EVENT;
+        var r = EVENT_REGISTRATION;
+        var u = USER;
+        var cp = CRUSH_PROFILE;
+        Field<Integer> confirmed = field(selectCount().from(r)
+                .where(r.EVENT_ID.eq(e.ID), r.STATUS.eq(RegistrationStatus.CONFIRMED.dbValue()))).as("confirmed");
+        Field<Integer> waitlist = field(selectCount().from(r)
+                .where(r.EVENT_ID.eq(e.ID), r.STATUS.eq(RegistrationStatus.WAITLIST.dbValue()))).as("waitlist");
+        Field<String> viewerStatus = field(select(r.STATUS).from(r)
+                .where(r.EVENT_ID.eq(e.ID), r.USER_ID.eq((int) viewerId))).as("viewer_status");
+        Field<List<EventAttendee>> attendees = multiset(
+                select(r.ID, r.USER_ID, u.FIRST_NAME, u.LAST_NAME, cp.SHOW_FULL_NAME, cp.DATE_OF_BIRTH)
+                        .from(r)
+                        .join(u).on(u.ID.eq(r.USER_ID))
+                        .leftJoin(cp).on(cp.USER_ID.eq(r.USER_ID))
+                        .where(r.EVENT_ID.eq(e.ID), r.STATUS.eq(RegistrationStatus.CONFIRMED.dbValue()))
+                        .orderBy(r.CREATED_AT, r.ID))
+                .as("attendees")
+                .convertFrom(result -> result.map(a -> new EventAttendee(a.value1(), a.value2(),
+                        EventPeople.displayName(a.value3(), a.value4(), a.value5()),
+                        EventPeople.ageRange(a.value6(), today))));
+        return db.dsl()
+                .select(e.fields())
+                .select(confirmed, waitlist, viewerStatus, attendees)
+                .from(e)
+                .where(e.ID.eq(eventId), e.IS_PUBLISHED.isTrue(), visibleTo(viewerId, code))
+                .fetchOptional(rec -> {
+                    MeetupEventRecord ev = rec.into(e);
+                    int c = rec.get(confirmed);
+                    return new EventDetail(ev.getId(), ev.getTitle(), ev.getDescription(),
+                            EventType.fromDb(ev.getEventType()), ev.getEventDate(), ev.getLocation(),
+                            ev.getMaxParticipants(), ev.getMinAge(), ev.getMaxAge(), ev.getRegistrationFee(),
+                            ev.getRegistrationDeadline(), ev.getIsPrivateInvitation(), c, rec.get(waitlist),
+                            Math.max(0, ev.getMaxParticipants() - c), c >= ev.getMaxParticipants(),
+                            isOpen(ev, c, now),
+                            Optional.ofNullable(rec.get(viewerStatus)).map(RegistrationStatus::fromDb),
+                            rec.get(attendees));
+                });
+    }
+
+    /**
+     * The organizer's view of an event's registrations with each user and profile, oldest first, in one statement:
+     * the only read that returns dietary restrictions and special requests. The caller checks that its user may
+     * organize the event (the schema has no organizer column).
+     *
+     * @param status only registrations with this status, or null for all
+     * @throws ValidationException (field {@code eventId}) for a non-positive id
+     * @throws NotFoundException for an unknown event
+     */
+    public List<RegistrationOrganizerView> listRegistrationsForOrganizer(long eventId, RegistrationStatus status) {
+        Check.id(eventId, "eventId");
+        LocalDate today = db.today();
+        var e = MEETUP_EVENT;
+        var r = EVENT_REGISTRATION;
+        var u = USER;
+        var cp = CRUSH_PROFILE;
+        Condition byStatus = status == null ? noCondition() : r.STATUS.eq(status.dbValue());
+        Field<List<RegistrationOrganizerView>> regs = multiset(
+                select(r.ID, r.USER_ID, u.USERNAME, u.EMAIL, u.FIRST_NAME, u.LAST_NAME, r.STATUS,
+                        r.PAYMENT_CONFIRMED, r.PAYMENT_DATE, r.DIETARY_RESTRICTIONS, r.SPECIAL_REQUESTS,
+                        r.CREATED_AT, cp.DATE_OF_BIRTH, cp.GENDER, cp.LOCATION, cp.IS_APPROVED)
+                        .from(r)
+                        .join(u).on(u.ID.eq(r.USER_ID))
+                        .leftJoin(cp).on(cp.USER_ID.eq(r.USER_ID))
+                        .where(r.EVENT_ID.eq(e.ID), byStatus)
+                        .orderBy(r.CREATED_AT, r.ID))
+                .as("registrations")
+                .convertFrom(result -> result.map(x -> new RegistrationOrganizerView(x.value1(), x.value2(),
+                        x.value3(), x.value4(), x.value5(), x.value6(), RegistrationStatus.fromDb(x.value7()),
+                        x.value8(), Optional.ofNullable(x.value9()), x.value10(), x.value11(), x.value12(),
+                        Optional.ofNullable(x.value13()).map(d -> EventPeople.age(d, today)),
+                        x.value14() == null ? "" : x.value14(), x.value15() == null ? "" : x.value15(),
+                        Boolean.TRUE.equals(x.value16()))));
+        return db.dsl().select(regs).from(e).where(e.ID.eq(eventId))
+                .fetchOptional(regs)
+                .orElseThrow(() -> new NotFoundException("event", eventId));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Conditions
+    // ---------------------------------------------------------------------------------------------------------
+
+    /** The filter's conditions on {@code MEETUP_EVENT} at {@code now}. */
+    static Condition conditions(EventFilter filter, OffsetDateTime now) {
+        var e = MEETUP_EVENT;
+        var r = EVENT_REGISTRATION;
+        Condition c = noCondition();
+        if (filter.onlyPublished()) {
+            c = c.and(e.IS_PUBLISHED.isTrue());
+        }
+        if (filter.onlyUpcoming()) {
+            c = c.and(e.EVENT_DATE.ge(now));
+        }
+        if (filter.onlyBeforeDeadline()) {
+            c = c.and(e.REGISTRATION_DEADLINE.gt(now));
+        }
+        if (filter.onlyNotFull()) {
+            c = c.and(field(selectCount().from(r).where(r.EVENT_ID.eq(e.ID),
+                    r.STATUS.eq(RegistrationStatus.CONFIRMED.dbValue()))).lt(e.MAX_PARTICIPANTS));
+        }
+        return c;
+    }
+
+    /**
+     * Public events, and private invitation events the viewer is a special user of, holds the code of
+     * ({@code code} blank or null: no code presented), or already holds a registration of (not cancelled: they
+     * presented the code when registering).
+     */
+    static Condition visibleTo(long viewerId, String code) {
+        var e = MEETUP_EVENT;
+        var su = MEETUP_EVENT_SPECIAL_USERS;
+        var r = EVENT_REGISTRATION;
+        Condition visible = e.IS_PRIVATE_INVITATION.isFalse()
+                .or(exists(selectOne().from(su).where(su.MEETUPEVENT_ID.eq(e.ID), su.USER_ID.eq((int) viewerId))))
+                .or(exists(selectOne().from(r).where(r.EVENT_ID.eq(e.ID), r.USER_ID.eq((int) viewerId),
+                        r.STATUS.ne(RegistrationStatus.CANCELLED.dbValue()))));
+        if (code != null && !code.isBlank()) {
+            visible = visible.or(e.INVITATION_CODE.eq(code).and(e.INVITATION_CODE.ne(inline(""))));
+        }
+        return visible;
+    }
+
+    static boolean isOpen(MeetupEventRecord ev, int confirmed, OffsetDateTime now) {
+        return ev.getIsPublished() && now.isBefore(ev.getRegistrationDeadline()) && confirmed < ev.getMaxParticipants();
+    }
+}

@@ -1,0 +1,34 @@
+package lu.entreprinder.persistence.crushlu;
+
+import java.util.List;
+
+/**
+ * A whole journey for playing: chapters by number, challenges by order, rewards. Never carries a correct answer
+ * (nor the hint text: see {@link JourneyDao#getHint}).
+ */
+public record JourneyPlay(long journeyId, String name, String description, boolean active,
+                          List<Chapter> chapters) {
+
+    public JourneyPlay {
+        chapters = List.copyOf(chapters);
+    }
+
+    public record Chapter(long chapterId, int number, String title, String description, List<Challenge> challenges,
+                          List<Reward> rewards) {
+        public Chapter {
+            challenges = List.copyOf(challenges);
+            rewards = List.copyOf(rewards);
+        }
+    }
+
+    /** A challenge without its answer; {@code options} are the choices or the items to sort (empty for none). */
+    public record Challenge(long challengeId, JourneyChallengeType type, String question, List<String> options,
+                            boolean hasHint, int order) {
+        public Challenge {
+            options = List.copyOf(options);
+        }
+    }
+
+    public record Reward(long rewardId, JourneyRewardType type, String title, String content, String photo) {
+    }
+}

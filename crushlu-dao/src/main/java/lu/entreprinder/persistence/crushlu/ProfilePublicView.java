@@ -1,0 +1,19 @@
+package lu.entreprinder.persistence.crushlu;
+
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * A profile as other members see it, respecting its privacy switches: the full name only when
+ * {@code show_full_name}, the exact age only when {@code show_exact_age} (the age range always), the blur flag for
+ * the photos, never the phone number or the date of birth.
+ */
+public record ProfilePublicView(long profileId, long userId, String displayName, OptionalInt age, String ageRange,
+                                String gender, String location, String bio, List<String> photos, boolean blurPhotos,
+                                List<String> interests) {
+
+    public ProfilePublicView {
+        photos = List.copyOf(photos);
+        interests = List.copyOf(interests);
+    }
+}

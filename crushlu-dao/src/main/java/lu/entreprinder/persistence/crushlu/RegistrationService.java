@@ -1,0 +1,337 @@
+package lu.entreprinder.persistence.crushlu;
+
+import static lu.entreprinder.persistence.schema.generated.Tables.CRUSH_PROFILE;
+import static lu.entreprinder.persistence.schema.generated.Tables.EVENT_REGISTRATION;
+import static lu.entreprinder.persistence.schema.generated.Tables.MEETUP_EVENT;
+import static lu.entreprinder.persistence.schema.generated.Tables.MEETUP_EVENT_SPECIAL_USERS;
+import static lu.entreprinder.persistence.schema.generated.Tables.USER;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.exists;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.selectOne;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import lu.entreprinder.persistence.core.Check;
+import lu.entreprinder.persistence.core.Database;
+import lu.entreprinder.persistence.crushlu.internal.EventChecks;
+import lu.entreprinder.persistence.core.NotFoundException;
+import lu.entreprinder.persistence.core.Transaction;
+import lu.entreprinder.persistence.core.ValidationException;
+import lu.entreprinder.persistence.crushlu.internal.EventPeople;
+import lu.entreprinder.persistence.schema.generated.tables.records.EventRegistrationRecord;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Record2;
+
+/**
+ * Registration for meetup events: capacity-safe registration with a waitlist, cancellation with promotion of the
+ * oldest waitlisted registration, attendance and payment. Every verb runs in its own transaction (joining the
+ * caller's as a savepoint) with the event's row locked first ({@code SELECT … FOR UPDATE} on PostgreSQL; the
+ * immediate write transaction on SQLite), so concurrent registrations and cancellations of one event are serialized
+ * and the confirmed count read after the lock is exact.
+ */
+public final class RegistrationService {
+
+    private static final String CONFIRMED = RegistrationStatus.CONFIRMED.dbValue();
+    private static final String WAITLIST = RegistrationStatus.WAITLIST.dbValue();
+    private static final String CANCELLED = RegistrationStatus.CANCELLED.dbValue();
+
+    private final Database db;
+    private final RegistrationListener listener;
+
+    /** Test switch: false registers without locking the event row (the negative control of the race tests). */
+    volatile boolean lockEvent = true;
+    /** Test hook run between counting the confirmed registrations and writing the new one. */
+    volatile Runnable pauseBeforeWrite = () -> { };
+
+    /** A service without a listener. */
+    public RegistrationService(Database db) {
+        this(db, RegistrationListener.NONE);
+    }
+
+    /** A service that tells {@code listener} about promotions after commit. */
+    public RegistrationService(Database db, RegistrationListener listener) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
+     * Registers the user for the event. Confirmed while spots remain, waitlisted after. Registering again while
+     * registered returns the existing registration ({@link RegistrationResult.AlreadyRegistered}, nothing written);
+     * registering after a cancellation reactivates that row (at the back of the waitlist when full).
+     *
+     * @throws ValidationException (field {@code userId}, {@code eventId}, {@code details},
+     *         {@code details.dietaryRestrictions}, {@code details.specialRequests} or {@code details.invitationCode})
+     * @throws NotFoundException for an unknown event or user
+     */
+    public RegistrationResult register(long userId, long eventId, RegistrationDetails details) {
+        EventChecks.userId(userId, "userId");
+        Check.id(eventId, "eventId");
+        Check.required(details, "details");
+        String dietary = Check.optionalText(details.dietaryRestrictions(), RegistrationDetails.MAX_TEXT,
+                "details.dietaryRestrictions");
+        String requests = Check.optionalText(details.specialRequests(), RegistrationDetails.MAX_TEXT,
+                "details.specialRequests");
+        String code = Check.optionalText(details.invitationCode(), 50, "details.invitationCode");
+        return db.inTransaction(tx -> {
+            var e = MEETUP_EVENT;
+            var r = EVENT_REGISTRATION;
+            var u = USER;
+            var cp = CRUSH_PROFILE;
+            var su = MEETUP_EVENT_SPECIAL_USERS;
+            // 1. The lock, alone in its statement: everything read after it sees what earlier holders committed.
+            var eventQuery = tx.dsl()
+                    .select(e.ID, e.MAX_PARTICIPANTS, e.MIN_AGE, e.MAX_AGE, e.REGISTRATION_DEADLINE, e.IS_PUBLISHED,
+                            e.IS_PRIVATE_INVITATION, e.INVITATION_CODE)
+                    .from(e).where(e.ID.eq(eventId));
+            Record event = (lockEvent ? tx.forUpdate(eventQuery) : eventQuery).fetchOne();
+            if (event == null) {
+                throw new NotFoundException("event", eventId);
+            }
+            // 2. The user, their profile, invitation and existing registration.
+            Field<Boolean> special = field(exists(selectOne().from(su)
+                    .where(su.MEETUPEVENT_ID.eq(eventId), su.USER_ID.eq(u.ID)))).as("special");
+            Record who = tx.dsl()
+                    .select(u.ID, cp.ID, cp.IS_APPROVED, cp.IS_ACTIVE, cp.DATE_OF_BIRTH, special)
+                    .select(r.fields())
+                    .from(u)
+                    .leftJoin(cp).on(cp.USER_ID.eq(u.ID))
+                    .leftJoin(r).on(r.USER_ID.eq(u.ID), r.EVENT_ID.eq(eventId))
+                    .where(u.ID.eq((int) userId))
+                    .fetchOne();
+            if (who == null) {
+                throw new NotFoundException("user", userId);
+            }
+            EventRegistrationRecord existing = who.get(r.ID) == null ? null : who.into(r);
+            if (existing != null && !CANCELLED.equals(existing.getStatus())) {
+                return new RegistrationResult.AlreadyRegistered(toRegistration(existing));
+            }
+            if (event.get(e.IS_PRIVATE_INVITATION) && !who.get(special)
+                    && (code.isBlank() || !code.equals(event.get(e.INVITATION_CODE)))) {
+                return new RegistrationResult.PrivateWithoutInvitation();
+            }
+            OffsetDateTime now = tx.now();
+            if (!event.get(e.IS_PUBLISHED) || !now.isBefore(event.get(e.REGISTRATION_DEADLINE))) {
+                return new RegistrationResult.NotOpen();
+            }
+            if (who.get(cp.ID) == null) {
+                return new RegistrationResult.ProfileMissing();
+            }
+            if (!who.get(cp.IS_APPROVED) || !who.get(cp.IS_ACTIVE)) {
+                return new RegistrationResult.ProfileNotApproved();
+            }
+            LocalDate dateOfBirth = who.get(cp.DATE_OF_BIRTH);
+            int age = EventPeople.age(dateOfBirth, db.today());
+            int minAge = event.get(e.MIN_AGE);
+            int maxAge = event.get(e.MAX_AGE);
+            if (age < minAge || age > maxAge) {
+                return new RegistrationResult.AgeOutOfRange(age, minAge, maxAge);
+            }
+            // 3. Count after the lock, in a later statement (a fresh snapshot under READ COMMITTED).
+            Record2<Integer, Integer> counts = tx.dsl()
+                    .select(count().filterWhere(r.STATUS.eq(CONFIRMED)), count().filterWhere(r.STATUS.eq(WAITLIST)))
+                    .from(r).where(r.EVENT_ID.eq(eventId))
+                    .fetchOne();
+            int confirmed = counts.value1();
+            int waiting = counts.value2();
+            pauseBeforeWrite.run();
+            String status = confirmed < event.get(e.MAX_PARTICIPANTS) ? CONFIRMED : WAITLIST;
+            EventRegistrationRecord written;
+            if (existing != null) {
+                written = tx.dsl().update(r)
+                        .set(r.STATUS, status)
+                        .set(r.CREATED_AT, now)
+                        .set(r.DIETARY_RESTRICTIONS, dietary)
+                        .set(r.SPECIAL_REQUESTS, requests)
+                        .where(r.ID.eq(existing.getId()))
+                        .returning()
+                        .fetchOne();
+            } else {
+                written = tx.dsl().insertInto(r)
+                        .set(r.EVENT_ID, eventId)
+                        .set(r.USER_ID, (int) userId)
+                        .set(r.STATUS, status)
+                        .set(r.PAYMENT_CONFIRMED, false)
+                        .set(r.DIETARY_RESTRICTIONS, dietary)
+                        .set(r.SPECIAL_REQUESTS, requests)
+                        .set(r.CREATED_AT, now)
+                        .returning()
+                        .fetchOne();
+            }
+            Registration registration = toRegistration(written);
+            return CONFIRMED.equals(status)
+                    ? new RegistrationResult.Confirmed(registration)
+                    : new RegistrationResult.Waitlisted(registration, waiting + 1);
+        });
+    }
+
+    /**
+     * Cancels the user's registration. When it held a confirmed spot of an event that has not started, the oldest
+     * waitlisted registrations take the free spots in the same transaction, and the listener hears of each
+     * promotion after the commit (never after a rollback).
+     *
+     * @throws ValidationException (field {@code userId} or {@code eventId}) for a non-positive id
+     * @throws NotFoundException for an unknown event
+     */
+    public RegistrationCancelResult cancel(long userId, long eventId) {
+        EventChecks.userId(userId, "userId");
+        Check.id(eventId, "eventId");
+        return db.inTransaction(tx -> {
+            var e = MEETUP_EVENT;
+            var r = EVENT_REGISTRATION;
+            Record event = lockEvent(tx, eventId);
+            EventRegistrationRecord existing = tx.dsl().selectFrom(r)
+                    .where(r.EVENT_ID.eq(eventId), r.USER_ID.eq((int) userId))
+                    .fetchOne();
+            if (existing == null || CANCELLED.equals(existing.getStatus())) {
+                return new RegistrationCancelResult.NotRegistered();
+            }
+            RegistrationStatus before = RegistrationStatus.fromDb(existing.getStatus());
+            if (before == RegistrationStatus.ATTENDED || before == RegistrationStatus.NO_SHOW) {
+                return new RegistrationCancelResult.AlreadyFinal(toRegistration(existing));
+            }
+            EventRegistrationRecord cancelled = tx.dsl().update(r)
+                    .set(r.STATUS, CANCELLED)
+                    .where(r.ID.eq(existing.getId()))
+                    .returning()
+                    .fetchOne();
+            Optional<Registration> promoted = Optional.empty();
+            if (before == RegistrationStatus.CONFIRMED && tx.now().isBefore(event.get(e.EVENT_DATE))) {
+                promoted = promoteOldest(tx, eventId, event.get(e.MAX_PARTICIPANTS), userId);
+            }
+            return new RegistrationCancelResult.Cancelled(toRegistration(cancelled), promoted);
+        });
+    }
+
+    /** Confirms the oldest waitlisted registration when a spot is free; tells the listener after commit. */
+    private Optional<Registration> promoteOldest(Transaction tx, long eventId, int maxParticipants,
+                                                 long cancelledUserId) {
+        var r = EVENT_REGISTRATION;
+        int confirmed = tx.dsl().selectCount().from(r)
+                .where(r.EVENT_ID.eq(eventId), r.STATUS.eq(CONFIRMED))
+                .fetchOne(0, int.class);
+        if (confirmed >= maxParticipants) {
+            return Optional.empty();
+        }
+        List<Long> next = tx.dsl().select(r.ID).from(r)
+                .where(r.EVENT_ID.eq(eventId), r.STATUS.eq(WAITLIST))
+                .orderBy(r.CREATED_AT, r.ID)
+                .limit(1)
+                .fetch(r.ID);
+        if (next.isEmpty()) {
+            return Optional.empty();
+        }
+        EventRegistrationRecord promoted = tx.dsl().update(r)
+                .set(r.STATUS, CONFIRMED)
+                .where(r.ID.eq(next.get(0)))
+                .returning()
+                .fetchOne();
+        Registration registration = toRegistration(promoted);
+        RegistrationPromotion promotion = new RegistrationPromotion(eventId, registration.userId(), registration.id(),
+                cancelledUserId);
+        tx.afterCommit(() -> listener.onPromoted(promotion));
+        return Optional.of(registration);
+    }
+
+    /**
+     * Records whether a confirmed attendee came ({@code attended}) or not ({@code no_show}), once the event has
+     * started. Changing a recorded attendance is allowed.
+     *
+     * @throws ValidationException (field {@code userId} or {@code eventId}) for a non-positive id
+     * @throws NotFoundException for an unknown event
+     */
+    public RegistrationUpdateResult markAttendance(long userId, long eventId, boolean attended) {
+        EventChecks.userId(userId, "userId");
+        Check.id(eventId, "eventId");
+        return db.inTransaction(tx -> {
+            var e = MEETUP_EVENT;
+            var r = EVENT_REGISTRATION;
+            Record event = lockEvent(tx, eventId);
+            EventRegistrationRecord existing = tx.dsl().selectFrom(r)
+                    .where(r.EVENT_ID.eq(eventId), r.USER_ID.eq((int) userId))
+                    .fetchOne();
+            if (existing == null || CANCELLED.equals(existing.getStatus())) {
+                return new RegistrationUpdateResult.NotRegistered();
+            }
+            if (tx.now().isBefore(event.get(e.EVENT_DATE))) {
+                return new RegistrationUpdateResult.EventNotOver();
+            }
+            RegistrationStatus status = RegistrationStatus.fromDb(existing.getStatus());
+            if (status != RegistrationStatus.CONFIRMED && status != RegistrationStatus.ATTENDED
+                    && status != RegistrationStatus.NO_SHOW) {
+                return new RegistrationUpdateResult.NotConfirmed(toRegistration(existing));
+            }
+            String target = (attended ? RegistrationStatus.ATTENDED : RegistrationStatus.NO_SHOW).dbValue();
+            return new RegistrationUpdateResult.Updated(toRegistration(tx.dsl().update(r)
+                    .set(r.STATUS, target)
+                    .where(r.ID.eq(existing.getId()))
+                    .returning()
+                    .fetchOne()));
+        });
+    }
+
+    /**
+     * Records the payment of a registration that is not cancelled: {@code payment_confirmed} and
+     * {@code payment_date} (now). A payment already confirmed keeps its date.
+     *
+     * @throws ValidationException (field {@code userId} or {@code eventId}) for a non-positive id
+     * @throws NotFoundException for an unknown event
+     */
+    public RegistrationUpdateResult confirmPayment(long userId, long eventId) {
+        EventChecks.userId(userId, "userId");
+        Check.id(eventId, "eventId");
+        return db.inTransaction(tx -> {
+            var r = EVENT_REGISTRATION;
+            lockEvent(tx, eventId);
+            EventRegistrationRecord existing = tx.dsl().selectFrom(r)
+                    .where(r.EVENT_ID.eq(eventId), r.USER_ID.eq((int) userId))
+                    .fetchOne();
+            if (existing == null || CANCELLED.equals(existing.getStatus())) {
+                return new RegistrationUpdateResult.NotRegistered();
+            }
+            if (existing.getPaymentConfirmed()) {
+                return new RegistrationUpdateResult.Updated(toRegistration(existing));
+            }
+            return new RegistrationUpdateResult.Updated(toRegistration(tx.dsl().update(r)
+                    .set(r.PAYMENT_CONFIRMED, true)
+                    .set(r.PAYMENT_DATE, tx.now())
+                    .where(r.ID.eq(existing.getId()))
+                    .returning()
+                    .fetchOne()));
+        });
+    }
+
+    /**
+     * The user's registration of the event, whatever its status; one statement.
+     *
+     * @throws ValidationException (field {@code userId} or {@code eventId}) for a non-positive id
+     */
+    public Optional<Registration> findRegistration(long userId, long eventId) {
+        EventChecks.userId(userId, "userId");
+        Check.id(eventId, "eventId");
+        var r = EVENT_REGISTRATION;
+        return db.dsl().selectFrom(r)
+                .where(r.EVENT_ID.eq(eventId), r.USER_ID.eq((int) userId))
+                .fetchOptional()
+                .map(RegistrationService::toRegistration);
+    }
+
+    private Record lockEvent(Transaction tx, long eventId) {
+        var e = MEETUP_EVENT;
+        Record event = tx.forUpdate(tx.dsl().select(e.ID, e.MAX_PARTICIPANTS, e.EVENT_DATE).from(e)
+                .where(e.ID.eq(eventId))).fetchOne();
+        if (event == null) {
+            throw new NotFoundException("event", eventId);
+        }
+        return event;
+    }
+
+    static Registration toRegistration(EventRegistrationRecord r) {
+        return new Registration(r.getId(), r.getEventId(), r.getUserId(), RegistrationStatus.fromDb(r.getStatus()),
+                r.getPaymentConfirmed(), Optional.ofNullable(r.getPaymentDate()), r.getCreatedAt());
+    }
+}
