@@ -25,7 +25,7 @@ import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.crushlu.internal.EventChecks;
 import lu.entreprinder.persistence.core.NotFoundException;
 import lu.entreprinder.persistence.core.ValidationException;
-import lu.entreprinder.persistence.crushlu.internal.EventPeople;
+import lu.entreprinder.persistence.crushlu.internal.ProfileDisplay;
 import lu.entreprinder.persistence.schema.generated.tables.records.EventConnectionRecord;
 import org.jooq.Condition;
 import org.jooq.Field;
@@ -172,7 +172,7 @@ public final class ConnectionService {
                         c.STATUS.eq(ConnectionStatus.CONNECTED.dbValue()))
                 .orderBy(coalesce(lastAt, c.CONNECTED_AT).desc(), c.ID.desc())
                 .fetch(r -> new ConnectionSummary(r.get(c.ID), r.get(c.EVENT_ID), r.get(e.TITLE), r.get(other),
-                        EventPeople.displayName(r.get(u.FIRST_NAME), r.get(u.LAST_NAME), r.get(cp.SHOW_FULL_NAME)),
+                        ProfileDisplay.displayName(r.get(u.FIRST_NAME), r.get(u.LAST_NAME), Boolean.TRUE.equals(r.get(cp.SHOW_FULL_NAME))),
                         r.get(c.CONNECTED_AT), r.get(last), r.get(unread)));
     }
 

@@ -28,7 +28,7 @@ import lu.entreprinder.persistence.core.NotFoundException;
 import lu.entreprinder.persistence.core.Page;
 import lu.entreprinder.persistence.core.PageRequest;
 import lu.entreprinder.persistence.core.ValidationException;
-import lu.entreprinder.persistence.crushlu.internal.EventPeople;
+import lu.entreprinder.persistence.crushlu.internal.ProfileDisplay;
 import lu.entreprinder.persistence.schema.generated.tables.records.MeetupEventRecord;
 import org.jooq.Condition;
 import org.jooq.Field;
@@ -229,8 +229,8 @@ public final class EventDao {
                         .orderBy(r.CREATED_AT, r.ID))
                 .as("attendees")
                 .convertFrom(result -> result.map(a -> new EventAttendee(a.value1(), a.value2(),
-                        EventPeople.displayName(a.value3(), a.value4(), a.value5()),
-                        EventPeople.ageRange(a.value6(), today))));
+                        ProfileDisplay.displayName(a.value3(), a.value4(), Boolean.TRUE.equals(a.value5())),
+                        ProfileDisplay.ageRange(a.value6(), today))));
         return db.dsl()
                 .select(e.fields())
                 .select(confirmed, waitlist, viewerStatus, attendees)
@@ -280,7 +280,7 @@ public final class EventDao {
                 .convertFrom(result -> result.map(x -> new RegistrationOrganizerView(x.value1(), x.value2(),
                         x.value3(), x.value4(), x.value5(), x.value6(), RegistrationStatus.fromDb(x.value7()),
                         x.value8(), Optional.ofNullable(x.value9()), x.value10(), x.value11(), x.value12(),
-                        Optional.ofNullable(x.value13()).map(d -> EventPeople.age(d, today)),
+                        Optional.ofNullable(x.value13()).map(d -> ProfileDisplay.age(d, today)),
                         x.value14() == null ? "" : x.value14(), x.value15() == null ? "" : x.value15(),
                         Boolean.TRUE.equals(x.value16()))));
         return db.dsl().select(regs).from(e).where(e.ID.eq(eventId))

@@ -21,7 +21,7 @@ import lu.entreprinder.persistence.crushlu.internal.EventChecks;
 import lu.entreprinder.persistence.core.NotFoundException;
 import lu.entreprinder.persistence.core.Transaction;
 import lu.entreprinder.persistence.core.ValidationException;
-import lu.entreprinder.persistence.crushlu.internal.EventPeople;
+import lu.entreprinder.persistence.crushlu.internal.ProfileDisplay;
 import lu.entreprinder.persistence.schema.generated.tables.records.EventRegistrationRecord;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -125,7 +125,7 @@ public final class RegistrationService {
                 return new RegistrationResult.ProfileNotApproved();
             }
             LocalDate dateOfBirth = who.get(cp.DATE_OF_BIRTH);
-            int age = EventPeople.age(dateOfBirth, db.today());
+            int age = ProfileDisplay.age(dateOfBirth, db.today());
             int minAge = event.get(e.MIN_AGE);
             int maxAge = event.get(e.MAX_AGE);
             if (age < minAge || age > maxAge) {

@@ -13,13 +13,11 @@ public final class ProfileDisplay {
     private ProfileDisplay() {
     }
 
-    /** "first last" when the profile shows its full name, otherwise the first name only. */
+    /** "first last" when the profile shows its full name (just "first" without a last name), else the first name. */
     public static String displayName(String firstName, String lastName, boolean showFullName) {
         String first = firstName == null ? "" : firstName;
-        if (!showFullName) {
-            return first;
-        }
-        return first + " " + (lastName == null ? "" : lastName);
+        String last = lastName == null ? "" : lastName;
+        return showFullName && !last.isEmpty() ? first + " " + last : first;
     }
 
     /** Whole years between the date of birth and {@code today} (the birthday counts from its own day). */
@@ -27,6 +25,11 @@ public final class ProfileDisplay {
         Objects.requireNonNull(dateOfBirth, "dateOfBirth");
         Objects.requireNonNull(today, "today");
         return Period.between(dateOfBirth, today).getYears();
+    }
+
+    /** The age range on {@code today}, or null without a date of birth (a user without a profile). */
+    public static String ageRange(LocalDate dateOfBirth, LocalDate today) {
+        return dateOfBirth == null ? null : ageRange(age(dateOfBirth, today));
     }
 
     /** The seed's buckets: 18-24, 25-29, 30-34, 35-39, 40+ (an age below 25 is "18-24"). */
