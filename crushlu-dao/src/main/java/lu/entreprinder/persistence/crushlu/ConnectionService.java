@@ -22,7 +22,6 @@ import java.util.Objects;
 import java.util.Optional;
 import lu.entreprinder.persistence.core.Check;
 import lu.entreprinder.persistence.core.Database;
-import lu.entreprinder.persistence.crushlu.internal.EventChecks;
 import lu.entreprinder.persistence.core.NotFoundException;
 import lu.entreprinder.persistence.core.ValidationException;
 import lu.entreprinder.persistence.crushlu.internal.ProfileDisplay;
@@ -53,8 +52,8 @@ public final class ConnectionService {
      * @throws NotFoundException for an unknown event or user
      */
     public ConnectionRequestResult requestConnection(long fromUserId, long toUserId, long eventId) {
-        EventChecks.userId(fromUserId, "fromUserId");
-        EventChecks.userId(toUserId, "toUserId");
+        Check.userId(fromUserId, "fromUserId");
+        Check.userId(toUserId, "toUserId");
         Check.id(eventId, "eventId");
         if (fromUserId == toUserId) {
             throw new ValidationException("toUserId", "must differ from fromUserId");
@@ -111,7 +110,7 @@ public final class ConnectionService {
      * @throws ValidationException (field {@code userId} or {@code connectionId}) for a non-positive id
      */
     public ConnectionResponseResult respond(long userId, long connectionId, boolean accept) {
-        EventChecks.userId(userId, "userId");
+        Check.userId(userId, "userId");
         Check.id(connectionId, "connectionId");
         return db.inTransaction(tx -> {
             var c = EVENT_CONNECTION;
@@ -142,7 +141,7 @@ public final class ConnectionService {
      * @throws ValidationException (field {@code userId}) for a non-positive id
      */
     public List<ConnectionSummary> listConnections(long userId) {
-        EventChecks.userId(userId, "userId");
+        Check.userId(userId, "userId");
         var c = EVENT_CONNECTION;
         var m = CONNECTION_MESSAGE;
         var u = USER;

@@ -23,7 +23,6 @@ import java.util.Objects;
 import java.util.Optional;
 import lu.entreprinder.persistence.core.Check;
 import lu.entreprinder.persistence.core.Database;
-import lu.entreprinder.persistence.crushlu.internal.EventChecks;
 import lu.entreprinder.persistence.core.NotFoundException;
 import lu.entreprinder.persistence.core.Page;
 import lu.entreprinder.persistence.core.PageRequest;
@@ -111,7 +110,7 @@ public final class EventDao {
      */
     public boolean insertSpecialUser(long eventId, long userId) {
         Check.id(eventId, "eventId");
-        EventChecks.userId(userId, "userId");
+        Check.userId(userId, "userId");
         return db.inTransaction(tx -> {
             Record r = db.dsl().select(
                             field(exists(selectOne().from(MEETUP_EVENT).where(MEETUP_EVENT.ID.eq(eventId)))),
@@ -143,7 +142,7 @@ public final class EventDao {
      * @throws ValidationException (field {@code viewerId}, {@code filter}, {@code page} or {@code cursor})
      */
     public Page<EventListItem> listEventsForViewer(long viewerId, EventFilter filter, PageRequest page) {
-        EventChecks.userId(viewerId, "viewerId");
+        Check.userId(viewerId, "viewerId");
         Check.required(filter, "filter");
         Check.required(page, "page");
         OffsetDateTime now = db.now();
@@ -206,7 +205,7 @@ public final class EventDao {
      */
     public Optional<EventDetail> findEventDetail(long eventId, long viewerId, String invitationCode) {
         Check.id(eventId, "eventId");
-        EventChecks.userId(viewerId, "viewerId");
+        Check.userId(viewerId, "viewerId");
         String code = Check.optionalText(invitationCode, 50, "invitationCode");
         OffsetDateTime now = db.now();
         LocalDate today = db.today();

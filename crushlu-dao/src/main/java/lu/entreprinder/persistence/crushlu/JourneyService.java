@@ -70,7 +70,7 @@ public final class JourneyService {
      * @throws ForeignKeyViolationException if the user does not exist
      */
     public JourneyAnswerResult answer(long userId, long challengeId, JourneyAnswer answer) {
-        Check.id(userId, "userId");
+        Check.userId(userId, "userId");
         Check.id(challengeId, "challengeId");
         Check.required(answer, "answer");
         return db.inTransaction(tx -> {
@@ -248,7 +248,7 @@ public final class JourneyService {
      * @throws ValidationException (fields {@code userId}, {@code journeyId})
      */
     public Optional<JourneyProgressView> findProgress(long userId, long journeyId) {
-        Check.id(userId, "userId");
+        Check.userId(userId, "userId");
         Check.id(journeyId, "journeyId");
         return db.dsl().selectFrom(JOURNEY_PROGRESS)
                 .where(JOURNEY_PROGRESS.USER_ID.eq((int) userId))

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Objects;
 import lu.entreprinder.persistence.core.Check;
 import lu.entreprinder.persistence.core.Database;
-import lu.entreprinder.persistence.crushlu.internal.EventChecks;
 import lu.entreprinder.persistence.core.ValidationException;
 import org.jooq.Condition;
 import org.jooq.Field;
@@ -39,7 +38,7 @@ public final class MessageService {
      *         blank content, more than {@value #MAX_CONTENT} characters
      */
     public MessageSendResult send(long senderId, long connectionId, String content) {
-        EventChecks.userId(senderId, "senderId");
+        Check.userId(senderId, "senderId");
         Check.id(connectionId, "connectionId");
         String text = Check.text(content, MAX_CONTENT, "content");
         var m = CONNECTION_MESSAGE;
@@ -70,7 +69,7 @@ public final class MessageService {
      * @throws ValidationException (field {@code readerId} or {@code connectionId}) for a non-positive id
      */
     public MessageConversationResult readConversation(long readerId, long connectionId) {
-        EventChecks.userId(readerId, "readerId");
+        Check.userId(readerId, "readerId");
         Check.id(connectionId, "connectionId");
         var m = CONNECTION_MESSAGE;
         var c = EVENT_CONNECTION;

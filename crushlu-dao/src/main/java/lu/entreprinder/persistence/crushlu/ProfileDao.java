@@ -77,7 +77,7 @@ public final class ProfileDao {
      * @throws ForeignKeyViolationException if the user does not exist
      */
     public long insertProfile(long userId, ProfileInput profile) {
-        Check.id(userId, "userId");
+        Check.userId(userId, "userId");
         Valid v = validate(profile);
         return db.dsl().insertInto(CRUSH_PROFILE)
                 .set(CRUSH_PROFILE.USER_ID, (int) userId)

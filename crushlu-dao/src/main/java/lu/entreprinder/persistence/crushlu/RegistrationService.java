@@ -17,7 +17,6 @@ import java.util.Objects;
 import java.util.Optional;
 import lu.entreprinder.persistence.core.Check;
 import lu.entreprinder.persistence.core.Database;
-import lu.entreprinder.persistence.crushlu.internal.EventChecks;
 import lu.entreprinder.persistence.core.NotFoundException;
 import lu.entreprinder.persistence.core.Transaction;
 import lu.entreprinder.persistence.core.ValidationException;
@@ -69,7 +68,7 @@ public final class RegistrationService {
      * @throws NotFoundException for an unknown event or user
      */
     public RegistrationResult register(long userId, long eventId, RegistrationDetails details) {
-        EventChecks.userId(userId, "userId");
+        Check.userId(userId, "userId");
         Check.id(eventId, "eventId");
         Check.required(details, "details");
         String dietary = Check.optionalText(details.dietaryRestrictions(), RegistrationDetails.MAX_TEXT,
@@ -178,7 +177,7 @@ public final class RegistrationService {
      * @throws NotFoundException for an unknown event
      */
     public RegistrationCancelResult cancel(long userId, long eventId) {
-        EventChecks.userId(userId, "userId");
+        Check.userId(userId, "userId");
         Check.id(eventId, "eventId");
         return db.inTransaction(tx -> {
             var e = MEETUP_EVENT;
@@ -245,7 +244,7 @@ public final class RegistrationService {
      * @throws NotFoundException for an unknown event
      */
     public RegistrationUpdateResult markAttendance(long userId, long eventId, boolean attended) {
-        EventChecks.userId(userId, "userId");
+        Check.userId(userId, "userId");
         Check.id(eventId, "eventId");
         return db.inTransaction(tx -> {
             var e = MEETUP_EVENT;
@@ -282,7 +281,7 @@ public final class RegistrationService {
      * @throws NotFoundException for an unknown event
      */
     public RegistrationUpdateResult confirmPayment(long userId, long eventId) {
-        EventChecks.userId(userId, "userId");
+        Check.userId(userId, "userId");
         Check.id(eventId, "eventId");
         return db.inTransaction(tx -> {
             var r = EVENT_REGISTRATION;
@@ -311,7 +310,7 @@ public final class RegistrationService {
      * @throws ValidationException (field {@code userId} or {@code eventId}) for a non-positive id
      */
     public Optional<Registration> findRegistration(long userId, long eventId) {
-        EventChecks.userId(userId, "userId");
+        Check.userId(userId, "userId");
         Check.id(eventId, "eventId");
         var r = EVENT_REGISTRATION;
         return db.dsl().selectFrom(r)

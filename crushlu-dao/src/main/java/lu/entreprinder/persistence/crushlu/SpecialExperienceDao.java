@@ -30,7 +30,7 @@ public final class SpecialExperienceDao {
      * @throws ForeignKeyViolationException if the user or journey does not exist
      */
     public long insertSpecialExperience(long userId, Long journeyId, String welcomeMessage) {
-        Check.id(userId, "userId");
+        Check.userId(userId, "userId");
         if (journeyId != null) {
             Check.id(journeyId, "journeyId");
         }
@@ -52,7 +52,7 @@ public final class SpecialExperienceDao {
      * @throws ForeignKeyViolationException if the journey does not exist
      */
     public boolean updateSpecialExperience(long userId, Long journeyId, String welcomeMessage) {
-        Check.id(userId, "userId");
+        Check.userId(userId, "userId");
         if (journeyId != null) {
             Check.id(journeyId, "journeyId");
         }
@@ -70,7 +70,7 @@ public final class SpecialExperienceDao {
      * @throws ValidationException (field {@code userId})
      */
     public Optional<SpecialExperience> findForUser(long userId) {
-        Check.id(userId, "userId");
+        Check.userId(userId, "userId");
         return db.dsl()
                 .select(SPECIAL_USER_EXPERIENCE.ID, SPECIAL_USER_EXPERIENCE.USER_ID, SPECIAL_USER_EXPERIENCE.JOURNEY_ID,
                         JOURNEY_CONFIGURATION.NAME, SPECIAL_USER_EXPERIENCE.CUSTOM_WELCOME_MESSAGE,

@@ -101,7 +101,7 @@ public final class EntrepreneurProfileDao {
         ProfileDetails d = details(profile.details());
         Tags industries = tags(profile.industries(), "industries");
         Tags skills = tags(profile.skills(), "skills");
-        int user = UserDao.toInt(userId);
+        int user = Check.userId(userId, "userId");
         return db.inTransaction(tx -> {
             DSLContext dsl = tx.dsl();
             if (!dsl.fetchExists(USER, USER.ID.eq(user))) {
@@ -212,8 +212,7 @@ public final class EntrepreneurProfileDao {
      * @throws ValidationException ({@code userId}) if not positive
      */
     public Optional<EntrepreneurProfileView> findProfileByUser(long userId) {
-        Check.id(userId, "userId");
-        return findWhere(ENTREPRENEUR_PROFILE.USER_ID.eq(UserDao.toInt(userId)));
+        return findWhere(ENTREPRENEUR_PROFILE.USER_ID.eq(Check.userId(userId, "userId")));
     }
 
     /**

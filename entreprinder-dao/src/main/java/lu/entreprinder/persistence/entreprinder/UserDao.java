@@ -84,8 +84,7 @@ public final class UserDao {
      * @throws ValidationException ({@code userId}) if not positive
      */
     public Optional<UserAccount> findUser(long userId) {
-        Check.id(userId, "userId");
-        return findWhere(USER.ID.eq(toInt(userId)));
+        return findWhere(USER.ID.eq(Check.userId(userId, "userId")));
     }
 
     /**
@@ -150,13 +149,11 @@ public final class UserDao {
      * @throws ValidationException ({@code userId}) if not positive
      */
     public boolean recordLogin(long userId) {
-        Check.id(userId, "userId");
-        return db.dsl().update(USER).set(USER.LAST_LOGIN, db.now()).where(USER.ID.eq(toInt(userId))).execute() > 0;
+        return db.dsl().update(USER).set(USER.LAST_LOGIN, db.now()).where(USER.ID.eq(Check.userId(userId, "userId"))).execute() > 0;
     }
 
     private boolean setActive(long userId, boolean active) {
-        Check.id(userId, "userId");
-        return db.dsl().update(USER).set(USER.IS_ACTIVE, active).where(USER.ID.eq(toInt(userId))).execute() > 0;
+        return db.dsl().update(USER).set(USER.IS_ACTIVE, active).where(USER.ID.eq(Check.userId(userId, "userId"))).execute() > 0;
     }
 
     private Optional<UserAccount> findWhere(Condition condition) {
@@ -175,13 +172,6 @@ public final class UserDao {
         return new UserAccount(r.get(USER.ID), r.get(USER.USERNAME), r.get(USER.EMAIL), r.get(USER.FIRST_NAME),
                 r.get(USER.LAST_NAME), r.get(USER.IS_ACTIVE), r.get(USER.IS_STAFF), r.get(USER.IS_SUPERUSER),
                 r.get(USER.LAST_LOGIN), r.get(USER.DATE_JOINED));
-    }
-
-    static int toInt(long userId) {
-        if (userId > Integer.MAX_VALUE) {
-            throw new ValidationException("userId", "must fit auth_user.id (integer), was " + userId);
-        }
-        return (int) userId;
     }
 
     private static String username(String value) {

@@ -168,10 +168,15 @@ class TaxonomyDaoTest {
             pool.shutdownNow();
         }
         assertThat(db.dsl().fetchCount(INDUSTRY)).isEqualTo(rounds);
-        // More inserts attempted than rows created: threads really did race past the select together.
+        // More inserts attempted than rows created: threads really did race past the select together. Asserted on
+        // PostgreSQL, where 16 threads x 20 rounds always overlap; on SQLite whether two lookups overlap depends on
+        // scheduling (the deterministic proof of the race is heldBetweenCheckAndInsert_… above).
         System.out.printf("get-or-create race on %s: %d threads x %d rounds, %d inserts attempted, %d rows%n",
                 backend, threads, rounds, reachedInsert.get(), rounds);
-        assertThat(reachedInsert.get()).isGreaterThan(rounds);
+        assertThat(reachedInsert.get()).isGreaterThanOrEqualTo(rounds);
+        if (backend == Backend.POSTGRESQL) {
+            assertThat(reachedInsert.get()).isGreaterThan(rounds);
+        }
     }
 
     private static void await(CountDownLatch latch) {

@@ -28,7 +28,6 @@ import lu.entreprinder.persistence.core.Page;
 import lu.entreprinder.persistence.core.PageRequest;
 import lu.entreprinder.persistence.core.PersistenceException;
 import lu.entreprinder.persistence.core.ValidationException;
-import lu.entreprinder.persistence.matching.internal.Ids;
 import lu.entreprinder.persistence.matching.internal.ProfileSummaries;
 import lu.entreprinder.persistence.schema.generated.tables.EntrepreneurProfile;
 import lu.entreprinder.persistence.schema.generated.tables.EntrepreneurProfileIndustries;
@@ -68,7 +67,7 @@ public final class MatchingDao {
      * @throws PersistenceException any database failure
      */
     public Page<UserMatch> listMatches(long userId, PageRequest page) {
-        int me = Ids.user(userId, "userId");
+        int me = Check.userId(userId, "userId");
         Check.required(page, "page");
         Condition after = noCondition();
         if (page.after() != null) {
@@ -116,7 +115,7 @@ public final class MatchingDao {
      * @throws PersistenceException any database failure
      */
     public Page<Candidate> listCandidates(long userId, PageRequest page) {
-        int me = Ids.user(userId, "userId");
+        int me = Check.userId(userId, "userId");
         Check.required(page, "page");
         List<Candidate> rows = candidatesQuery(me, page).fetch(r -> new Candidate(r.value1(), r.value2(), r.value3(),
                 r.value4(), r.value8(), r.value9(), ProfileSummary.of(r.value5(), r.value6(), r.value7(), r.value10())));
@@ -221,7 +220,7 @@ public final class MatchingDao {
      * @throws PersistenceException any database failure
      */
     public long countLikesReceived(long userId) {
-        int me = Ids.user(userId, "userId");
+        int me = Check.userId(userId, "userId");
         return db.dsl().selectCount().from(LIKE).where(LIKE.TO_USER_ID.eq(me)).fetchOne(0, Long.class);
     }
 
@@ -234,7 +233,7 @@ public final class MatchingDao {
      * @throws PersistenceException any database failure
      */
     public Page<ReceivedLike> listLikesReceived(long userId, PageRequest page) {
-        int me = Ids.user(userId, "userId");
+        int me = Check.userId(userId, "userId");
         Check.required(page, "page");
         Condition after = noCondition();
         if (page.after() != null) {

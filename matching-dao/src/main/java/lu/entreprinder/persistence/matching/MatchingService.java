@@ -1,5 +1,6 @@
 package lu.entreprinder.persistence.matching;
 
+import lu.entreprinder.persistence.core.Check;
 import static lu.entreprinder.persistence.schema.generated.Tables.LIKE;
 import static lu.entreprinder.persistence.schema.generated.Tables.MATCH;
 import static lu.entreprinder.persistence.schema.generated.Tables.USER;
@@ -16,7 +17,6 @@ import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.NotFoundException;
 import lu.entreprinder.persistence.core.PersistenceException;
 import lu.entreprinder.persistence.core.ValidationException;
-import lu.entreprinder.persistence.matching.internal.Ids;
 import org.jooq.DSLContext;
 import org.jooq.Query;
 import org.jooq.ResultQuery;
@@ -80,8 +80,8 @@ public final class MatchingService {
      * @throws PersistenceException any other database failure (the transaction is rolled back)
      */
     public LikeOutcome like(long fromUserId, long toUserId) {
-        int from = Ids.user(fromUserId, "fromUserId");
-        int to = Ids.user(toUserId, "toUserId");
+        int from = Check.userId(fromUserId, "fromUserId");
+        int to = Check.userId(toUserId, "toUserId");
         if (from == to) {
             throw new ValidationException("toUserId", "must differ from fromUserId: nobody can like themselves");
         }
@@ -120,8 +120,8 @@ public final class MatchingService {
      * @throws PersistenceException any other database failure (the transaction is rolled back)
      */
     public UnlikeOutcome unlike(long fromUserId, long toUserId) {
-        int from = Ids.user(fromUserId, "fromUserId");
-        int to = Ids.user(toUserId, "toUserId");
+        int from = Check.userId(fromUserId, "fromUserId");
+        int to = Check.userId(toUserId, "toUserId");
         if (from == to) {
             throw new ValidationException("toUserId", "must differ from fromUserId: nobody can like themselves");
         }

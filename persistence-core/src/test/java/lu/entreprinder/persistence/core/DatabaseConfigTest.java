@@ -82,5 +82,10 @@ class DatabaseConfigTest {
         assertThatThrownBy(() -> Check.decimal(new java.math.BigDecimal("-1"), 8, 2, "price")).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> Check.id(0L, "eventId")).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.field()).isEqualTo("eventId"));
+        assertThat(Check.userId(42L, "userId")).isEqualTo(42);
+        assertThatThrownBy(() -> Check.userId(4_294_967_297L, "userId")).as("would wrap to user 1 if cast")
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("userId"));
+        assertThatThrownBy(() -> Check.userId(0L, "fromUserId")).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.field()).isEqualTo("fromUserId"));
     }
 }

@@ -71,7 +71,7 @@ public final class PlotReservationService {
      * @throws lu.entreprinder.persistence.core.ForeignKeyViolationException if the user does not exist
      */
     public ReserveResult reserve(long userId, long plotId, Duration holdFor) {
-        int user = userKey(userId);
+        int user = Check.userId(userId, "userId");
         Check.id(plotId, "plotId");
         Check.required(holdFor, "holdFor");
         if (holdFor.isNegative() || holdFor.isZero() || holdFor.compareTo(MAX_HOLD) > 0) {
@@ -137,7 +137,7 @@ public final class PlotReservationService {
      * @throws ValidationException (userId, reservationId) for ids that are not positive
      */
     public ConfirmResult confirm(long userId, long reservationId) {
-        int user = userKey(userId);
+        int user = Check.userId(userId, "userId");
         Check.id(reservationId, "reservationId");
         return db.inTransaction(tx -> {
             DSLContext dsl = tx.dsl();
@@ -173,7 +173,7 @@ public final class PlotReservationService {
      * @throws ValidationException (userId, reservationId) for ids that are not positive
      */
     public CancelResult cancel(long userId, long reservationId) {
-        int user = userKey(userId);
+        int user = Check.userId(userId, "userId");
         Check.id(reservationId, "reservationId");
         return db.inTransaction(tx -> {
             DSLContext dsl = tx.dsl();
@@ -288,7 +288,7 @@ public final class PlotReservationService {
      * @throws ValidationException (userId) for an id that is not positive
      */
     public List<UserReservation> listReservations(long userId) {
-        int user = userKey(userId);
+        int user = Check.userId(userId, "userId");
         OffsetDateTime now = db.now();
         return db.dsl()
                 .select(VDL_PLOT_RESERVATION.ID,
@@ -305,13 +305,5 @@ public final class PlotReservationService {
                 .fetch(Records.mapping((id, plot, createdAt, expiresAt, confirmed, notes) ->
                         new UserReservation(id, plot, createdAt, expiresAt, confirmed,
                                 !confirmed && !expiresAt.isAfter(now), notes)));
-    }
-
-    private static int userKey(long userId) {
-        Check.id(userId, "userId");
-        if (userId > Integer.MAX_VALUE) {
-            throw new ValidationException("userId", "must be at most " + Integer.MAX_VALUE + ", was " + userId);
-        }
-        return (int) userId;
     }
 }
