@@ -1,42 +1,167 @@
 package lu.entreprinder.persistence.examples;
 
+import static lu.entreprinder.persistence.schema.generated.Tables.CRUSH_COACH;
 import static lu.entreprinder.persistence.schema.generated.Tables.USER;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
-import lu.entreprinder.persistence.core.ConflictException;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.DatabaseConfig;
+import lu.entreprinder.persistence.core.PageRequest;
 import lu.entreprinder.persistence.core.StatementCount;
+import lu.entreprinder.persistence.crushlu.CoachReviewResult;
+import lu.entreprinder.persistence.crushlu.CoachReviewService;
+import lu.entreprinder.persistence.crushlu.CoachWorkload;
+import lu.entreprinder.persistence.crushlu.EventDao;
+import lu.entreprinder.persistence.crushlu.EventDraft;
+import lu.entreprinder.persistence.crushlu.EventFilter;
+import lu.entreprinder.persistence.crushlu.EventListItem;
+import lu.entreprinder.persistence.crushlu.EventType;
+import lu.entreprinder.persistence.crushlu.JourneyAnswer;
+import lu.entreprinder.persistence.crushlu.JourneyAnswerResult;
+import lu.entreprinder.persistence.crushlu.JourneyChallengeSpec;
+import lu.entreprinder.persistence.crushlu.JourneyDao;
+import lu.entreprinder.persistence.crushlu.JourneyPlay;
+import lu.entreprinder.persistence.crushlu.JourneyRewardType;
+import lu.entreprinder.persistence.crushlu.JourneyService;
+import lu.entreprinder.persistence.crushlu.JourneyStanding;
+import lu.entreprinder.persistence.crushlu.ProfileDao;
+import lu.entreprinder.persistence.crushlu.ProfileFilter;
+import lu.entreprinder.persistence.crushlu.ProfileInput;
+import lu.entreprinder.persistence.crushlu.ProfilePublicView;
+import lu.entreprinder.persistence.crushlu.RegistrationCancelResult;
+import lu.entreprinder.persistence.crushlu.RegistrationDetails;
+import lu.entreprinder.persistence.crushlu.RegistrationListener;
+import lu.entreprinder.persistence.crushlu.RegistrationResult;
+import lu.entreprinder.persistence.crushlu.RegistrationService;
+import lu.entreprinder.persistence.crushlu.SubmissionReceipt;
+import lu.entreprinder.persistence.entreprinder.EntrepreneurProfileDao;
+import lu.entreprinder.persistence.entreprinder.NewProfile;
+import lu.entreprinder.persistence.entreprinder.NewUser;
+import lu.entreprinder.persistence.entreprinder.ProfileDetails;
+import lu.entreprinder.persistence.entreprinder.ProfileHit;
+import lu.entreprinder.persistence.entreprinder.SearchDao;
+import lu.entreprinder.persistence.entreprinder.TagSet;
+import lu.entreprinder.persistence.entreprinder.UserCreation;
+import lu.entreprinder.persistence.entreprinder.UserDao;
+import lu.entreprinder.persistence.matching.LikeOutcome;
+import lu.entreprinder.persistence.matching.MatchingDao;
+import lu.entreprinder.persistence.matching.MatchingService;
+import lu.entreprinder.persistence.matching.UserMatch;
 import lu.entreprinder.persistence.schema.generated.DefaultSchema;
+import lu.entreprinder.persistence.vinsdelux.ConfirmResult;
+import lu.entreprinder.persistence.vinsdelux.NewAdoptionPlan;
+import lu.entreprinder.persistence.vinsdelux.NewCoffret;
+import lu.entreprinder.persistence.vinsdelux.NewProducer;
+import lu.entreprinder.persistence.vinsdelux.PlotDetails;
+import lu.entreprinder.persistence.vinsdelux.PlotReservationService;
+import lu.entreprinder.persistence.vinsdelux.ProducerSummary;
+import lu.entreprinder.persistence.vinsdelux.ReservationEvent;
+import lu.entreprinder.persistence.vinsdelux.ReservationListener;
+import lu.entreprinder.persistence.vinsdelux.ReserveResult;
+import lu.entreprinder.persistence.vinsdelux.UserReservation;
+import lu.entreprinder.persistence.vinsdelux.VinsDeluxCatalog;
+import org.jooq.impl.DSL;
 
 /**
- * A scripted tour of the library. With no argument it runs on a fresh SQLite file
- * ({@code target/entreprinder-tour.db}, deleted first, so re-running starts clean); with a JDBC URL
- * ({@code -Dexec.args=jdbc:postgresql://127.0.0.1:5432/test?user=postgres}) it runs on that database
- * (which it migrates, and into which it writes demo rows).
+ * A scripted tour of the library through the four domains' DAOs and services. With no argument it runs on a fresh
+ * SQLite file ({@code target/entreprinder-tour.db}, deleted first, so re-running starts clean); with a JDBC URL
+ * ({@code -Dexec.args=jdbc:postgresql://127.0.0.1:5432/tour?user=postgres}) it runs on that database, which must be
+ * empty (it is migrated and filled with demo rows; the tour refuses a database whose {@code auth_user} has rows).
+ *
+ * <p>Every step prints what happened and how many SQL statements it ran ({@link Database#countStatements()}). Time
+ * comes from a {@link MutableClock} that starts at {@link #START} and moves only when the tour advances it.
  */
 public final class Tour {
 
+    /** Where the tour's clock starts. */
+    public static final Instant START = Instant.parse("2026-06-01T08:00:00Z");
+
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
+
     private final Database db;
+    private final MutableClock clock;
     private final PrintStream out;
     private int step;
 
-    Tour(Database db, PrintStream out) {
+    private final UserDao users;
+    private final EntrepreneurProfileDao entrepreneurs;
+    private final SearchDao search;
+    private final ProfileDao profiles;
+    private final EventDao events;
+    private final RegistrationService registrations;
+    private final CoachReviewService reviews;
+    private final CoachReviewService seedReviews;
+    private final JourneyDao journeys;
+    private final JourneyService journey;
+    private final VinsDeluxCatalog catalog;
+    private final PlotReservationService reservations;
+    private final MatchingService matching;
+    private final MatchingDao matches;
+
+    // what the seed created, by readable name
+    private final Map<String, Long> user = new LinkedHashMap<>();
+    private final Map<Long, String> nameOf = new HashMap<>();
+    private final Map<String, Long> profile = new HashMap<>();
+    private final Map<Long, String> plotName = new HashMap<>();
+    private final Map<Long, String> coachName = new HashMap<>();
+    private long speedDating;
+    private long mixer;
+    private long journeyId;
+    private final Map<String, Long> challenge = new HashMap<>();
+
+    /**
+     * A tour over {@code db}, which must have been opened with {@code clock} (see {@link #config}).
+     */
+    Tour(Database db, MutableClock clock, PrintStream out) {
         this.db = db;
+        this.clock = clock;
         this.out = out;
+        this.users = new UserDao(db);
+        this.entrepreneurs = new EntrepreneurProfileDao(db);
+        this.search = new SearchDao(db);
+        this.profiles = new ProfileDao(db);
+        this.events = new EventDao(db);
+        this.registrations = new RegistrationService(db, promotionNotice());
+        this.reviews = new CoachReviewService(db, notice -> say("[after commit] e-mail to %s: your profile was %s. %s",
+                notice.email(), notice.outcome().dbValue(), notice.feedbackToUser()));
+        this.seedReviews = new CoachReviewService(db, lu.entreprinder.persistence.crushlu.CoachReviewListener.none());
+        this.journeys = new JourneyDao(db);
+        this.journey = new JourneyService(db);
+        this.catalog = new VinsDeluxCatalog(db);
+        this.reservations = new PlotReservationService(db, reservationNotices());
+        this.matching = new MatchingService(db);
+        this.matches = new MatchingDao(db);
+    }
+
+    /** The configuration the tour opens: the generated schema (constraint names on SQLite) and the tour's clock. */
+    static DatabaseConfig config(String jdbcUrl, MutableClock clock) {
+        return DatabaseConfig.builder(jdbcUrl).schema(DefaultSchema.DEFAULT_SCHEMA).clock(clock).build();
     }
 
     public static void main(String[] args) throws IOException {
-        String url = args.length > 0 ? args[0] : freshSqliteFile();
         long started = System.nanoTime();
-        try (Database db = Database.open(DatabaseConfig.builder(url).schema(DefaultSchema.DEFAULT_SCHEMA).build())) {
-            new Tour(db, System.out).run();
+        String url = args.length > 0 ? args[0] : freshSqliteFile();
+        MutableClock clock = new MutableClock(START);
+        try (Database db = Database.open(config(url, clock))) {
+            new Tour(db, clock, System.out).run();
         }
         System.out.printf("%nTour finished in %d ms.%n", (System.nanoTime() - started) / 1_000_000);
     }
@@ -44,66 +169,447 @@ public final class Tour {
     private static String freshSqliteFile() throws IOException {
         Path file = Path.of("target", "entreprinder-tour.db");
         Files.createDirectories(file.getParent());
+        boolean existed = Files.exists(file);
         for (String suffix : new String[] {"", "-wal", "-shm"}) {
             Files.deleteIfExists(Path.of(file + suffix));
         }
-        System.out.println("Using a fresh SQLite file: " + file.toAbsolutePath());
+        System.out.println((existed ? "Deleted the previous run's file; using a fresh SQLite file: "
+                : "Using a fresh SQLite file: ") + file.toAbsolutePath());
         return "jdbc:sqlite:" + file;
     }
 
+    // =================================================================================================== the tour
+
     void run() {
-        out.println("Database: " + db.dialect() + " (" + (db.isSqlite() ? "embedded" : "server") + ")");
+        out.printf("Database: %s (%s). The tour's clock starts at %s and moves only when the tour says so.%n",
+                db.dialect(), db.isSqlite() ? "embedded file" : "server", START);
 
-        Database.MigrationResult migrated = step("Migrate the schema", () -> db.migrate());
-        say("applied %d migrations, schema now at version %s", migrated.appliedVersions().size(), migrated.schemaVersion());
+        refuseNonEmptyDatabase();
+        step("Migrate the schema (Flyway runs on its own connection: its SQL is not counted)", () -> {
+            Database.MigrationResult migrated = db.migrate();
+            say("applied %d migrations; schema now at version %s", migrated.appliedVersions().size(),
+                    migrated.schemaVersion());
+            return null;
+        });
 
-        List<String> names = List.of("anna", "ben", "carla", "david");
-        List<Long> ids = step("Create four users in one transaction", () -> db.inTransaction(tx -> {
-            List<Long> created = new ArrayList<>();
-            for (String name : names) {
-                created.add(createUser(name).longValue());
-            }
-            tx.afterCommit(() -> say("after-commit hook: would send %d welcome e-mails now", names.size()));
-            return created;
+        step("Seed users and Crush.lu profiles (one transaction)", () -> db.inTransaction(tx -> {
+            seedUsersAndProfiles();
+            return null;
         }));
-        say("user ids %s", ids);
+        step("Seed events, a journey with 2 chapters, the vineyard and entrepreneur profiles", () -> db.inTransaction(tx -> {
+            seedEvents();
+            seedJourney();
+            seedVineyard();
+            seedEntrepreneurs();
+            return null;
+        }));
 
-        step("A failing transaction writes nothing", () -> {
-            try {
-                db.useTransaction(tx -> {
-                    createUser("erik");
-                    createUser("anna"); // duplicate username
-                });
-            } catch (ConflictException e) {
-                say("refused: duplicate on constraint %s; the transaction rolled back", e.constraint());
+        browseProfiles();
+        listEvents("anna");
+        registerUntilTheWaitlist();
+        cancelAndPromote();
+        listEvents("david");
+        submitAndApprove();
+        playJourney();
+        reservePlots();
+        expireAndSweep();
+        likeAndMatch();
+        searchProfiles();
+    }
+
+    /** The tour writes fixed usernames: it needs a database without users (a fresh file, or a new database). */
+    private void refuseNonEmptyDatabase() {
+        boolean hasUserTable = db.isSqlite()
+                ? db.dsl().fetchExists(DSL.table(DSL.name("sqlite_master")),
+                        DSL.field(DSL.name("type")).eq("table"), DSL.field(DSL.name("name")).eq("auth_user"))
+                : db.dsl().fetchExists(DSL.table(DSL.name("information_schema", "tables")),
+                        DSL.field(DSL.name("table_name")).eq("auth_user"),
+                        DSL.field(DSL.name("table_schema")).eq(DSL.field("current_schema()", String.class)));
+        if (hasUserTable) {
+            int rows = db.dsl().fetchCount(USER);
+            if (rows > 0) {
+                throw new IllegalStateException("The tour needs an empty database, but auth_user already has " + rows
+                        + " rows. Create a new one (createdb -h 127.0.0.1 -U postgres tour_$RANDOM) and pass its "
+                        + "JDBC URL, or run without an argument for a fresh SQLite file.");
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------- seeding
+
+    private void seedUsersAndProfiles() {
+        member("anna", "Anna", "Muller", LocalDate.of(1995, 4, 12), "F", true, List.of("hiking", "wine", "jazz"));
+        member("ben", "Ben", "Weber", LocalDate.of(1992, 9, 3), "M", true, List.of("wine", "cycling"));
+        member("carla", "Carla", "Rossi", LocalDate.of(1997, 1, 20), "F", false, List.of("dancing", "travel"));
+        member("david", "David", "Schmit", LocalDate.of(1990, 11, 30), "M", true, List.of("hiking", "cooking"));
+        member("emma", "Emma", "Klein", LocalDate.of(1999, 7, 8), "F", false, List.of("wine", "travel"));
+        member("felix", "Felix", "Hoffmann", LocalDate.of(1994, 2, 14), "M", true, List.of("photography"));
+        long sophie = createUser("sophie", "Sophie", "Lang");
+        long coachId = db.dsl().insertInto(CRUSH_COACH) // no DAO method creates a coach
+                .set(CRUSH_COACH.USER_ID, (int) sophie)
+                .set(CRUSH_COACH.SPECIALIZATION, "first impressions")
+                .set(CRUSH_COACH.BIO, "Coach at Crush.lu since 2021.")
+                .set(CRUSH_COACH.MAX_ACTIVE_REVIEWS, 5)
+                .returning(CRUSH_COACH.ID).fetchOne(CRUSH_COACH.ID);
+        coachName.put(coachId, "Sophie");
+        // everyone but Felix was reviewed already (Felix submits during the tour)
+        for (String name : List.of("anna", "ben", "carla", "david", "emma")) {
+            SubmissionReceipt receipt = seedReviews.submit(profile.get(name));
+            seedReviews.approve(receipt.submissionId(), receipt.coachId().orElseThrow(), "", "Welcome!");
+        }
+        say("7 users (6 members, coach Sophie), 6 Crush.lu profiles; 5 approved by Sophie, Felix's not yet submitted");
+    }
+
+    private void member(String username, String first, String last, LocalDate born, String gender, boolean fullName,
+                        List<String> interests) {
+        long id = createUser(username, first, last);
+        profile.put(username, profiles.insertProfile(id, new ProfileInput(born, gender, "Luxembourg",
+                "Hi, I'm " + first + ".", "+352 621 000 " + (100 + user.size()), List.of("crush_profiles/" + username
+                + ".jpg"), fullName, true, false, interests)));
+    }
+
+    private long createUser(String username, String first, String last) {
+        UserCreation created = users.createUser(
+                new NewUser(username, username + "@example.lu", "pbkdf2_sha256$demo", first, last));
+        if (!(created instanceof UserCreation.Created c)) {
+            throw new IllegalStateException("could not create " + username + ": " + created);
+        }
+        user.put(username, c.userId());
+        nameOf.put(c.userId(), username);
+        return c.userId();
+    }
+
+    private void seedEvents() {
+        OffsetDateTime in10days = at(10, 19, 0);
+        speedDating = events.insertEvent(new EventDraft("Speed Dating Night", "Ten dates of five minutes each.",
+                EventType.SPEED_DATING, in10days, "Café des Artistes, Luxembourg-Grund", 3, 25, 45,
+                new BigDecimal("15.00"), in10days.minusDays(1), true, false, ""));
+        OffsetDateTime in17days = at(17, 18, 30);
+        mixer = events.insertEvent(new EventDraft("Wine & Mingle Mixer", "Meet over a glass of Moselle Riesling.",
+                EventType.MIXER, in17days, "Domaine Hartmann, Wormeldange", 20, 25, 55, new BigDecimal("25.00"),
+                in17days.minusDays(2), true, false, ""));
+        events.insertEvent(new EventDraft("Mullerthal Hike", "Draft: route not final.", EventType.ACTIVITY,
+                at(24, 10, 0), "Echternach", 12, 18, 99, BigDecimal.ZERO, at(22, 10, 0), false, false, ""));
+        events.insertEvent(new EventDraft("Valentine's Masquerade", "Last winter's ball.", EventType.THEMED,
+                at(-100, 20, 0), "Cercle Cité", 80, 18, 99, new BigDecimal("30.00"), at(-101, 20, 0), true, false,
+                ""));
+        say("4 events: Speed Dating Night (3 places), Wine & Mingle Mixer (20), a draft hike, a past ball");
+    }
+
+    private void seedJourney() {
+        journeyId = journeys.insertJourney("Anna's Luxembourg story", "Two chapters about the city.", true);
+        long one = journeys.insertChapter(journeyId, 1, "Where it all began", "The old town.");
+        challenge.put("riddle", journeys.insertChallenge(one, JourneyChallengeSpec.riddle(
+                "I have a Grund but no garden, and casemates under my rock. Which city am I?", "Luxembourg",
+                "Capital of a Grand Duchy.", 1)));
+        challenge.put("river", journeys.insertChallenge(one, JourneyChallengeSpec.multipleChoice(
+                "Which river runs through the Grund?", List.of("Moselle", "Alzette", "Sûre"), "Alzette", "", 2)));
+        journeys.insertReward(one, JourneyRewardType.POEM, "A poem for the Grund",
+                "Under the bridges, the Alzette keeps our secrets…", "");
+        long two = journeys.insertChapter(journeyId, 2, "What comes next", "The future.");
+        challenge.put("scramble", journeys.insertChallenge(two, JourneyChallengeSpec.wordScramble(
+                "Unscramble: LEOMLES", "Moselle", "", 1)));
+        challenge.put("timeline", journeys.insertChallenge(two, JourneyChallengeSpec.timelineSort(
+                "Put our year in order", List.of("Wine tasting", "First date", "Hike"),
+                List.of("First date", "Hike", "Wine tasting"), "", 2)));
+        journeys.insertReward(two, JourneyRewardType.FUTURE_LETTER, "A letter to future us", "Dear us, …", "");
+        say("journey \"Anna's Luxembourg story\": 2 chapters, 4 challenges, 2 rewards");
+    }
+
+    private void seedVineyard() {
+        long producer = catalog.insertProducer(new NewProducer("Domaine Hartmann", "Moselle",
+                "Family estate on the Wormeldange slopes.", "producers/hartmann.png", null));
+        long coffret = catalog.insertCoffret(new NewCoffret("Discovery coffret", 6, "Six bottles of the plot's wine."));
+        long plan = catalog.insertAdoptionPlan(new NewAdoptionPlan("One-year adoption", new BigDecimal("240.00"), 12,
+                coffret, true));
+        for (String[] p : new String[][] {{"Koeppchen parcel A", "0.25", "Riesling"},
+                {"Koeppchen parcel B", "0.30", "Pinot Gris"}, {"Wellenstein terrace", "0.20", "Auxerrois"}}) {
+            long plot = catalog.insertPlot(new PlotDetails(producer, p[0], new BigDecimal(p[1]), p[2], "limestone",
+                    210, null));
+            catalog.linkPlotToPlan(plot, plan);
+            plotName.put(plot, p[0]);
+        }
+        say("producer Domaine Hartmann with 3 plots, each offering the one-year adoption plan (EUR 240, 6 bottles)");
+    }
+
+    private void seedEntrepreneurs() {
+        entrepreneur("anna", "Fintech founder building open-banking APIs",
+                "Ten years in Luxembourg banking, now making payments simple.", TagSet.ofNames("Fintech", "Banking"),
+                TagSet.ofNames("Java", "Product management"));
+        entrepreneur("ben", "Winemaker taking Moselle vineyards online",
+                "Sustainable wine from the Moselle, sold direct to adopters.", TagSet.ofNames("Wine", "E-commerce"),
+                TagSet.ofNames("Viticulture", "Marketing"));
+        entrepreneur("carla", "Sustainable fashion entrepreneur",
+                "Upcycled clothing made in the Greater Region.", TagSet.ofNames("Fashion", "Sustainability"),
+                TagSet.ofNames("Design", "Marketing"));
+        entrepreneur("david", "Data scientist for food and drink startups",
+                "Forecasting demand for restaurants, bakeries and wine shops.",
+                TagSet.ofNames("Food & Beverage", "Fintech"), TagSet.ofNames("Python", "Machine learning"));
+        say("4 entrepreneur profiles with 7 industries and 7 skills (created by name)");
+    }
+
+    private void entrepreneur(String username, String headline, String bio, TagSet industries, TagSet skills) {
+        entrepreneurs.insertProfile(new NewProfile(user.get(username),
+                new ProfileDetails(headline, bio, null, null), industries, skills));
+    }
+
+    // ------------------------------------------------------------------------------------------ headline steps
+
+    private void browseProfiles() {
+        step("Browse approved Crush.lu profiles interested in wine (JSON containment on interests)", () -> {
+            for (ProfilePublicView p : profiles.listPublicProfiles(ProfileFilter.any().withAllInterests("wine"),
+                    PageRequest.first()).items()) {
+                say("%s, %s (%s), interests %s", p.displayName(),
+                        p.age().isPresent() ? String.valueOf(p.age().getAsInt()) : "age hidden", p.ageRange(),
+                        p.interests());
             }
             return null;
         });
-        say("users now: %d", db.dsl().fetchCount(USER));
     }
 
-    private Integer createUser(String name) {
-        return db.dsl().insertInto(USER)
-                .set(USER.PASSWORD, "pbkdf2_sha256$demo")
-                .set(USER.IS_SUPERUSER, false)
-                .set(USER.USERNAME, name)
-                .set(USER.FIRST_NAME, Character.toUpperCase(name.charAt(0)) + name.substring(1))
-                .set(USER.LAST_NAME, "Demo")
-                .set(USER.EMAIL, name + "@example.lu")
-                .set(USER.IS_STAFF, false)
-                .set(USER.IS_ACTIVE, true)
-                .set(USER.DATE_JOINED, db.now())
-                .returning(USER.ID)
-                .fetchOne(USER.ID);
+    private void listEvents(String viewer) {
+        step("Upcoming published events as " + viewer + " sees them (counts and the viewer's status included)", () -> {
+            for (EventListItem e : events.listEventsForViewer(user.get(viewer),
+                    EventFilter.all().published().upcoming(), PageRequest.first()).items()) {
+                say("%s, %s: %d/%d confirmed, %d waitlisted, %d spots left, registration %s; %s: %s", e.title(),
+                        WHEN.format(e.eventDate().atZoneSameInstant(db.zone())), e.confirmedCount(),
+                        e.maxParticipants(), e.waitlistCount(), e.spotsRemaining(),
+                        e.full() ? "full" : e.registrationOpen() ? "open" : "closed", viewer,
+                        e.viewerStatus().map(s -> s.dbValue()).orElse("not registered"));
+            }
+            return null;
+        });
+    }
+
+    private void registerUntilTheWaitlist() {
+        step("Register for Speed Dating Night (3 places) until the waitlist starts", () -> {
+            for (String name : List.of("anna", "ben", "carla", "david", "emma")) {
+                Counted<RegistrationResult> r = counted(() ->
+                        registrations.register(user.get(name), speedDating, RegistrationDetails.none()));
+                String what = switch (r.value()) {
+                    case RegistrationResult.Confirmed c -> "confirmed";
+                    case RegistrationResult.Waitlisted w -> "event full: waitlisted at position " + w.position();
+                    default -> "refused: " + r.value();
+                };
+                say("%s -> %s (%d SQL)", name, what, r.statements());
+            }
+            return null;
+        });
+    }
+
+    private void cancelAndPromote() {
+        step("Ben cancels: the oldest waitlisted registration takes his place", () -> {
+            Counted<RegistrationCancelResult> r = counted(() -> registrations.cancel(user.get("ben"), speedDating));
+            if (r.value() instanceof RegistrationCancelResult.Cancelled c) {
+                say("ben -> cancelled; promoted: %s (%d SQL, the notice above ran after the commit)",
+                        c.promoted().map(p -> nameOf.get(p.userId())).orElse("nobody"), r.statements());
+            } else {
+                say("ben -> %s", r.value());
+            }
+            return null;
+        });
+    }
+
+    private RegistrationListener promotionNotice() {
+        return promotion -> say("[after commit] promotion notified: e-mail to %s: a place opened up, you are confirmed",
+                nameOf.get(promotion.userId()));
+    }
+
+    private void submitAndApprove() {
+        long felix = profile.get("felix");
+        SubmissionReceipt submitted = step(
+                "Felix submits his profile: assign_coach picks the coach with the fewest pending reviews", () -> {
+                    SubmissionReceipt r = reviews.submit(felix);
+                    say("submission %d: coach assigned: %s", r.submissionId(),
+                            r.coachId().isPresent() ? coachName.get(r.coachId().getAsLong()) : "none has capacity");
+                    return r;
+                });
+        step("Sophie approves Felix's profile; the e-mail goes out after the commit", () -> {
+            for (CoachWorkload w : reviews.listCoachWorkloads()) {
+                say("%s has %d of %d reviews pending (can accept more: %s)", coachName.get(w.coachId()), w.pending(),
+                        w.maxActiveReviews(), w.canAcceptReviews() ? "yes" : "no");
+            }
+            Counted<CoachReviewResult> r = counted(() -> reviews.approve(submitted.submissionId(),
+                    submitted.coachId().orElseThrow(), "Good photos.", "Welcome to Crush.lu!"));
+            say("approve -> %s (%d SQL)", r.value() instanceof CoachReviewResult.Reviewed ? "approved" : r.value(),
+                    r.statements());
+            Counted<RegistrationResult> reg = counted(() ->
+                    registrations.register(user.get("felix"), mixer, RegistrationDetails.none()));
+            say("felix registers for the Wine & Mingle Mixer -> %s (%d SQL)",
+                    reg.value() instanceof RegistrationResult.Confirmed ? "confirmed" : reg.value(), reg.statements());
+            return null;
+        });
+    }
+
+    private void playJourney() {
+        step("Anna plays her journey: answers are checked, chapter 1's reward unlocks", () -> {
+            answer("riddle", new JourneyAnswer.Text("Paris"));
+            answer("scramble", new JourneyAnswer.Text("Moselle"));
+            answer("riddle", new JourneyAnswer.Text("  luxembourg "));
+            answer("river", new JourneyAnswer.Choice("Alzette"));
+            for (JourneyStanding s : journey.listJourneyStandings(journeyId)) {
+                say("standings: %s is in chapter %d with %d of %d challenges", s.username(), s.currentChapter(),
+                        s.completedChallenges(), s.totalChallenges());
+            }
+            return null;
+        });
+    }
+
+    private void answer(String which, JourneyAnswer answer) {
+        Counted<JourneyAnswerResult> r = counted(() -> journey.answer(user.get("anna"), challenge.get(which), answer));
+        String what = switch (r.value()) {
+            case JourneyAnswerResult.Incorrect i -> "wrong" + (i.hintAvailable() ? " (a hint is available)" : "");
+            case JourneyAnswerResult.ChapterLocked l -> "locked: chapter " + l.chapterNumber()
+                    + " opens after chapter " + l.currentChapter();
+            case JourneyAnswerResult.AlreadyCompleted a -> "already completed";
+            case JourneyAnswerResult.Correct c -> "right" + (c.chapterCompleted() ? ", chapter completed" : "")
+                    + (c.unlockedRewards().isEmpty() ? "" : "; reward unlocked: " + rewardTitles(c.unlockedRewards()));
+        };
+        say("%s: %s -> %s (%d SQL)", which, describe(answer), what, r.statements());
+    }
+
+    private List<String> rewardTitles(List<Long> ids) {
+        // the answer carries reward ids only; their titles come from the journey's play projection
+        return journeys.getJourneyForPlay(journeyId).chapters().stream()
+                .flatMap(c -> c.rewards().stream())
+                .filter(w -> ids.contains(w.rewardId()))
+                .map(JourneyPlay.Reward::title)
+                .toList();
+    }
+
+    private static String describe(JourneyAnswer answer) {
+        return switch (answer) {
+            case JourneyAnswer.Text t -> "\"" + t.text() + "\"";
+            case JourneyAnswer.Choice c -> "\"" + c.option() + "\"";
+            case JourneyAnswer.Order o -> o.items().toString();
+        };
+    }
+
+    private final Map<String, Long> reservation = new HashMap<>();
+
+    private void reservePlots() {
+        step("Reserve vineyard plots (each reserve() locks the plot row)", () -> {
+            reserve("anna", "Koeppchen parcel A", Duration.ofDays(3));
+            reserve("ben", "Koeppchen parcel B", Duration.ofDays(1));
+            reserve("carla", "Koeppchen parcel A", Duration.ofDays(1));
+            return null;
+        });
+        step("Anna confirms her reservation: the plot is adopted", () -> {
+            Counted<ConfirmResult> r = counted(() -> reservations.confirm(user.get("anna"), reservation.get("anna")));
+            say("anna confirms -> %s (%d SQL)", r.value() instanceof ConfirmResult.Confirmed ? "confirmed" : r.value(),
+                    r.statements());
+            return null;
+        });
+    }
+
+    private void reserve(String name, String plot, Duration hold) {
+        long plotId = plotName.entrySet().stream().filter(e -> e.getValue().equals(plot)).findFirst().orElseThrow()
+                .getKey();
+        Counted<ReserveResult> r = counted(() -> reservations.reserve(user.get(name), plotId, hold));
+        String what = switch (r.value()) {
+            case ReserveResult.Reserved res -> {
+                reservation.put(name, res.reservationId());
+                yield "reserved until " + WHEN.format(res.expiresAt().atZoneSameInstant(db.zone()));
+            }
+            case ReserveResult.NotAvailable n -> "not available (" + n.status().dbValue() + ")";
+            case ReserveResult.AlreadyReserved a -> "already reserved by " + name;
+        };
+        say("%s reserves %s for %d day(s) -> %s (%d SQL)", name, plot, hold.toDays(), what, r.statements());
+    }
+
+    private ReservationListener reservationNotices() {
+        return new ReservationListener() {
+            @Override
+            public void confirmed(ReservationEvent event) {
+                say("[after commit] %s adopted %s", nameOf.get(event.userId()), plotName.get(event.plotId()));
+            }
+
+            @Override
+            public void released(ReservationEvent event) {
+                say("[after commit] %s's hold on %s expired; the plot is available again", nameOf.get(event.userId()),
+                        plotName.get(event.plotId()));
+            }
+        };
+    }
+
+    private void expireAndSweep() {
+        Instant later = clock.advance(Duration.ofDays(2));
+        step("The clock moves 2 days (to " + later + "): Ben's 1-day hold has expired; the sweep releases it", () -> {
+            Counted<ConfirmResult> late = counted(() -> reservations.confirm(user.get("ben"), reservation.get("ben")));
+            say("ben tries to confirm -> %s (%d SQL)", late.value() instanceof ConfirmResult.Expired ? "expired"
+                    : late.value(), late.statements());
+            for (UserReservation r : reservations.listReservations(user.get("ben"))) {
+                say("ben's reservations: %s, expired=%s", r.plot().name(), r.expired());
+            }
+            Counted<Integer> swept = counted(() -> reservations.releaseExpired(100));
+            say("plot swept: the sweep released %d expired reservation(s) (%d SQL)", swept.value(),
+                    swept.statements());
+            for (ProducerSummary p : catalog.listProducers()) {
+                say("%s: %d available, %d reserved, %d adopted", p.name(), p.plots().available(),
+                        p.plots().reserved(), p.plots().adopted());
+            }
+            return null;
+        });
+    }
+
+    private void likeAndMatch() {
+        step("Anna and Ben like each other: the second like makes the match", () -> {
+            like("anna", "ben");
+            like("ben", "anna");
+            like("ben", "anna");
+            for (UserMatch m : matches.listMatches(user.get("anna"), PageRequest.first()).items()) {
+                say("anna's matches: %s (%s), industries %s", m.otherFirstName(), m.profile().headline(),
+                        m.profile().industries());
+            }
+            return null;
+        });
+    }
+
+    private void like(String from, String to) {
+        Counted<LikeOutcome> r = counted(() -> matching.like(user.get(from), user.get(to)));
+        String what = switch (r.value()) {
+            case LikeOutcome.Liked l -> "liked";
+            case LikeOutcome.Matched m -> "match made (match " + m.matchId() + ")";
+            case LikeOutcome.AlreadyLiked a -> "already liked, nothing changed";
+        };
+        say("%s likes %s -> %s (%d SQL)", from, to, what, r.statements());
+    }
+
+    private void searchProfiles() {
+        for (String words : List.of("wine", "sustainable Moselle")) {
+            step("Search entrepreneur profiles for \"" + words + "\" (ranked full-text)", () -> {
+                for (ProfileHit h : search.searchProfiles(words, 10)) {
+                    say("search hit: %s - %s (rank %.3g)", nameOf.get(h.userId()), h.headline(), h.rank());
+                }
+                return null;
+            });
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    /** A value and the SQL statements it took. */
+    record Counted<T>(T value, long statements) {
+    }
+
+    private <T> Counted<T> counted(Supplier<T> action) {
+        try (StatementCount count = db.countStatements()) {
+            T value = action.get();
+            return new Counted<>(value, count.value());
+        }
     }
 
     private <T> T step(String title, Supplier<T> action) {
         out.printf("%n%d. %s%n", ++step, title);
-        try (StatementCount count = db.countStatements()) {
-            T result = action.get();
-            say("(%d SQL statements)", count.value());
-            return result;
-        }
+        Counted<T> r = counted(action);
+        say("= %d SQL statement%s", r.statements(), r.statements() == 1 ? "" : "s");
+        return r.value();
+    }
+
+    /** {@code days} from the tour's start, at that local time in the database's zone. */
+    private OffsetDateTime at(int days, int hour, int minute) {
+        return LocalDate.ofInstant(START, db.zone()).plusDays(days).atTime(LocalTime.of(hour, minute))
+                .atZone(db.zone()).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
     }
 
     private void say(String format, Object... args) {

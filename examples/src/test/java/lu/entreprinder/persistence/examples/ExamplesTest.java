@@ -1,13 +1,13 @@
 package lu.entreprinder.persistence.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import lu.entreprinder.persistence.core.Database;
-import lu.entreprinder.persistence.core.DatabaseConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,12 +19,68 @@ class ExamplesTest {
     }
 
     @Test
+    void theReadmeServiceSnippetReservesExpiresAndSweeps(@TempDir Path dir) {
+        assertThat(ServiceExample.run("jdbc:sqlite:" + dir.resolve("app.db"))).containsExactly(
+                "reserved until 2026-06-02T08:00Z", "released plot 1 of user 1", "swept 1");
+    }
+
+    @Test
     void theTourRunsToTheEnd(@TempDir Path dir) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (Database db = Database.open(DatabaseConfig.builder("jdbc:sqlite:" + dir.resolve("tour.db")).build())) {
-            new Tour(db, new PrintStream(bytes, true, StandardCharsets.UTF_8)).run();
+        String output = tour("jdbc:sqlite:" + dir.resolve("tour.db"));
+
+        assertThat(output)
+                .contains("applied 14 migrations")
+                // register until the waitlist starts
+                .contains("carla -> confirmed")
+                .contains("david -> event full: waitlisted at position 1")
+                .contains("emma -> event full: waitlisted at position 2")
+                // cancel: the promotion is notified after the commit
+                .contains("[after commit] promotion notified: e-mail to david")
+                .contains("ben -> cancelled; promoted: david")
+                .contains("david: confirmed")
+                // coach review
+                .contains("coach assigned: Sophie")
+                .contains("[after commit] e-mail to felix@example.lu: your profile was approved")
+                .contains("felix registers for the Wine & Mingle Mixer -> confirmed")
+                // journey
+                .contains("riddle: \"Paris\" -> wrong (a hint is available)")
+                .contains("scramble: \"Moselle\" -> locked")
+                .contains("reward unlocked: [A poem for the Grund]")
+                // vineyard
+                .contains("carla reserves Koeppchen parcel A for 1 day(s) -> not available (reserved)")
+                .contains("[after commit] anna adopted Koeppchen parcel A")
+                .contains("ben tries to confirm -> expired")
+                .contains("plot swept: the sweep released 1 expired reservation(s)")
+                .contains("[after commit] ben's hold on Koeppchen parcel B expired")
+                .contains("Domaine Hartmann: 2 available, 0 reserved, 1 adopted")
+                // matching
+                .contains("ben likes anna -> match made")
+                .contains("ben likes anna -> already liked, nothing changed")
+                // search
+                .contains("search hit: ben - Winemaker taking Moselle vineyards online");
+        // the promotion's notice is printed before cancel() returns: it ran after the commit, not inside it
+        assertThat(output.indexOf("[after commit] promotion notified"))
+                .isLessThan(output.indexOf("ben -> cancelled; promoted: david"));
+    }
+
+    @Test
+    void theTourRefusesADatabaseThatAlreadyHasUsers(@TempDir Path dir) {
+        String url = "jdbc:sqlite:" + dir.resolve("used.db");
+        tour(url);
+        MutableClock clock = new MutableClock(Tour.START);
+        try (Database db = Database.open(Tour.config(url, clock))) {
+            assertThatThrownBy(() -> new Tour(db, clock, new PrintStream(new ByteArrayOutputStream())).run())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("needs an empty database, but auth_user already has 7 rows");
         }
-        String output = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(output).contains("applied 14 migrations").contains("the transaction rolled back").contains("users now: 4");
+    }
+
+    private static String tour(String url) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        MutableClock clock = new MutableClock(Tour.START);
+        try (Database db = Database.open(Tour.config(url, clock))) {
+            new Tour(db, clock, new PrintStream(bytes, true, StandardCharsets.UTF_8)).run();
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 }
