@@ -49,6 +49,32 @@ public final class CoachReviewService {
         this.listener = Objects.requireNonNull(listener, "listener");
     }
 
+    // ------------------------------------------------------------------------------------------------ coaches
+
+    /**
+     * Makes an existing user a coach who reviews at most {@code maxActiveReviews} pending submissions at a time.
+     *
+     * @return the coach id
+     * @throws ValidationException (fields {@code userId}, {@code specialization} (1–100 characters), {@code bio},
+     *         {@code maxActiveReviews} (0–1000)); nothing is written
+     * @throws lu.entreprinder.persistence.core.ForeignKeyViolationException if the user does not exist
+     * @throws lu.entreprinder.persistence.core.ConflictException (constraint {@code crush_lu_crushcoach_user_id_key})
+     *         if the user is a coach already
+     */
+    public long insertCoach(long userId, String specialization, String bio, int maxActiveReviews) {
+        int user = Check.userId(userId, "userId");
+        String checkedSpecialization = Check.text(specialization, 100, "specialization");
+        String checkedBio = Check.optionalText(bio, 0, "bio");
+        int max = Check.range(maxActiveReviews, 0, 1000, "maxActiveReviews");
+        return db.dsl().insertInto(CRUSH_COACH)
+                .set(CRUSH_COACH.USER_ID, user)
+                .set(CRUSH_COACH.SPECIALIZATION, checkedSpecialization)
+                .set(CRUSH_COACH.BIO, checkedBio)
+                .set(CRUSH_COACH.MAX_ACTIVE_REVIEWS, max)
+                .returning(CRUSH_COACH.ID)
+                .fetchOne(CRUSH_COACH.ID);
+    }
+
     // ------------------------------------------------------------------------------------------------ submission
 
     /**

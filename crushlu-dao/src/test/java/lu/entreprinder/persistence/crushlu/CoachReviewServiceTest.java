@@ -18,6 +18,28 @@ import lu.entreprinder.persistence.testing.TestClock;
 
 class CoachReviewServiceTest {
 
+    @DatabaseTest
+    void insertCoachMakesAUserACoachWhoReceivesSubmissions(Database db) {
+        CoachReviewService service = new CoachReviewService(db, CoachReviewListener.none());
+        long coachUser = lu.entreprinder.persistence.testing.Fixtures.user(db, "sophie");
+        long coach = service.insertCoach(coachUser, "first impressions", "", 2);
+        long member = lu.entreprinder.persistence.testing.Fixtures.user(db, "anna");
+        long profile = lu.entreprinder.persistence.testing.Fixtures.crushProfile(db, member).approved(false).insert();
+        assertThat(service.submit(profile).coachId()).isEqualTo(OptionalLong.of(coach));
+
+        assertThatThrownBy(() -> service.insertCoach(coachUser, "again", "", 2))
+                .isInstanceOfSatisfying(lu.entreprinder.persistence.core.ConflictException.class,
+                        e -> assertThat(e.constraint()).isEqualTo("crush_lu_crushcoach_user_id_key"));
+        for (var bad : List.<Runnable>of(
+                () -> service.insertCoach(0, "x", "", 1),
+                () -> service.insertCoach(member, " ", "", 1),
+                () -> service.insertCoach(member, "x".repeat(101), "", 1),
+                () -> service.insertCoach(member, "x", "", -1))) {
+            assertThatThrownBy(bad::run).isInstanceOf(ValidationException.class);
+        }
+        assertThat(db.dsl().fetchCount(lu.entreprinder.persistence.schema.generated.Tables.CRUSH_COACH)).isEqualTo(1);
+    }
+
     private final List<CoachReviewNotice> notices = new CopyOnWriteArrayList<>();
 
     private CoachReviewService service(Database db) {

@@ -1,6 +1,5 @@
 package lu.entreprinder.persistence.examples;
 
-import static lu.entreprinder.persistence.schema.generated.Tables.CRUSH_COACH;
 import static lu.entreprinder.persistence.schema.generated.Tables.USER;
 
 import java.io.IOException;
@@ -245,12 +244,7 @@ public final class Tour {
         member("emma", "Emma", "Klein", LocalDate.of(1999, 7, 8), "F", false, List.of("wine", "travel"));
         member("felix", "Felix", "Hoffmann", LocalDate.of(1994, 2, 14), "M", true, List.of("photography"));
         long sophie = createUser("sophie", "Sophie", "Lang");
-        long coachId = db.dsl().insertInto(CRUSH_COACH) // no DAO method creates a coach
-                .set(CRUSH_COACH.USER_ID, (int) sophie)
-                .set(CRUSH_COACH.SPECIALIZATION, "first impressions")
-                .set(CRUSH_COACH.BIO, "Coach at Crush.lu since 2021.")
-                .set(CRUSH_COACH.MAX_ACTIVE_REVIEWS, 5)
-                .returning(CRUSH_COACH.ID).fetchOne(CRUSH_COACH.ID);
+        long coachId = seedReviews.insertCoach(sophie, "first impressions", "Coach at Crush.lu since 2021.", 5);
         coachName.put(coachId, "Sophie");
         // everyone but Felix was reviewed already (Felix submits during the tour)
         for (String name : List.of("anna", "ben", "carla", "david", "emma")) {
