@@ -69,13 +69,13 @@ public final class EventDao {
         String title = Check.text(draft.title(), MAX_TEXT, "title");
         String description = Check.optionalText(draft.description(), EventDraft.MAX_DESCRIPTION, "description");
         EventType type = Check.required(draft.eventType(), "eventType");
-        OffsetDateTime eventDate = Check.required(draft.eventDate(), "eventDate");
+        OffsetDateTime eventDate = Check.timestamp(draft.eventDate(), "eventDate");
         String location = Check.text(draft.location(), MAX_TEXT, "location");
         int max = Check.range(draft.maxParticipants(), 1, EventDraft.MAX_PARTICIPANTS, "maxParticipants");
         int minAge = Check.range(draft.minAge(), 18, EventDraft.MAX_AGE, "minAge");
         int maxAge = Check.range(draft.maxAge(), minAge, EventDraft.MAX_AGE, "maxAge");
         BigDecimal fee = Check.decimal(draft.registrationFee(), 6, 2, "registrationFee");
-        OffsetDateTime deadline = Check.required(draft.registrationDeadline(), "registrationDeadline");
+        OffsetDateTime deadline = Check.timestamp(draft.registrationDeadline(), "registrationDeadline");
         if (deadline.isAfter(eventDate)) {
             throw new ValidationException("registrationDeadline", "must not be after the event date");
         }

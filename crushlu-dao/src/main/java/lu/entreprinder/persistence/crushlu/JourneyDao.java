@@ -92,7 +92,12 @@ public final class JourneyDao {
         List<String> options = spec.options();
         String correct;
         switch (type) {
-            case RIDDLE, WORD_SCRAMBLE -> correct = Check.text(spec.correctAnswer(), 500, "correctAnswer");
+            case RIDDLE, WORD_SCRAMBLE -> {
+                correct = Check.text(spec.correctAnswer(), 500, "correctAnswer");
+                if (options != null) {
+                    distinctOptions(options);
+                }
+            }
             case MULTIPLE_CHOICE -> {
                 correct = Check.text(spec.correctAnswer(), 500, "correctAnswer");
                 distinctOptions(options);
@@ -114,7 +119,13 @@ public final class JourneyDao {
                     distinctOptions(options);
                 }
             }
-            default -> correct = Check.optionalText(spec.correctAnswer(), 500, "correctAnswer");
+            default -> {
+                correct = Check.optionalText(spec.correctAnswer(), 500, "correctAnswer");
+                // riddle, scramble and open text do not use options, but what is stored must still be playable
+                if (options != null) {
+                    distinctOptions(options);
+                }
+            }
         }
         return db.dsl().insertInto(JOURNEY_CHALLENGE)
                 .set(JOURNEY_CHALLENGE.CHAPTER_ID, chapterId)

@@ -144,7 +144,7 @@ public final class ProfileDao {
 
     private Valid validate(ProfileInput p) {
         Check.required(p, "profile");
-        LocalDate dob = Check.required(p.dateOfBirth(), "dateOfBirth");
+        LocalDate dob = Check.date(p.dateOfBirth(), "dateOfBirth");
         LocalDate today = db.today();
         if (dob.isAfter(today)) {
             throw new ValidationException("dateOfBirth", "must not be in the future");

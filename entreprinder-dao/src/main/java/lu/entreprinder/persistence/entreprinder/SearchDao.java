@@ -67,7 +67,8 @@ public final class SearchDao {
     }
 
     /**
-     * The best {@code limit} published meetup events whose title or description contain every word, best first (ties
+     * The best {@code limit} published, public meetup events (never private-invitation ones: a search has no viewer
+     * to invite) whose title or description contain every word, best first (ties
      * by id). One statement; none when {@code words} has no word.
      *
      * @throws ValidationException ({@code words}) if null or longer than 200 characters; ({@code limit}) unless
@@ -115,7 +116,7 @@ public final class SearchDao {
             return db.dsl().select(e.ID, e.TITLE, e.EVENT_DATE, rank)
                     .from(e)
                     .where(DSL.condition("{0} @@ {1}", vector, query))
-                    .and(e.IS_PUBLISHED.isTrue())
+                    .and(e.IS_PUBLISHED.isTrue()).and(e.IS_PRIVATE_INVITATION.isFalse())
                     .orderBy(rank.desc(), e.ID)
                     .limit(limit);
         }
@@ -124,7 +125,7 @@ public final class SearchDao {
                 .from(EVENT_FTS)
                 .join(e).on(e.ID.eq(rowid(EVENT_FTS)))
                 .where(match(EVENT_FTS, SearchWords.ftsQuery(tokens)))
-                .and(e.IS_PUBLISHED.isTrue())
+                .and(e.IS_PUBLISHED.isTrue()).and(e.IS_PRIVATE_INVITATION.isFalse())
                 .orderBy(rank.desc(), e.ID)
                 .limit(limit);
     }

@@ -54,9 +54,10 @@ public final class Check {
 
     /**
      * Optional (Django {@code blank=True}) text: null becomes {@code ""}; at most {@code max} code points
-     * ({@code max <= 0}: unlimited); no NUL (PostgreSQL cannot store it).
+     * ({@code max <= 0}: unlimited); no NUL (PostgreSQL cannot store it) and no unpaired UTF-16 surrogate (not
+     * Unicode text: the drivers would store it as '?').
      *
-     * @throws ValidationException if too long or containing NUL
+     * @throws ValidationException if too long, or containing NUL or an unpaired surrogate
      */
     public static String optionalText(String value, int max, String field) {
         if (value == null) {
@@ -65,9 +66,50 @@ public final class Check {
         if (value.indexOf('\u0000') >= 0) {
             throw new ValidationException(field, "must not contain the NUL character");
         }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new ValidationException(field, "must be Unicode text: unpaired surrogate at index " + i);
+            }
+        }
         if (max > 0 && value.codePointCount(0, value.length()) > max) {
             throw new ValidationException(field, "must be at most " + max + " characters, was "
                     + value.codePointCount(0, value.length()));
+        }
+        return value;
+    }
+
+    /** The range both databases store: years 1 to 9999 (PostgreSQL would turn more into 'infinity' or refuse it). */
+    private static final java.time.LocalDate FIRST_DAY = java.time.LocalDate.of(1, 1, 1);
+    private static final java.time.LocalDate LAST_DAY = java.time.LocalDate.of(9999, 12, 31);
+    private static final java.time.Instant FIRST_INSTANT = java.time.Instant.parse("0001-01-01T00:00:00Z");
+    private static final java.time.Instant LAST_INSTANT = java.time.Instant.parse("9999-12-31T23:59:59.999999Z");
+
+    /**
+     * A required instant within years 1–9999 (UTC).
+     *
+     * @throws ValidationException if null or outside that range
+     */
+    public static java.time.OffsetDateTime timestamp(java.time.OffsetDateTime value, String field) {
+        required(value, field);
+        java.time.Instant instant = value.toInstant();
+        if (instant.isBefore(FIRST_INSTANT) || instant.isAfter(LAST_INSTANT)) {
+            throw new ValidationException(field, "must be between years 1 and 9999 (UTC), was " + value);
+        }
+        return value;
+    }
+
+    /**
+     * A required date within years 1–9999.
+     *
+     * @throws ValidationException if null or outside that range
+     */
+    public static java.time.LocalDate date(java.time.LocalDate value, String field) {
+        required(value, field);
+        if (value.isBefore(FIRST_DAY) || value.isAfter(LAST_DAY)) {
+            throw new ValidationException(field, "must be between years 1 and 9999, was " + value);
         }
         return value;
     }

@@ -12,7 +12,9 @@ import org.jooq.JSONB;
  */
 public final class Json {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    // Trailing text after the JSON value is malformed input, not something to drop silently.
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private Json() {
     }
@@ -36,16 +38,36 @@ public final class Json {
     }
 
     /**
-     * Parses caller input.
+     * Parses caller input: exactly one JSON value, whose strings (and keys) hold only text both databases store —
+     * PostgreSQL's jsonb refuses NUL, and an unpaired surrogate would be stored as '?'.
      *
-     * @throws ValidationException naming {@code field} if the text is not JSON
+     * @throws ValidationException naming {@code field} if the text is not one JSON value or holds such a string
      */
     public static JsonNode parse(String text, String field) {
-        Check.required(text, field);
+        Check.optionalText(Check.required(text, field), 0, field);
+        JsonNode node;
         try {
-            return MAPPER.readTree(text);
+            node = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             throw new ValidationException(field, "is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || node.isMissingNode()) {
+            throw new ValidationException(field, "is not valid JSON: no value");
+        }
+        checkStrings(node, field);
+        return node;
+    }
+
+    private static void checkStrings(JsonNode node, String field) {
+        if (node.isTextual()) {
+            Check.optionalText(node.textValue(), 0, field);
+        }
+        var names = node.fieldNames();
+        while (names.hasNext()) {
+            Check.optionalText(names.next(), 0, field);
+        }
+        for (JsonNode child : node) {
+            checkStrings(child, field);
         }
     }
 

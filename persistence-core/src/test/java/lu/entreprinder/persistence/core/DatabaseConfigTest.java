@@ -83,6 +83,20 @@ class DatabaseConfigTest {
         assertThatThrownBy(() -> Check.id(0L, "eventId")).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.field()).isEqualTo("eventId"));
         assertThat(Check.userId(42L, "userId")).isEqualTo(42);
+        assertThat(Check.text("emoji \uD83C\uDF77 ok", 20, "bio")).isNotEmpty();
+        assertThatThrownBy(() -> Check.optionalText("ab\uD800cd", 20, "bio")).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.field()).isEqualTo("bio"));
+        assertThatThrownBy(() -> Check.optionalText("ends high \uD83C", 20, "bio")).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> Check.optionalText("\uDF77 low first", 20, "bio")).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> Check.timestamp(java.time.OffsetDateTime.MAX, "eventDate")).isInstanceOfSatisfying(
+                ValidationException.class, e -> assertThat(e.field()).isEqualTo("eventDate"));
+        assertThatThrownBy(() -> Check.date(java.time.LocalDate.MIN, "dateOfBirth")).isInstanceOf(ValidationException.class);
+        assertThat(Check.date(java.time.LocalDate.of(1990, 1, 1), "dateOfBirth")).isEqualTo("1990-01-01");
+        assertThatThrownBy(() -> Json.parse("{\"a\":1} trailing", "coordinates")).isInstanceOfSatisfying(
+                ValidationException.class, e -> assertThat(e.field()).isEqualTo("coordinates"));
+        assertThatThrownBy(() -> Json.parse("{\"n\":\"a\\u0000b\"}", "coordinates")).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> Json.parse("", "coordinates")).isInstanceOf(ValidationException.class);
+        assertThat(Json.parse("[\"a\",\"b\"]", "options").size()).isEqualTo(2);
         assertThatThrownBy(() -> Check.userId(4_294_967_297L, "userId")).as("would wrap to user 1 if cast")
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("userId"));
         assertThatThrownBy(() -> Check.userId(0L, "fromUserId")).isInstanceOfSatisfying(ValidationException.class,
