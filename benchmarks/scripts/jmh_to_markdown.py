@@ -1,0 +1,210 @@
+#!/usr/bin/env python3
+"""Turns a benchmark run's JSON (BenchmarkMain --out DIR: jmh.json, env.json, statements.json, interleaved.json)
+into the markdown of benchmarks/RESULTS.md.
+
+    python3 benchmarks/scripts/jmh_to_markdown.py benchmarks/target/jmh benchmarks/RESULTS.md
+
+Per workload and variant: ops/s (1 / mean time of JMH's SampleTime or SingleShotTime; one thread), p50 and p99,
+the throughput ratio library / comparator (from the JMH means, and the median of the interleaved rounds), statements
+per operation and bytes allocated per operation (JMH -prof gc, gc.alloc.rate.norm). Standard library only.
+"""
+import json
+import os
+import sys
+
+# workload -> (title, library benchmark, [(comparator benchmark, label)], target description, target check)
+# A target is on the throughput ratio library/comparator (higher = library faster).
+WORKLOADS = [
+    ("0a", "Primary-key read: a user (auth_user)", "PkReadBenchmark.userLibrary",
+     [("PkReadBenchmark.userJdbc", "hand-written JDBC"), ("PkReadBenchmark.userHibernate", "Hibernate session.find"),
+      ("PkReadBenchmark.userLibraryPlainSql", "library, SQL rendered once (plain SQL + coerce)")],
+     ("PkReadBenchmark.userJdbc", 1 / 1.15, "time within 1.15x of JDBC (ratio >= 0.87)")),
+    ("0b", "Primary-key read: a plot (vinsdelux_vdlplot)", "PkReadBenchmark.plotLibrary",
+     [("PkReadBenchmark.plotJdbc", "hand-written JDBC"), ("PkReadBenchmark.plotHibernate", "Hibernate session.find")],
+     ("PkReadBenchmark.plotJdbc", 1 / 1.15, "time within 1.15x of JDBC (ratio >= 0.87)")),
+    ("4", "Bulk import of users (one transaction)", "BulkImportBenchmark.importLibrary",
+     [("BulkImportBenchmark.importCopy", "COPY (CopyManager)"),
+      ("BulkImportBenchmark.importLibraryPlainSql", "library batch, plain-SQL INSERT (no typed bindings)")],
+     ("BulkImportBenchmark.importCopy", 0.75, "library >= 0.75x COPY")),
+    ("7", "Candidate ranking (first page of 20)", "CandidateRankingBenchmark.candidatesLibrary",
+     [("CandidateRankingBenchmark.candidatesJdbc", "hand-tuned JDBC"),
+      ("CandidateRankingBenchmark.candidatesNPlusOne", "Django-style N+1")],
+     ("CandidateRankingBenchmark.candidatesJdbc", 0.85, "library >= 0.85x hand-tuned JDBC")),
+]
+INTERLEAVED_KEY = {"PkReadBenchmark.user": "user", "PkReadBenchmark.plot": "plot",
+                   "BulkImportBenchmark.import": "import", "CandidateRankingBenchmark.candidates": "candidates"}
+
+TO_SECONDS = {"s/op": 1.0, "ms/op": 1e-3, "us/op": 1e-6, "ns/op": 1e-9}
+
+
+def load(path, default=None):
+    if not os.path.exists(path):
+        return default
+    with open(path) as f:
+        return json.load(f)
+
+
+def short(name):
+    return name.split(".")[-2] + "." + name.split(".")[-1]
+
+
+def fmt_time(seconds):
+    if seconds is None:
+        return "n/a"
+    if seconds >= 1:
+        return "%.2f s" % seconds
+    if seconds >= 1e-3:
+        return "%.2f ms" % (seconds * 1e3)
+    return "%.0f µs" % (seconds * 1e6)
+
+
+def fmt_bytes(b):
+    if b is None:
+        return "n/a"
+    if b >= 1 << 20:
+        return "%.1f MB" % (b / (1 << 20))
+    if b >= 1 << 10:
+        return "%.1f KB" % (b / (1 << 10))
+    return "%.0f B" % b
+
+
+def fmt_ops(x):
+    if x is None:
+        return "n/a"
+    return "{:,.0f}".format(x) if x >= 100 else ("%.2f" % x if x < 10 else "%.1f" % x)
+
+
+def main():
+    src, dest = sys.argv[1], sys.argv[2]
+    jmh = load(os.path.join(src, "jmh.json"), [])
+    env = load(os.path.join(src, "env.json"), {})
+    statements = load(os.path.join(src, "statements.json"), {})
+    interleaved = load(os.path.join(src, "interleaved.json"), {})
+
+    results = {}
+    for r in jmh:
+        name = short(r["benchmark"])
+        pm = r["primaryMetric"]
+        unit = pm["scoreUnit"]
+        k = TO_SECONDS.get(unit, 1.0)
+        pct = pm.get("scorePercentiles", {})
+        mean = pm["score"] * k
+        sec = r.get("secondaryMetrics", {})
+        alloc = sec.get("gc.alloc.rate.norm", {}).get("score")
+        results[name] = {
+            "mean": mean,
+            "p50": pct.get("50.0", None) * k if "50.0" in pct else None,
+            "p99": pct.get("99.0", None) * k if "99.0" in pct else None,
+            "samples": sum(len(x) for x in pm.get("rawDataHistogram", [])) if r["mode"] == "sample" else
+            len([v for fork in pm.get("rawData", []) for v in fork]),
+            "mode": r["mode"],
+            "alloc": alloc,
+            "ops": 1.0 / mean if mean else None,
+        }
+        if r["mode"] == "sample":
+            hist = pm.get("rawDataHistogram", [])
+            results[name]["samples"] = int(sum(c for fork in hist for it in fork for (_, c) in it))
+
+    def inter_median(lib, comp):
+        for prefix, key in INTERLEAVED_KEY.items():
+            if lib.startswith(prefix):
+                block = interleaved.get(key, {})
+                return block.get("median_%s_vs_%s" % (lib.split(".")[1], comp.split(".")[1])), block.get("rounds")
+        return None, None
+
+    load_info = env.get("load", {})
+    spec = env.get("spec", "")
+    rows_import = statements.get("importRows")
+
+    out = []
+    out.append("# Benchmark results\n")
+    out.append("Generated by `benchmarks/scripts/jmh_to_markdown.py` from one run of `BenchmarkMain` "
+               "(see [README.md](README.md)). Numbers from a shared machine: read the ratios, not the absolutes.\n")
+    out.append("| | |\n|---|---|")
+    out.append("| date (UTC) | %s → %s |" % (env.get("date", "n/a"), env.get("dateEnd", "n/a")))
+    out.append("| machine | %s CPUs (`nproc`), %s |" % (env.get("nproc", "n/a"), env.get("cpu", "n/a")))
+    out.append("| load average (1/5/15 min) | start %s; before JMH %s; end %s |" % (
+        " ".join(env.get("loadavgStart", "n/a").split()[:3]), " ".join(env.get("loadavgBeforeJmh", "n/a").split()[:3]),
+        " ".join(env.get("loadavgEnd", "n/a").split()[:3])))
+    out.append("| JVM | %s |" % env.get("java", "n/a"))
+    out.append("| PostgreSQL | %s (%s) |" % (env.get("postgresVersion", "n/a").split(" on ")[0], env.get("postgres", "")))
+    out.append("| data set | %s |" % spec)
+    jmh_args = ""
+    if jmh:
+        r0 = jmh[0]
+        jmh_args = "forks %s, warmup %s x %s, measurement %s x %s, %s" % (
+            r0.get("forks"), r0.get("warmupIterations"), r0.get("warmupTime"), r0.get("measurementIterations"),
+            r0.get("measurementTime"), "prof gc" if any("gc.alloc.rate.norm" in r.get("secondaryMetrics", {})
+                                                        for r in jmh) else "no gc profiler")
+    out.append("| JMH | %s |" % jmh_args)
+    out.append("")
+
+    out.append("## Results\n")
+    out.append("ops/s = 1 / mean time per operation (one thread). Ratio = library ops/s ÷ comparator ops/s "
+               "(> 1: the library is faster): first from the JMH means, then the median over interleaved rounds "
+               "(variants alternating in short slices in one JVM, so a change in machine load hits all of them). "
+               "Statements per operation: `Database.countStatements()` for the library (a JDBC batch counts once), "
+               "own counters for JDBC, Hibernate statistics. Bytes/op: JMH `-prof gc` (`gc.alloc.rate.norm`).\n")
+    out.append("| workload | variant | ops/s | p50 | p99 | samples | ratio lib/this (JMH) | ratio lib/this "
+               "(interleaved median) | statements/op | bytes/op |")
+    out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    verdicts = []
+    for wid, title, lib, comps, target in WORKLOADS:
+        if lib not in results:
+            continue
+        L = results[lib]
+        rows = [(lib, "**library**")] + comps
+        for name, label in rows:
+            R = results.get(name)
+            if R is None:
+                continue
+            if name == lib:
+                ratio, inter = "—", "—"
+            else:
+                ratio = "%.2f" % (L["ops"] / R["ops"]) if L["ops"] and R["ops"] else "n/a"
+                m, n = inter_median(lib, name)
+                inter = ("%.2f (%d rounds)" % (m, n)) if m is not None else "n/a"
+            st = statements.get(name)
+            st_text = ("%.0f" % st if st is not None and abs(st - round(st)) < 1e-9 else
+                       ("%.1f" % st if st is not None else "n/a"))
+            out.append("| %s %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+                wid, title if name == lib else "", label, fmt_ops(R["ops"]), fmt_time(R["p50"]),
+                fmt_time(R["p99"]), R["samples"], ratio, inter, st_text, fmt_bytes(R["alloc"])))
+        tname, threshold, tdesc = target
+        if tname in results:
+            jr = L["ops"] / results[tname]["ops"]
+            im, _ = inter_median(lib, tname)
+            basis = im if im is not None else jr
+            verdicts.append("| %s %s | %s | %.2f | %s | %s |" % (
+                wid, title, tdesc, jr, "%.2f" % im if im is not None else "n/a",
+                "**met**" if basis >= threshold else "**missed**"))
+    out.append("")
+    if rows_import:
+        for name in ("BulkImportBenchmark.importLibrary", "BulkImportBenchmark.importLibraryPlainSql",
+                     "BulkImportBenchmark.importCopy"):
+            if name in results:
+                out.append("- %s: %s rows per import → %s rows/s." % (
+                    name.split(".")[1], "{:,.0f}".format(rows_import), "{:,.0f}".format(rows_import * results[name]["ops"])))
+    if load_info:
+        rows = load_info.get("rows")
+        line = "- Loading the whole data set (%s rows, 12 tables): COPY %.1f s (%s rows/s)" % (
+            "{:,}".format(rows), load_info["copySeconds"], "{:,.0f}".format(rows / load_info["copySeconds"]))
+        if "librarySeconds" in load_info:
+            line += "; the library's batch path %.1f s (%s rows/s): ratio library/COPY %.2f" % (
+                load_info["librarySeconds"], "{:,.0f}".format(rows / load_info["librarySeconds"]),
+                load_info["copySeconds"] / load_info["librarySeconds"])
+        out.append(line + " (one run each, not JMH).")
+    out.append("")
+    out.append("## Targets\n")
+    out.append("The verdict uses the interleaved median where there is one, else the JMH means.\n")
+    out.append("| workload | target | ratio (JMH) | ratio (interleaved median) | verdict |")
+    out.append("|---|---|---:|---:|---|")
+    out.extend(verdicts)
+    out.append("")
+    with open(dest, "w") as f:
+        f.write("\n".join(out) + "\n")
+    print("wrote " + dest)
+
+
+if __name__ == "__main__":
+    main()

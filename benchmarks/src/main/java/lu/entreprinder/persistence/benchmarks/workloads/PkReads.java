@@ -1,0 +1,145 @@
+package lu.entreprinder.persistence.benchmarks.workloads;
+
+import static lu.entreprinder.persistence.schema.generated.Tables.USER;
+import static lu.entreprinder.persistence.schema.generated.Tables.VDL_PLOT;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import javax.sql.DataSource;
+import lu.entreprinder.persistence.core.Database;
+import org.jooq.JSONB;
+import org.jooq.Records;
+import org.jooq.conf.ParamType;
+
+/**
+ * Workload 0: one row by primary key (a user; a plot), three ways. The library: jOOQ through {@link Database#dsl()},
+ * mapped to an immutable record. Hand-written JDBC: a {@link PreparedStatement} with exactly the SQL jOOQ renders,
+ * on a connection from the same pool, mapped by hand to the same record. Hibernate: {@link HibernateOrm}.
+ */
+public final class PkReads {
+
+    /** A user as a DAO would return it. */
+    public record UserRow(int id, String password, OffsetDateTime lastLogin, boolean isSuperuser, String username,
+                          String firstName, String lastName, String email, boolean isStaff, boolean isActive,
+                          OffsetDateTime dateJoined) {
+    }
+
+    /** A plot as a DAO would return it ({@code coordinates} JSON text or null). */
+    public record PlotRow(long id, long producerId, String name, String status, BigDecimal sizeHectares,
+                          String grapeVarieties, String soilType, int elevation, String coordinates) {
+    }
+
+    private final Database db;
+    private final DataSource dataSource;
+    private final String userSql;
+    private final String plotSql;
+    /** Statements run by the JDBC variants (the library counts its own). */
+    private long jdbcStatements;
+
+    public PkReads(Database db) {
+        this.db = db;
+        this.dataSource = db.dataSource();
+        this.userSql = userQuery(1).getSQL(ParamType.INDEXED);
+        this.plotSql = plotQuery(1).getSQL(ParamType.INDEXED);
+    }
+
+    private org.jooq.Select<?> userQuery(int id) {
+        return db.dsl().select(USER.ID, USER.PASSWORD, USER.LAST_LOGIN, USER.IS_SUPERUSER, USER.USERNAME,
+                USER.FIRST_NAME, USER.LAST_NAME, USER.EMAIL, USER.IS_STAFF, USER.IS_ACTIVE, USER.DATE_JOINED)
+                .from(USER).where(USER.ID.eq(id));
+    }
+
+    private org.jooq.Select<?> plotQuery(long id) {
+        return db.dsl().select(VDL_PLOT.ID, VDL_PLOT.PRODUCER_ID, VDL_PLOT.NAME, VDL_PLOT.STATUS,
+                VDL_PLOT.SIZE_HECTARES, VDL_PLOT.GRAPE_VARIETIES, VDL_PLOT.SOIL_TYPE, VDL_PLOT.ELEVATION,
+                VDL_PLOT.COORDINATES).from(VDL_PLOT).where(VDL_PLOT.ID.eq(id));
+    }
+
+    /** The SQL both the library and the JDBC variant run for a user. */
+    public String userSql() {
+        return userSql;
+    }
+
+    public String plotSql() {
+        return plotSql;
+    }
+
+    // ---- library ------------------------------------------------------------------------------------------
+
+    public UserRow userLibrary(int id) {
+        return db.dsl()
+                .select(USER.ID, USER.PASSWORD, USER.LAST_LOGIN, USER.IS_SUPERUSER, USER.USERNAME, USER.FIRST_NAME,
+                        USER.LAST_NAME, USER.EMAIL, USER.IS_STAFF, USER.IS_ACTIVE, USER.DATE_JOINED)
+                .from(USER)
+                .where(USER.ID.eq(id))
+                .fetchOne(Records.mapping(UserRow::new));
+    }
+
+    /**
+     * The library with the SQL rendered once ({@link #userSql()}) and run as plain SQL through {@code Database.dsl()},
+     * coerced to the same typed fields: what is left of the library's cost when jOOQ does not render the query.
+     */
+    public UserRow userLibraryPlainSql(int id) {
+        return db.dsl().resultQuery(userSql, id) // sql-constant: rendered once by jOOQ in the constructor
+                .coerce(USER.ID, USER.PASSWORD, USER.LAST_LOGIN, USER.IS_SUPERUSER, USER.USERNAME, USER.FIRST_NAME,
+                        USER.LAST_NAME, USER.EMAIL, USER.IS_STAFF, USER.IS_ACTIVE, USER.DATE_JOINED)
+                .fetchOne(Records.mapping(UserRow::new));
+    }
+
+    public PlotRow plotLibrary(long id) {
+        return db.dsl()
+                .select(VDL_PLOT.ID, VDL_PLOT.PRODUCER_ID, VDL_PLOT.NAME, VDL_PLOT.STATUS, VDL_PLOT.SIZE_HECTARES,
+                        VDL_PLOT.GRAPE_VARIETIES, VDL_PLOT.SOIL_TYPE, VDL_PLOT.ELEVATION, VDL_PLOT.COORDINATES)
+                .from(VDL_PLOT)
+                .where(VDL_PLOT.ID.eq(id))
+                .fetchOne(r -> new PlotRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                        r.value7(), r.value8(), json(r.value9())));
+    }
+
+    private static String json(JSONB value) {
+        return value == null ? null : value.data();
+    }
+
+    // ---- hand-written JDBC ----------------------------------------------------------------------------------
+
+    public UserRow userJdbc(int id) {
+        jdbcStatements++;
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(userSql)) {
+            ps.setInt(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                return new UserRow(rs.getInt(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class),
+                        rs.getBoolean(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                        rs.getBoolean(9), rs.getBoolean(10), rs.getObject(11, OffsetDateTime.class));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public PlotRow plotJdbc(long id) {
+        jdbcStatements++;
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(plotSql)) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                return new PlotRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getBigDecimal(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getString(9));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public long jdbcStatements() {
+        return jdbcStatements;
+    }
+}
