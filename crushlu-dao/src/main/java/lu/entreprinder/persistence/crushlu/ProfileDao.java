@@ -80,22 +80,11 @@ public final class ProfileDao {
         Check.userId(userId, "userId");
         Valid v = validate(profile);
         return db.dsl().insertInto(CRUSH_PROFILE)
+                .set(editableFields(v))
                 .set(CRUSH_PROFILE.USER_ID, (int) userId)
-                .set(CRUSH_PROFILE.DATE_OF_BIRTH, v.input.dateOfBirth())
-                .set(CRUSH_PROFILE.GENDER, v.gender)
-                .set(CRUSH_PROFILE.LOCATION, v.location)
-                .set(CRUSH_PROFILE.BIO, v.bio)
-                .set(CRUSH_PROFILE.PHONE, v.phone)
-                .set(CRUSH_PROFILE.PHOTO_1, v.photos.get(0))
-                .set(CRUSH_PROFILE.PHOTO_2, v.photos.get(1))
-                .set(CRUSH_PROFILE.PHOTO_3, v.photos.get(2))
-                .set(CRUSH_PROFILE.SHOW_FULL_NAME, v.input.showFullName())
-                .set(CRUSH_PROFILE.SHOW_EXACT_AGE, v.input.showExactAge())
-                .set(CRUSH_PROFILE.BLUR_PHOTOS, v.input.blurPhotos())
                 .set(CRUSH_PROFILE.IS_APPROVED, false)
                 .set(CRUSH_PROFILE.IS_ACTIVE, true)
                 .set(CRUSH_PROFILE.APPROVED_AT, (java.time.OffsetDateTime) null)
-                .set(CRUSH_PROFILE.INTERESTS, Json.toJsonb(v.interests))
                 .returning(CRUSH_PROFILE.ID)
                 .fetchOne(CRUSH_PROFILE.ID);
     }
@@ -110,18 +99,7 @@ public final class ProfileDao {
         Check.id(profileId, "profileId");
         Valid v = validate(profile);
         return db.dsl().update(CRUSH_PROFILE)
-                .set(CRUSH_PROFILE.DATE_OF_BIRTH, v.input.dateOfBirth())
-                .set(CRUSH_PROFILE.GENDER, v.gender)
-                .set(CRUSH_PROFILE.LOCATION, v.location)
-                .set(CRUSH_PROFILE.BIO, v.bio)
-                .set(CRUSH_PROFILE.PHONE, v.phone)
-                .set(CRUSH_PROFILE.PHOTO_1, v.photos.get(0))
-                .set(CRUSH_PROFILE.PHOTO_2, v.photos.get(1))
-                .set(CRUSH_PROFILE.PHOTO_3, v.photos.get(2))
-                .set(CRUSH_PROFILE.SHOW_FULL_NAME, v.input.showFullName())
-                .set(CRUSH_PROFILE.SHOW_EXACT_AGE, v.input.showExactAge())
-                .set(CRUSH_PROFILE.BLUR_PHOTOS, v.input.blurPhotos())
-                .set(CRUSH_PROFILE.INTERESTS, Json.toJsonb(v.interests))
+                .set(editableFields(v))
                 .where(CRUSH_PROFILE.ID.eq(profileId))
                 .execute() == 1;
     }
@@ -355,5 +333,23 @@ public final class ProfileDao {
                 exact ? OptionalInt.of(age) : OptionalInt.empty(), ProfileDisplay.ageRange(age),
                 r.get(CRUSH_PROFILE.GENDER), r.get(CRUSH_PROFILE.LOCATION), r.get(CRUSH_PROFILE.BIO), photos(r),
                 r.get(CRUSH_PROFILE.BLUR_PHOTOS), ProfileJson.strings(r.get(CRUSH_PROFILE.INTERESTS)));
+    }
+
+    /** The columns the owner edits: written by both insert and update, so the two cannot drift apart. */
+    private static java.util.Map<org.jooq.Field<?>, Object> editableFields(Valid v) {
+        java.util.Map<org.jooq.Field<?>, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put(CRUSH_PROFILE.DATE_OF_BIRTH, v.input.dateOfBirth());
+        fields.put(CRUSH_PROFILE.GENDER, v.gender);
+        fields.put(CRUSH_PROFILE.LOCATION, v.location);
+        fields.put(CRUSH_PROFILE.BIO, v.bio);
+        fields.put(CRUSH_PROFILE.PHONE, v.phone);
+        fields.put(CRUSH_PROFILE.PHOTO_1, v.photos.get(0));
+        fields.put(CRUSH_PROFILE.PHOTO_2, v.photos.get(1));
+        fields.put(CRUSH_PROFILE.PHOTO_3, v.photos.get(2));
+        fields.put(CRUSH_PROFILE.SHOW_FULL_NAME, v.input.showFullName());
+        fields.put(CRUSH_PROFILE.SHOW_EXACT_AGE, v.input.showExactAge());
+        fields.put(CRUSH_PROFILE.BLUR_PHOTOS, v.input.blurPhotos());
+        fields.put(CRUSH_PROFILE.INTERESTS, Json.toJsonb(v.interests));
+        return fields;
     }
 }
