@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import lu.entreprinder.persistence.benchmarks.data.CopySink;
@@ -18,6 +19,9 @@ import lu.entreprinder.persistence.benchmarks.data.DataSet;
 import lu.entreprinder.persistence.benchmarks.data.LibraryBatchSink;
 import lu.entreprinder.persistence.benchmarks.workloads.BulkImports;
 import lu.entreprinder.persistence.benchmarks.workloads.CandidateRankings;
+import lu.entreprinder.persistence.benchmarks.workloads.EventReads;
+import lu.entreprinder.persistence.benchmarks.workloads.PlotListings;
+import lu.entreprinder.persistence.benchmarks.workloads.ProfileSearches;
 import lu.entreprinder.persistence.benchmarks.workloads.HibernateOrm;
 import lu.entreprinder.persistence.benchmarks.workloads.PkReads;
 import lu.entreprinder.persistence.core.Database;
@@ -43,7 +47,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  *
  * <pre>
  * java -cp ... BenchmarkMain [--scale 1.0] [--out target/jmh] [--load-compare]
- *      [--interleave-rounds 7] [--interleave-millis 400] [--interleave-warmup-millis 5000] [--no-jmh] [-- JMH options, e.g. -f 1 -wi 2 -i 3 -prof gc]
+ *      [--interleave-rounds 7] [--interleave-millis 400] [--interleave-warmup-millis 5000]
+ *      [--interleave-only user,plot,candidates,list,detail,search,plots,import] [--no-jmh]
+ *      [-- JMH options, e.g. -f 1 -wi 2 -i 3 -prof gc]
  * </pre>
  */
 public final class BenchmarkMain {
@@ -70,6 +76,7 @@ public final class BenchmarkMain {
         long warmupMillis = 5_000;
         boolean loadCompare = false;
         boolean runJmh = true;
+        java.util.Set<String> only = null;
         List<String> jmhArgs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -80,6 +87,7 @@ public final class BenchmarkMain {
                 case "--interleave-warmup-millis" -> warmupMillis = Long.parseLong(args[++i]);
                 case "--load-compare" -> loadCompare = true;
                 case "--no-jmh" -> runJmh = false;
+                case "--interleave-only" -> only = java.util.Set.of(args[++i].split(","));
                 case "--" -> {
                     jmhArgs.addAll(Arrays.asList(args).subList(i + 1, args.length));
                     i = args.length;
@@ -138,7 +146,7 @@ public final class BenchmarkMain {
             Map<String, Object> statements = verifyAndCount(fixture);
             write(out.resolve("statements.json"), statements);
             Files.writeString(out.resolve("plans.txt"), plans(fixture));
-            Map<String, Object> interleaved = interleave(fixture, rounds, millis, warmupMillis);
+            Map<String, Object> interleaved = interleave(fixture, rounds, millis, warmupMillis, only);
             write(out.resolve("interleaved.json"), interleaved);
         }
         env.put("loadavgBeforeJmh", loadAverage());
@@ -223,6 +231,10 @@ public final class BenchmarkMain {
         perOp.put("CandidateRankingBenchmark.candidatesNPlusOne", n1Sum / users);
         log("workload 7: MatchingDao, hand-tuned JDBC and N+1 rank the same 20 candidates for " + users + " users");
 
+        verifyEvents(fx, perOp);
+        verifySearch(fx, perOp);
+        verifyPlots(fx, perOp);
+
         BulkImports imports = new BulkImports(db, fx.spec.importRows());
         imports.cleanUp();
         try (StatementCount count = db.countStatements()) {
@@ -248,14 +260,157 @@ public final class BenchmarkMain {
         return perOp;
     }
 
-    /** EXPLAIN ANALYZE of workload 7's two single statements (the DAO's and the hand-tuned one) for one user. */
+    /** Workloads 1 and 2: the DAO, hand-written JDBC and the N+1 give equal records; statements per operation. */
+    private static void verifyEvents(Fixture fx, Map<String, Object> perOp) {
+        Database db = fx.db;
+        EventReads events = new EventReads(db);
+        double[] sums = new double[6];
+        int viewers = 32;
+        int listed = 0;
+        for (int k = 0; k < viewers; k++) {
+            int viewer = fx.viewerIds[k];
+            List<?> lib;
+            try (StatementCount count = db.countStatements()) {
+                lib = events.listLibrary(viewer);
+                sums[0] += count.value();
+            }
+            long before = events.jdbcStatements();
+            List<?> jdbc = events.listJdbc(viewer);
+            sums[1] += events.jdbcStatements() - before;
+            before = events.jdbcStatements();
+            List<?> n1 = events.listNPlusOne(viewer);
+            sums[2] += events.jdbcStatements() - before;
+            check(lib.equals(jdbc), "viewer " + viewer + ": listEventsForViewer != JDBC\n" + lib + "\n" + jdbc);
+            check(lib.equals(n1), "viewer " + viewer + ": listEventsForViewer != N+1\n" + lib + "\n" + n1);
+            listed += lib.size();
+        }
+        perOp.put("EventListingBenchmark.listLibrary", sums[0] / viewers);
+        perOp.put("EventListingBenchmark.listJdbc", sums[1] / viewers);
+        perOp.put("EventListingBenchmark.listNPlusOne", sums[2] / viewers);
+        perOp.put("eventsListed", (double) listed / viewers);
+        log(String.format(Locale.ROOT, "workload 1: EventDao, JDBC and N+1 list the same events for %d viewers "
+                + "(%.1f events per page)", viewers, (double) listed / viewers));
+        int details = fx.detailEventIds.length;
+        int attendees = 0;
+        for (int k = 0; k < details; k++) {
+            long event = fx.detailEventIds[k];
+            int viewer = fx.viewerIds[k];
+            Optional<?> lib;
+            try (StatementCount count = db.countStatements()) {
+                lib = events.detailLibrary(event, viewer);
+                sums[3] += count.value();
+            }
+            long before = events.jdbcStatements();
+            Optional<?> jdbc = events.detailJdbc(event, viewer);
+            sums[4] += events.jdbcStatements() - before;
+            before = events.jdbcStatements();
+            Optional<?> n1 = events.detailNPlusOne(event, viewer);
+            sums[5] += events.jdbcStatements() - before;
+            check(lib.isPresent(), "event " + event + ": no detail");
+            check(lib.equals(jdbc), "event " + event + ": findEventDetail != JDBC\n" + lib + "\n" + jdbc);
+            check(lib.equals(n1), "event " + event + ": findEventDetail != N+1\n" + lib + "\n" + n1);
+            attendees += events.detailLibrary(event, viewer).orElseThrow().confirmedRegistrations().size();
+        }
+        perOp.put("EventDetailBenchmark.detailLibrary", sums[3] / details);
+        perOp.put("EventDetailBenchmark.detailJdbc", sums[4] / details);
+        perOp.put("EventDetailBenchmark.detailNPlusOne", sums[5] / details);
+        perOp.put("attendeesPerDetail", (double) attendees / details);
+        log(String.format(Locale.ROOT, "workload 2: EventDao, JDBC and N+1 give the same detail for %d events "
+                + "(%.1f confirmed attendees each)", details, (double) attendees / details));
+    }
+
+    /** Workload 5: the DAO, JDBC (same tsvector) and the ILIKE scan find the same ranked profiles. */
+    private static void verifySearch(Fixture fx, Map<String, Object> perOp) {
+        Database db = fx.db;
+        ProfileSearches search = new ProfileSearches(db);
+        double[] sums = new double[3];
+        int hits = 0;
+        for (String q : ProfileSearches.QUERIES) {
+            List<?> lib;
+            try (StatementCount count = db.countStatements()) {
+                lib = search.library(q);
+                sums[0] += count.value();
+            }
+            long before = search.jdbcStatements();
+            List<?> jdbc = search.jdbc(q);
+            sums[1] += search.jdbcStatements() - before;
+            before = search.jdbcStatements();
+            List<?> like = search.like(q);
+            sums[2] += search.jdbcStatements() - before;
+            check(lib.equals(jdbc), "search '" + q + "': SearchDao != JDBC\n" + lib + "\n" + jdbc);
+            check(lib.equals(like), "search '" + q + "': SearchDao != ILIKE\n" + lib + "\n" + like);
+            hits += lib.size();
+        }
+        int n = ProfileSearches.QUERIES.length;
+        perOp.put("ProfileSearchBenchmark.searchLibrary", sums[0] / n);
+        perOp.put("ProfileSearchBenchmark.searchJdbc", sums[1] / n);
+        perOp.put("ProfileSearchBenchmark.searchLike", sums[2] / n);
+        perOp.put("searchHits", (double) hits / n);
+        log(String.format(Locale.ROOT, "workload 5: SearchDao, JDBC and ILIKE find the same profiles for %d queries "
+                + "(%.1f hits each)", n, (double) hits / n));
+    }
+
+    /** Workload 8: the catalog, JDBC and the N+1 give equal plot pages (producer, plans, coffrets). */
+    private static void verifyPlots(Fixture fx, Map<String, Object> perOp) {
+        Database db = fx.db;
+        PlotListings plots = new PlotListings(db);
+        double[] sums = new double[3];
+        int pages = 32;
+        int rows = 0;
+        int plans = 0;
+        for (int k = 0; k < pages; k++) {
+            long after = fx.plotIds[k];
+            List<lu.entreprinder.persistence.vinsdelux.PlotListing> lib;
+            try (StatementCount count = db.countStatements()) {
+                lib = plots.library(after);
+                sums[0] += count.value();
+            }
+            long before = plots.jdbcStatements();
+            List<?> jdbc = plots.jdbc(after);
+            sums[1] += plots.jdbcStatements() - before;
+            before = plots.jdbcStatements();
+            List<?> n1 = plots.nPlusOne(after);
+            sums[2] += plots.jdbcStatements() - before;
+            check(lib.equals(jdbc), "plots after " + after + ": listPlots != JDBC\n" + lib + "\n" + jdbc);
+            check(lib.equals(n1), "plots after " + after + ": listPlots != N+1\n" + lib + "\n" + n1);
+            rows += lib.size();
+            plans += lib.stream().mapToInt(p -> p.adoptionPlans().size()).sum();
+        }
+        perOp.put("PlotListingBenchmark.plotsLibrary", sums[0] / pages);
+        perOp.put("PlotListingBenchmark.plotsJdbc", sums[1] / pages);
+        perOp.put("PlotListingBenchmark.plotsNPlusOne", sums[2] / pages);
+        perOp.put("plotsPerPage", (double) rows / pages);
+        perOp.put("plansPerPage", (double) plans / pages);
+        log(String.format(Locale.ROOT, "workload 8: VinsDeluxCatalog, JDBC and N+1 list the same plots for %d pages "
+                + "(%.1f plots, %.1f plans per page)", pages, (double) rows / pages, (double) plans / pages));
+    }
+
+    /**
+     * EXPLAIN ANALYZE of the single statements of workloads 7, 1 and 8 (the DAO's and the hand-written one), and of
+     * workload 2's hand-written one (the DAO builds that one inline, there is no accessor for it).
+     */
     private static String plans(Fixture fx) {
         int user = fx.candidateUsers[0];
         String dao = lu.entreprinder.persistence.matching.CandidatesPlan.sql(fx.db, user);
         String best = CandidateRankings.bestSqlInlined(user);
+        int viewer = fx.viewerIds[0];
+        long after = fx.plotIds[0];
+        String now = "'" + fx.db.now() + "'::timestamptz";
         StringBuilder b = new StringBuilder();
-        for (String[] q : new String[][] {{"MatchingDao.listCandidates", dao}, {"hand-tuned JDBC", best}}) {
-            b.append("== ").append(q[0]).append(" (user ").append(user).append(")\n").append(q[1]).append("\n\n");
+        for (String[] q : new String[][] {
+                {"MatchingDao.listCandidates (user " + user + ")", dao},
+                {"hand-tuned JDBC (user " + user + ")", best},
+                {"EventDao.listEventsForViewer (viewer " + viewer + ")",
+                        lu.entreprinder.persistence.crushlu.EventListPlan.sql(fx.db, viewer, EventReads.LIST_SIZE)},
+                {"EventReads.listJdbc (viewer " + viewer + ")", EventReads.inline(EventReads.LIST_SQL, now,
+                        viewer, viewer, EventReads.LIST_SIZE + 1, viewer)},
+                {"EventReads.detailJdbc (event " + fx.detailEventIds[0] + ", viewer " + viewer + ")",
+                        EventReads.inline(EventReads.DETAIL_SQL, viewer, fx.detailEventIds[0], viewer, viewer)},
+                {"VinsDeluxCatalog.listPlots (after plot " + after + ")",
+                        lu.entreprinder.persistence.vinsdelux.PlotListPlan.sql(fx.db, after, PlotListings.PAGE)},
+                {"PlotListings.jdbc (after plot " + after + ")",
+                        EventReads.inline(PlotListings.BEST_SQL, after, PlotListings.PAGE + 1)}}) {
+            b.append("== ").append(q[0]).append("\n").append(q[1]).append("\n\n");
             fx.db.dsl().resultQuery("EXPLAIN (ANALYZE, BUFFERS) " + q[1]).fetch() // sql-constant: generated SQL
                     .forEach(r -> b.append(r.get(0, String.class)).append('\n'));
             b.append('\n');
@@ -289,8 +444,10 @@ public final class BenchmarkMain {
     private record Variant(String name, Supplier<?> op) {
     }
 
-    private static Map<String, Object> interleave(Fixture fx, int rounds, long millis, long warmup) {
+    private static Map<String, Object> interleave(Fixture fx, int rounds, long millis, long warmup,
+                                                  java.util.Set<String> only) {
         Map<String, Object> result = new LinkedHashMap<>();
+        java.util.function.Predicate<String> want = k -> only == null || only.contains(k);
         PkReads reads = new PkReads(fx.db);
         CandidateRankings rankings = new CandidateRankings(fx.db);
         int[] i = {0};
@@ -298,20 +455,51 @@ public final class BenchmarkMain {
         IntSupplier plot = () -> (int) fx.plotIds[i[0]++ & 1023];
         IntSupplier ranked = () -> fx.candidateUsers[i[0]++ % fx.candidateUsers.length];
         try (HibernateOrm orm = new HibernateOrm(fx.db.dataSource(), false)) {
-            result.put("user", slices(rounds, millis, warmup, List.of(
+            if (want.test("user")) result.put("user", slices(rounds, millis, warmup, List.of(
                     new Variant("userLibrary", () -> reads.userLibrary(user.getAsInt())),
                     new Variant("userJdbc", () -> reads.userJdbc(user.getAsInt())),
                     new Variant("userLibraryPlainSql", () -> reads.userLibraryPlainSql(user.getAsInt())),
                     new Variant("userHibernate", () -> orm.user(user.getAsInt())))));
-            result.put("plot", slices(rounds, millis, warmup, List.of(
+            if (want.test("plot")) result.put("plot", slices(rounds, millis, warmup, List.of(
                     new Variant("plotLibrary", () -> reads.plotLibrary(plot.getAsInt())),
                     new Variant("plotJdbc", () -> reads.plotJdbc(plot.getAsInt())),
                     new Variant("plotHibernate", () -> orm.plot(plot.getAsInt())))));
         }
-        result.put("candidates", slices(rounds, Math.max(millis, 1_000), warmup, List.of(
+        if (want.test("candidates")) result.put("candidates", slices(rounds, Math.max(millis, 1_000), warmup, List.of(
                 new Variant("candidatesLibrary", () -> rankings.dao(ranked.getAsInt())),
                 new Variant("candidatesJdbc", () -> rankings.jdbc(ranked.getAsInt())))));
-        // N+1 is left out: two orders of magnitude slower than both (its JMH figure says enough); imports below
+        EventReads events = new EventReads(fx.db);
+        IntSupplier viewer = () -> fx.viewerIds[i[0]++ & 1023];
+        int[] e = {0};
+        java.util.function.LongSupplier event = () -> fx.detailEventIds[e[0]++ % fx.detailEventIds.length];
+        if (want.test("list")) result.put("list", slices(rounds, millis, warmup, List.of(
+                new Variant("listLibrary", () -> events.listLibrary(viewer.getAsInt())),
+                new Variant("listJdbc", () -> events.listJdbc(viewer.getAsInt())),
+                new Variant("listNPlusOne", () -> events.listNPlusOne(viewer.getAsInt())))));
+        if (want.test("detail")) result.put("detail", slices(rounds, millis, warmup, List.of(
+                new Variant("detailLibrary", () -> events.detailLibrary(event.getAsLong(), viewer.getAsInt())),
+                new Variant("detailJdbc", () -> events.detailJdbc(event.getAsLong(), viewer.getAsInt())),
+                new Variant("detailNPlusOne", () -> events.detailNPlusOne(event.getAsLong(), viewer.getAsInt())))));
+        ProfileSearches search = new ProfileSearches(fx.db);
+        int[] q = {0};
+        Supplier<String> words = () -> ProfileSearches.QUERIES[q[0]++ % ProfileSearches.QUERIES.length];
+        if (want.test("search")) result.put("search", slices(rounds, millis, warmup, List.of(
+                new Variant("searchLibrary", () -> search.library(words.get())),
+                new Variant("searchJdbc", () -> search.jdbc(words.get())),
+                new Variant("searchLike", () -> search.like(words.get())))));
+        PlotListings plotPages = new PlotListings(fx.db);
+        java.util.function.LongSupplier after = () -> fx.plotIds[i[0]++ & 1023];
+        if (want.test("plots")) {
+            result.put("plots", slices(rounds, millis, warmup, List.of(
+                    new Variant("plotsLibrary", () -> plotPages.library(after.getAsLong())),
+                    new Variant("plotsJdbc", () -> plotPages.jdbc(after.getAsLong())),
+                    new Variant("plotsNPlusOne", () -> plotPages.nPlusOne(after.getAsLong())))));
+        }
+        // workload 7's N+1 is left out: two orders of magnitude slower than both (its JMH figure says enough)
+        if (!want.test("import")) {
+            log("interleaved ratios measured");
+            return result;
+        }
         BulkImports imports = new BulkImports(fx.db, fx.spec.importRows());
         int importRounds = Math.min(rounds, 5);
         List<Variant> importVariants = List.of(new Variant("importLibrary", imports::library),

@@ -31,6 +31,10 @@ public final class Fixture {
     public final long[] plotIds = new long[1024];
     /** 16 active users with an entrepreneur profile. */
     public final int[] candidateUsers;
+    /** 1024 random Crush.lu users (the viewers of workloads 1 and 2). */
+    public final int[] viewerIds = new int[1024];
+    /** Up to 64 published, public events (workload 2's detail pages). */
+    public final long[] detailEventIds;
 
     private Fixture(String url, double scale) {
         this.db = Database.open(DatabaseConfig.builder(url).schema(DefaultSchema.DEFAULT_SCHEMA).maximumPoolSize(4)
@@ -42,6 +46,10 @@ public final class Fixture {
             plotIds[i] = 1 + r.nextInt(spec.plots());
         }
         this.candidateUsers = candidateUsers(db, 16);
+        for (int i = 0; i < viewerIds.length; i++) {
+            viewerIds[i] = 1 + r.nextInt(spec.crushUsers());
+        }
+        this.detailEventIds = detailEvents(db, 64);
     }
 
     /** The shared fixture of this JVM. */
@@ -55,6 +63,24 @@ public final class Fixture {
             instance = new Fixture(url, Double.parseDouble(System.getProperty(SCALE, "1.0")));
         }
         return instance;
+    }
+
+    private static long[] detailEvents(Database db, int n) {
+        List<Long> ids = new ArrayList<>();
+        try (Connection c = db.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     SELECT id FROM crush_lu_meetupevent WHERE is_published AND NOT is_private_invitation
+                     ORDER BY md5(id::text) LIMIT ?""")) {
+            ps.setInt(1, n);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return ids.stream().mapToLong(Long::longValue).toArray();
     }
 
     private static int[] candidateUsers(Database db, int n) {

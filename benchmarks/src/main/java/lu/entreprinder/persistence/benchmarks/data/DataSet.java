@@ -10,7 +10,10 @@ import static lu.entreprinder.persistence.schema.generated.Tables.LIKE;
 import static lu.entreprinder.persistence.schema.generated.Tables.MEETUP_EVENT;
 import static lu.entreprinder.persistence.schema.generated.Tables.SKILL;
 import static lu.entreprinder.persistence.schema.generated.Tables.USER;
+import static lu.entreprinder.persistence.schema.generated.Tables.VDL_ADOPTION_PLAN;
+import static lu.entreprinder.persistence.schema.generated.Tables.VDL_COFFRET;
 import static lu.entreprinder.persistence.schema.generated.Tables.VDL_PLOT;
+import static lu.entreprinder.persistence.schema.generated.Tables.VDL_PLOT_ADOPTION_PLANS;
 import static lu.entreprinder.persistence.schema.generated.Tables.VDL_PRODUCER;
 
 import java.math.BigDecimal;
@@ -42,6 +45,8 @@ public final class DataSet {
     public static final int SKILLS = 400;
     public static final int INDUSTRIES = 40;
     public static final int REGISTRATIONS_PER_EVENT = 100;
+    /** Event dates are spread over this many days from {@link #EPOCH} (2020-01-01 .. 2035-12-31). */
+    public static final int EVENT_DAYS = 5_844;
     public static final OffsetDateTime EPOCH = OffsetDateTime.of(2020, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
     /** A realistic Django password hash (pbkdf2_sha256, 870,000 iterations). */
     public static final String PASSWORD =
@@ -64,7 +69,7 @@ public final class DataSet {
 
     /** Row counts at a scale factor. */
     public record Spec(double scale, int users, int crushUsers, int events, int registrationsPerEvent, int producers,
-                       int plots, int profiles, int likes, int importRows) {
+                       int plots, int profiles, int likes, int importRows, int adoptionPlans) {
 
         public static Spec of(double scale) {
             if (!(scale > 0 && scale <= 10)) {
@@ -76,7 +81,7 @@ public final class DataSet {
                     REGISTRATIONS_PER_EVENT, Math.max(1, (int) Math.round(500 * scale)),
                     Math.max(1, (int) Math.round(50_000 * scale)), users,
                     (int) Math.min((long) users * (users - 1) / 4, Math.round(200_000 * scale)),
-                    Math.max(100, (int) Math.round(100_000 * scale)));
+                    Math.max(100, (int) Math.round(100_000 * scale)), Math.max(5, (int) Math.round(1_000 * scale)));
         }
     }
 
@@ -100,6 +105,7 @@ public final class DataSet {
             rows[0] += plots(sink, new SplittableRandom(SEED + 3));
             rows[0] += entrepreneurs(sink, new SplittableRandom(SEED + 4));
             rows[0] += likes(sink, new SplittableRandom(SEED + 5));
+            rows[0] += adoptionPlans(sink, new SplittableRandom(SEED + 6));
         });
         return rows[0];
     }
@@ -109,7 +115,8 @@ public final class DataSet {
         List<String> tables = List.of("auth_user", "crush_lu_crushprofile", "crush_lu_meetupevent",
                 "crush_lu_eventregistration", "vinsdelux_vdlproducer", "vinsdelux_vdlplot", "entreprinder_skill",
                 "entreprinder_industry", "entreprinder_entrepreneurprofile", "entreprinder_entrepreneurprofile_skills",
-                "entreprinder_entrepreneurprofile_industries", "matching_like");
+                "entreprinder_entrepreneurprofile_industries", "matching_like", "vinsdelux_vdlcoffret",
+                "vinsdelux_vdladoptionplan", "vinsdelux_vdlplot_adoption_plans");
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             for (String t : tables) {
                 s.execute("SELECT setval(pg_get_serial_sequence('" + t + "', 'id'), " // sql-constant: fixed names
@@ -196,7 +203,9 @@ public final class DataSet {
         for (int id = 1; id <= spec.events; id++) {
             String type = EVENT_TYPES[r.nextInt(EVENT_TYPES.length)];
             String town = TOWNS[r.nextInt(TOWNS.length)];
-            OffsetDateTime date = at(r, 2_600);
+            // 2020-01-01 .. 2035-12-31: about 55 % of the events are still upcoming in 2026 (workload 1 lists the
+            // next 50), and some will be for years, so the listing stays meaningful on any run date until 2035
+            OffsetDateTime date = at(r, EVENT_DAYS);
             int min = 18 + r.nextInt(20);
             boolean priv = r.nextInt(20) == 0;
             sink.row((long) id, type.replace('_', ' ') + " night in " + town + " #" + id,
@@ -232,8 +241,7 @@ public final class DataSet {
         for (int id = 1; id <= spec.producers; id++) {
             sink.row((long) id, "Domaine " + LAST[r.nextInt(LAST.length)] + " " + id, "Moselle",
                     "Family estate on the Moselle since " + (1850 + r.nextInt(150)) + ".", "producers/" + id + ".png",
-                    JSONB.valueOf("{\"lat\": " + (49.4 + r.nextDouble() * 0.3) + ", \"lng\": "
-                            + (6.3 + r.nextDouble() * 0.2) + "}"));
+                    point(49.4 + r.nextDouble() * 0.3, 6.3 + r.nextDouble() * 0.2));
         }
         sink.end();
         sink.begin(VDL_PLOT, f(VDL_PLOT.ID, VDL_PLOT.PRODUCER_ID, VDL_PLOT.NAME, VDL_PLOT.STATUS,
@@ -245,11 +253,50 @@ public final class DataSet {
                     PLOT_STATUS[r.nextInt(PLOT_STATUS.length)], BigDecimal.valueOf(5 + r.nextInt(500), 2),
                     grape + ", " + GRAPES[r.nextInt(GRAPES.length)], SOILS[r.nextInt(SOILS.length)],
                     140 + r.nextInt(260), r.nextInt(5) == 0 ? null
-                            : JSONB.valueOf("{\"lat\": " + (49.4 + r.nextDouble() * 0.3) + ", \"lng\": "
-                                    + (6.3 + r.nextDouble() * 0.2) + "}"));
+                            : point(49.4 + r.nextDouble() * 0.3, 6.3 + r.nextDouble() * 0.2));
         }
         sink.end();
         return spec.producers + spec.plots;
+    }
+
+    /** A GeoJSON Point (what vinsdelux-dao stores and reads: {@code [longitude, latitude]}). */
+    private static JSONB point(double lat, double lng) {
+        return JSONB.valueOf("{\"type\": \"Point\", \"coordinates\": [" + lng + ", " + lat + "]}");
+    }
+
+    /**
+     * VinsDelux adoption plans: 12 coffrets, {@code 1,000 x scale} plans (each with one coffret), and 0-3 distinct
+     * plans per plot (about 1.5 on average: 75,000 links at scale 1.0). A separate seed stream, so the other tables
+     * are the same as before this was added.
+     */
+    private long adoptionPlans(RowSink sink, SplittableRandom r) {
+        int coffrets = 12;
+        sink.begin(VDL_COFFRET, f(VDL_COFFRET.ID, VDL_COFFRET.NAME, VDL_COFFRET.BOTTLES, VDL_COFFRET.DESCRIPTION));
+        for (int id = 1; id <= coffrets; id++) {
+            int bottles = 3 * (1 + r.nextInt(4));
+            sink.row((long) id, "Coffret " + GRAPES[r.nextInt(GRAPES.length)] + " " + id, bottles,
+                    bottles + " bottles from the adopted plot, shipped after the harvest.");
+        }
+        sink.end();
+        int plans = spec.adoptionPlans();
+        sink.begin(VDL_ADOPTION_PLAN, f(VDL_ADOPTION_PLAN.ID, VDL_ADOPTION_PLAN.NAME, VDL_ADOPTION_PLAN.PRICE,
+                VDL_ADOPTION_PLAN.DURATION_MONTHS, VDL_ADOPTION_PLAN.COFFRET_ID, VDL_ADOPTION_PLAN.IS_AVAILABLE));
+        for (int id = 1; id <= plans; id++) {
+            int months = 6 * (1 + r.nextInt(4));
+            sink.row((long) id, "Adoption " + months + " months #" + id, BigDecimal.valueOf(9_900 + r.nextInt(90_000), 2),
+                    months, (long) (1 + r.nextInt(coffrets)), r.nextInt(10) < 8);
+        }
+        sink.end();
+        sink.begin(VDL_PLOT_ADOPTION_PLANS, f(VDL_PLOT_ADOPTION_PLANS.ID, VDL_PLOT_ADOPTION_PLANS.VDLPLOT_ID,
+                VDL_PLOT_ADOPTION_PLANS.VDLADOPTIONPLAN_ID));
+        long id = 0;
+        for (int plot = 1; plot <= spec.plots; plot++) {
+            for (long plan : distinct(r, r.nextInt(4), plans)) {
+                sink.row(++id, (long) plot, plan);
+            }
+        }
+        sink.end();
+        return coffrets + plans + id;
     }
 
     private long entrepreneurs(RowSink sink, SplittableRandom r) {

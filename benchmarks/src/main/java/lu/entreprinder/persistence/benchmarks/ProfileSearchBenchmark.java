@@ -1,0 +1,49 @@
+package lu.entreprinder.persistence.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+import lu.entreprinder.persistence.benchmarks.workloads.ProfileSearches;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Workload 5: full-text search over the entrepreneur profiles, the best 20 by rank: {@code SearchDao.searchProfiles}
+ * vs a {@code ILIKE '%word%'} scan of headline and bio vs hand-written JDBC with the same tsvector expression.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class ProfileSearchBenchmark {
+
+    private ProfileSearches searches;
+    private int next;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        searches = new ProfileSearches(Fixture.get().db);
+    }
+
+    private String words() {
+        return ProfileSearches.QUERIES[next++ % ProfileSearches.QUERIES.length];
+    }
+
+    @Benchmark
+    public Object searchLibrary() {
+        return searches.library(words());
+    }
+
+    @Benchmark
+    public Object searchLike() {
+        return searches.like(words());
+    }
+
+    @Benchmark
+    public Object searchJdbc() {
+        return searches.jdbc(words());
+    }
+}
