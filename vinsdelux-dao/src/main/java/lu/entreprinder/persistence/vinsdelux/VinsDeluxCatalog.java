@@ -13,7 +13,9 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectCount;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import lu.entreprinder.persistence.core.Check;
 import lu.entreprinder.persistence.core.Database;
@@ -55,10 +57,7 @@ public final class VinsDeluxCatalog {
     public long insertProducer(NewProducer producer) {
         Check.required(producer, "producer");
         ProducerValues v = ProducerValues.of(producer);
-        return db.dsl().insertInto(VDL_PRODUCER)
-                .set(VDL_PRODUCER.NAME, v.name).set(VDL_PRODUCER.REGION, v.region)
-                .set(VDL_PRODUCER.DESCRIPTION, v.description).set(VDL_PRODUCER.LOGO, v.logo)
-                .set(VDL_PRODUCER.COORDINATES, v.coordinates)
+        return db.dsl().insertInto(VDL_PRODUCER).set(v.columns())
                 .returning(VDL_PRODUCER.ID).fetchOne(VDL_PRODUCER.ID);
     }
 
@@ -72,10 +71,7 @@ public final class VinsDeluxCatalog {
         Check.id(producerId, "producerId");
         Check.required(producer, "producer");
         ProducerValues v = ProducerValues.of(producer);
-        return db.dsl().update(VDL_PRODUCER)
-                .set(VDL_PRODUCER.NAME, v.name).set(VDL_PRODUCER.REGION, v.region)
-                .set(VDL_PRODUCER.DESCRIPTION, v.description).set(VDL_PRODUCER.LOGO, v.logo)
-                .set(VDL_PRODUCER.COORDINATES, v.coordinates)
+        return db.dsl().update(VDL_PRODUCER).set(v.columns())
                 .where(VDL_PRODUCER.ID.eq(producerId)).execute() == 1;
     }
 
@@ -84,6 +80,17 @@ public final class VinsDeluxCatalog {
             return new ProducerValues(Check.text(p.name(), 200, "name"), Check.text(p.region(), 100, "region"),
                     Check.text(p.description(), 0, "description"), Check.text(p.logo(), 100, "logo"),
                     GeoJsonCodec.optionalColumn(p.coordinates(), "coordinates"));
+        }
+
+        /** The columns insert and update both write, so the two cannot drift apart. */
+        Map<Field<?>, Object> columns() {
+            Map<Field<?>, Object> columns = new LinkedHashMap<>();
+            columns.put(VDL_PRODUCER.NAME, name);
+            columns.put(VDL_PRODUCER.REGION, region);
+            columns.put(VDL_PRODUCER.DESCRIPTION, description);
+            columns.put(VDL_PRODUCER.LOGO, logo);
+            columns.put(VDL_PRODUCER.COORDINATES, coordinates);
+            return columns;
         }
     }
 
@@ -95,12 +102,7 @@ public final class VinsDeluxCatalog {
      */
     public long insertCoffret(NewCoffret coffret) {
         Check.required(coffret, "coffret");
-        String name = Check.text(coffret.name(), 200, "name");
-        int bottles = Check.range(coffret.bottles(), 0, 1000, "bottles");
-        String description = Check.text(coffret.description(), 0, "description");
-        return db.dsl().insertInto(VDL_COFFRET)
-                .set(VDL_COFFRET.NAME, name).set(VDL_COFFRET.BOTTLES, bottles)
-                .set(VDL_COFFRET.DESCRIPTION, description)
+        return db.dsl().insertInto(VDL_COFFRET).set(CoffretValues.of(coffret).columns())
                 .returning(VDL_COFFRET.ID).fetchOne(VDL_COFFRET.ID);
     }
 
@@ -113,13 +115,23 @@ public final class VinsDeluxCatalog {
     public boolean updateCoffret(long coffretId, NewCoffret coffret) {
         Check.id(coffretId, "coffretId");
         Check.required(coffret, "coffret");
-        String name = Check.text(coffret.name(), 200, "name");
-        int bottles = Check.range(coffret.bottles(), 0, 1000, "bottles");
-        String description = Check.text(coffret.description(), 0, "description");
-        return db.dsl().update(VDL_COFFRET)
-                .set(VDL_COFFRET.NAME, name).set(VDL_COFFRET.BOTTLES, bottles)
-                .set(VDL_COFFRET.DESCRIPTION, description)
+        return db.dsl().update(VDL_COFFRET).set(CoffretValues.of(coffret).columns())
                 .where(VDL_COFFRET.ID.eq(coffretId)).execute() == 1;
+    }
+
+    private record CoffretValues(String name, int bottles, String description) {
+        static CoffretValues of(NewCoffret c) {
+            return new CoffretValues(Check.text(c.name(), 200, "name"), Check.range(c.bottles(), 0, 1000, "bottles"),
+                    Check.text(c.description(), 0, "description"));
+        }
+
+        Map<Field<?>, Object> columns() {
+            Map<Field<?>, Object> columns = new LinkedHashMap<>();
+            columns.put(VDL_COFFRET.NAME, name);
+            columns.put(VDL_COFFRET.BOTTLES, bottles);
+            columns.put(VDL_COFFRET.DESCRIPTION, description);
+            return columns;
+        }
     }
 
     /**
@@ -132,10 +144,7 @@ public final class VinsDeluxCatalog {
     public long insertAdoptionPlan(NewAdoptionPlan plan) {
         Check.required(plan, "plan");
         PlanValues v = PlanValues.of(plan);
-        return db.dsl().insertInto(VDL_ADOPTION_PLAN)
-                .set(VDL_ADOPTION_PLAN.NAME, v.name).set(VDL_ADOPTION_PLAN.PRICE, v.price)
-                .set(VDL_ADOPTION_PLAN.DURATION_MONTHS, v.durationMonths)
-                .set(VDL_ADOPTION_PLAN.COFFRET_ID, v.coffretId).set(VDL_ADOPTION_PLAN.IS_AVAILABLE, v.available)
+        return db.dsl().insertInto(VDL_ADOPTION_PLAN).set(v.columns())
                 .returning(VDL_ADOPTION_PLAN.ID).fetchOne(VDL_ADOPTION_PLAN.ID);
     }
 
@@ -150,10 +159,7 @@ public final class VinsDeluxCatalog {
         Check.id(planId, "planId");
         Check.required(plan, "plan");
         PlanValues v = PlanValues.of(plan);
-        return db.dsl().update(VDL_ADOPTION_PLAN)
-                .set(VDL_ADOPTION_PLAN.NAME, v.name).set(VDL_ADOPTION_PLAN.PRICE, v.price)
-                .set(VDL_ADOPTION_PLAN.DURATION_MONTHS, v.durationMonths)
-                .set(VDL_ADOPTION_PLAN.COFFRET_ID, v.coffretId).set(VDL_ADOPTION_PLAN.IS_AVAILABLE, v.available)
+        return db.dsl().update(VDL_ADOPTION_PLAN).set(v.columns())
                 .where(VDL_ADOPTION_PLAN.ID.eq(planId)).execute() == 1;
     }
 
@@ -162,6 +168,16 @@ public final class VinsDeluxCatalog {
             return new PlanValues(Check.text(p.name(), 200, "name"), Check.decimal(p.price(), 8, 2, "price"),
                     Check.range(p.durationMonths(), 1, 600, "durationMonths"), Check.id(p.coffretId(), "coffretId"),
                     Check.required(p.available(), "available"));
+        }
+
+        Map<Field<?>, Object> columns() {
+            Map<Field<?>, Object> columns = new LinkedHashMap<>();
+            columns.put(VDL_ADOPTION_PLAN.NAME, name);
+            columns.put(VDL_ADOPTION_PLAN.PRICE, price);
+            columns.put(VDL_ADOPTION_PLAN.DURATION_MONTHS, durationMonths);
+            columns.put(VDL_ADOPTION_PLAN.COFFRET_ID, coffretId);
+            columns.put(VDL_ADOPTION_PLAN.IS_AVAILABLE, available);
+            return columns;
         }
     }
 
@@ -192,11 +208,7 @@ public final class VinsDeluxCatalog {
             throw new ValidationException("status", "a new plot is available or unavailable, was " + status);
         }
         PlotValues v = PlotValues.of(plot);
-        return db.dsl().insertInto(VDL_PLOT)
-                .set(VDL_PLOT.PRODUCER_ID, v.producerId).set(VDL_PLOT.NAME, v.name)
-                .set(VDL_PLOT.STATUS, status.dbValue()).set(VDL_PLOT.SIZE_HECTARES, v.size)
-                .set(VDL_PLOT.GRAPE_VARIETIES, v.grapes).set(VDL_PLOT.SOIL_TYPE, v.soil)
-                .set(VDL_PLOT.ELEVATION, v.elevation).set(VDL_PLOT.COORDINATES, v.coordinates)
+        return db.dsl().insertInto(VDL_PLOT).set(v.columns()).set(VDL_PLOT.STATUS, status.dbValue())
                 .returning(VDL_PLOT.ID).fetchOne(VDL_PLOT.ID);
     }
 
@@ -211,11 +223,7 @@ public final class VinsDeluxCatalog {
         Check.id(plotId, "plotId");
         Check.required(plot, "plot");
         PlotValues v = PlotValues.of(plot);
-        return db.dsl().update(VDL_PLOT)
-                .set(VDL_PLOT.PRODUCER_ID, v.producerId).set(VDL_PLOT.NAME, v.name)
-                .set(VDL_PLOT.SIZE_HECTARES, v.size)
-                .set(VDL_PLOT.GRAPE_VARIETIES, v.grapes).set(VDL_PLOT.SOIL_TYPE, v.soil)
-                .set(VDL_PLOT.ELEVATION, v.elevation).set(VDL_PLOT.COORDINATES, v.coordinates)
+        return db.dsl().update(VDL_PLOT).set(v.columns())
                 .where(VDL_PLOT.ID.eq(plotId)).execute() == 1;
     }
 
@@ -227,6 +235,19 @@ public final class VinsDeluxCatalog {
                     Check.text(p.grapeVarieties(), 200, "grapeVarieties"), Check.text(p.soilType(), 100, "soilType"),
                     Check.range(p.elevation(), -500, 9000, "elevation"),
                     GeoJsonCodec.optionalColumn(p.coordinates(), "coordinates"));
+        }
+
+        /** The columns insert and update both write, so the two cannot drift apart. */
+        Map<Field<?>, Object> columns() {
+            Map<Field<?>, Object> columns = new LinkedHashMap<>();
+            columns.put(VDL_PLOT.PRODUCER_ID, producerId);
+            columns.put(VDL_PLOT.NAME, name);
+            columns.put(VDL_PLOT.SIZE_HECTARES, size);
+            columns.put(VDL_PLOT.GRAPE_VARIETIES, grapes);
+            columns.put(VDL_PLOT.SOIL_TYPE, soil);
+            columns.put(VDL_PLOT.ELEVATION, elevation);
+            columns.put(VDL_PLOT.COORDINATES, coordinates);
+            return columns;
         }
     }
 
