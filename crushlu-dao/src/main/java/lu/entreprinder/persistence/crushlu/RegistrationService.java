@@ -183,10 +183,8 @@ public final class RegistrationService {
             var e = MEETUP_EVENT;
             var r = EVENT_REGISTRATION;
             Record event = lockEvent(tx, eventId);
-            EventRegistrationRecord existing = tx.dsl().selectFrom(r)
-                    .where(r.EVENT_ID.eq(eventId), r.USER_ID.eq((int) userId))
-                    .fetchOne();
-            if (existing == null || CANCELLED.equals(existing.getStatus())) {
+            EventRegistrationRecord existing = liveRegistration(tx, eventId, userId);
+            if (existing == null) {
                 return new RegistrationCancelResult.NotRegistered();
             }
             RegistrationStatus before = RegistrationStatus.fromDb(existing.getStatus());
@@ -250,10 +248,8 @@ public final class RegistrationService {
             var e = MEETUP_EVENT;
             var r = EVENT_REGISTRATION;
             Record event = lockEvent(tx, eventId);
-            EventRegistrationRecord existing = tx.dsl().selectFrom(r)
-                    .where(r.EVENT_ID.eq(eventId), r.USER_ID.eq((int) userId))
-                    .fetchOne();
-            if (existing == null || CANCELLED.equals(existing.getStatus())) {
+            EventRegistrationRecord existing = liveRegistration(tx, eventId, userId);
+            if (existing == null) {
                 return new RegistrationUpdateResult.NotRegistered();
             }
             if (tx.now().isBefore(event.get(e.EVENT_DATE))) {
@@ -286,10 +282,8 @@ public final class RegistrationService {
         return db.inTransaction(tx -> {
             var r = EVENT_REGISTRATION;
             lockEvent(tx, eventId);
-            EventRegistrationRecord existing = tx.dsl().selectFrom(r)
-                    .where(r.EVENT_ID.eq(eventId), r.USER_ID.eq((int) userId))
-                    .fetchOne();
-            if (existing == null || CANCELLED.equals(existing.getStatus())) {
+            EventRegistrationRecord existing = liveRegistration(tx, eventId, userId);
+            if (existing == null) {
                 return new RegistrationUpdateResult.NotRegistered();
             }
             if (existing.getPaymentConfirmed()) {
@@ -332,5 +326,13 @@ public final class RegistrationService {
     static Registration toRegistration(EventRegistrationRecord r) {
         return new Registration(r.getId(), r.getEventId(), r.getUserId(), RegistrationStatus.fromDb(r.getStatus()),
                 r.getPaymentConfirmed(), Optional.ofNullable(r.getPaymentDate()), r.getCreatedAt());
+    }
+
+    /** The user's registration for the event unless it is missing or cancelled (the caller holds the event lock). */
+    private static EventRegistrationRecord liveRegistration(Transaction tx, long eventId, long userId) {
+        EventRegistrationRecord registration = tx.dsl().selectFrom(EVENT_REGISTRATION)
+                .where(EVENT_REGISTRATION.EVENT_ID.eq(eventId), EVENT_REGISTRATION.USER_ID.eq((int) userId))
+                .fetchOne();
+        return registration == null || CANCELLED.equals(registration.getStatus()) ? null : registration;
     }
 }
