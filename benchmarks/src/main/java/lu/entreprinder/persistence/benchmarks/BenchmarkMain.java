@@ -441,9 +441,6 @@ public final class BenchmarkMain {
     // Interleaved ratios: variants alternate in short slices within one JVM, so load changes hit all of them
     // ---------------------------------------------------------------------------------------------------------
 
-    private record Variant(String name, Supplier<?> op) {
-    }
-
     private static Map<String, Object> interleave(Fixture fx, int rounds, long millis, long warmup,
                                                   java.util.Set<String> only) {
         Map<String, Object> result = new LinkedHashMap<>();
