@@ -249,14 +249,25 @@ public final class BenchmarkMain {
         }
         String plain = imports.checksum();
         imports.cleanUp();
+        try (StatementCount count = db.countStatements()) {
+            imports.libraryNullTemplate();
+            perOp.put("BulkImportBenchmark.importLibraryNullTemplate", (double) count.value());
+        }
+        String nulls = imports.checksum();
+        imports.cleanUp();
+        imports.jdbcBatch();
+        perOp.put("BulkImportBenchmark.importJdbcBatch", (double) imports.lastStatements());
+        String jdbcBatch = imports.checksum();
+        imports.cleanUp();
         imports.copy();
         perOp.put("BulkImportBenchmark.importCopy", 1.0);
         String copied = imports.checksum();
         imports.cleanUp();
-        check(typed.equals(copied) && plain.equals(copied),
-                "imported users differ: typed " + typed + ", plain SQL " + plain + ", COPY " + copied);
+        check(typed.equals(copied) && plain.equals(copied) && nulls.equals(copied) && jdbcBatch.equals(copied),
+                "imported users differ: typed " + typed + ", plain SQL " + plain + ", null template " + nulls
+                        + ", JDBC batch " + jdbcBatch + ", COPY " + copied);
         perOp.put("importRows", (double) fx.spec.importRows());
-        log("workload 4: the library (typed and plain SQL) and COPY import the same rows");
+        log("workload 4: the library (typed, null template, plain SQL), JDBC batches and COPY import the same rows");
         return perOp;
     }
 
@@ -501,6 +512,8 @@ public final class BenchmarkMain {
         int importRounds = Math.min(rounds, 5);
         List<Variant> importVariants = List.of(new Variant("importLibrary", imports::library),
                 new Variant("importCopy", imports::copy),
+                new Variant("importJdbcBatch", imports::jdbcBatch),
+                new Variant("importLibraryNullTemplate", imports::libraryNullTemplate),
                 new Variant("importLibraryPlainSql", imports::libraryPlainSql));
         Map<String, List<Double>> ns = new LinkedHashMap<>();
         for (Variant v : importVariants) { // warm-up
@@ -520,7 +533,7 @@ public final class BenchmarkMain {
         Map<String, Object> imp = new LinkedHashMap<>();
         imp.put("rounds", importRounds);
         imp.put("nsPerOp", ns);
-        for (String other : List.of("importCopy", "importLibraryPlainSql")) {
+        for (String other : importVariants.subList(1, importVariants.size()).stream().map(Variant::name).toList()) {
             List<Double> ratios = new ArrayList<>();
             for (int r = 0; r < importRounds; r++) {
                 ratios.add(ns.get(other).get(r) / ns.get("importLibrary").get(r)); // throughput ratio

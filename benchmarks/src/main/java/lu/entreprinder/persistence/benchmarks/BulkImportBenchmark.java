@@ -13,8 +13,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Workload 4: import 100,000 users (x scale) in one transaction: the library's batch path (typed, and with a
- * plain-SQL INSERT) vs COPY. One import per
+ * Workload 4: import 100,000 users (x scale) in one transaction: the library's batch path (typed; diagnostic
+ * variants with jOOQ's null-placeholder template and with a plain-SQL INSERT) vs hand-written JDBC batches vs COPY. One import per
  * iteration (single shot); the imported rows are deleted after each iteration, outside the measurement.
  */
 @State(Scope.Thread)
@@ -44,6 +44,16 @@ public class BulkImportBenchmark {
     @Benchmark
     public int importLibraryPlainSql() {
         return imports.libraryPlainSql();
+    }
+
+    @Benchmark
+    public int importLibraryNullTemplate() {
+        return imports.libraryNullTemplate();
+    }
+
+    @Benchmark
+    public int importJdbcBatch() {
+        return imports.jdbcBatch();
     }
 
     @Benchmark

@@ -11,32 +11,46 @@ import org.jooq.Table;
  * The library's batch path: one {@code INSERT} with bind values per table, executed as a jOOQ
  * {@code batch(query).bind(row)...} through {@link Database#dsl()} inside {@link Database#inTransaction}. pgjdbc's
  * {@code reWriteBatchedInserts} (which core enables) turns each JDBC batch into multi-row {@code INSERT}s.
+ *
+ * <p>The template query is built from the batch's first row, not from {@code null} placeholders as jOOQ's manual
+ * shows: jOOQ binds each value with its placeholder's data type, and a non-null value on a nullable placeholder of
+ * a column with a converter or binding (every {@code timestamptz} and {@code numeric(*,2)} column here) makes jOOQ
+ * build a new converted {@code DataType} per value (about 1.6 µs each, with regular expressions, measured) instead
+ * of reusing the column's. {@link Template#NULLS} keeps the manual's form, to measure that cost.
  */
 public final class LibraryBatchSink implements RowSink {
 
     /** Rows per JDBC batch (one {@code executeBatch}). */
     public static final int BATCH_ROWS = 5_000;
 
+    /** How the batch's INSERT is made. */
+    public enum Template {
+        /** {@code insertInto(TABLE, fields).values(firstRow)}: typed, placeholders typed like the values. */
+        FIRST_ROW,
+        /** {@code insertInto(TABLE, fields).values(null, ...)}: typed, as jOOQ's manual shows batches. */
+        NULLS,
+        /**
+         * A plain-SQL {@code INSERT ... VALUES (cast(? as ...), ...)} through {@code db.dsl().batch(sql)}: the values
+         * skip the fields' converters and bindings (what the typed binding costs at all).
+         */
+        PLAIN_SQL
+    }
+
     private final Database db;
-    private final boolean plainSql;
+    private final Template template;
     private final List<Object[]> pending = new ArrayList<>(BATCH_ROWS);
     private Table<?> table;
     private List<Field<?>> fields;
     private long batches;
 
-    /** The typed path: {@code insertInto(TABLE, fields).values(...)} bound row by row. */
+    /** The typed path: {@code insertInto(TABLE, fields).values(firstRow)} bound row by row. */
     public LibraryBatchSink(Database db) {
-        this(db, false);
+        this(db, Template.FIRST_ROW);
     }
 
-    /**
-     * @param plainSql bind the rows to a plain-SQL {@code INSERT} ({@code db.dsl().batch("insert ... values (?, ...)")})
-     *                 instead of the typed query: the values then skip the fields' converters and bindings (measures
-     *                 what the typed binding costs)
-     */
-    public LibraryBatchSink(Database db, boolean plainSql) {
+    public LibraryBatchSink(Database db, Template template) {
         this.db = db;
-        this.plainSql = plainSql;
+        this.template = template;
     }
 
     @Override
@@ -59,13 +73,13 @@ public final class LibraryBatchSink implements RowSink {
             return;
         }
         BatchBindStep batch;
-        if (plainSql) {
+        if (template == Template.PLAIN_SQL) {
             batch = db.dsl().batch("insert into " + table.getName() + " (" // sql-constant: generated names
                     + String.join(", ", fields.stream().map(Field::getName).toList()) + ") values ("
                     + String.join(", ", fields.stream().map(f -> "cast(? as "
                             + f.getDataType().getCastTypeName(db.dsl().configuration()) + ")").toList()) + ")");
         } else {
-            Object[] placeholders = new Object[fields.size()];
+            Object[] placeholders = template == Template.NULLS ? new Object[fields.size()] : pending.get(0);
             batch = db.dsl().batch(db.dsl().insertInto((Table) table, (List) fields).values(placeholders));
         }
         for (Object[] row : pending) {

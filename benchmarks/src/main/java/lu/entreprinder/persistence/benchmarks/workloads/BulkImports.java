@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import lu.entreprinder.persistence.benchmarks.data.CopySink;
 import lu.entreprinder.persistence.benchmarks.data.DataSet;
+import lu.entreprinder.persistence.benchmarks.data.JdbcBatchSink;
 import lu.entreprinder.persistence.benchmarks.data.LibraryBatchSink;
 import lu.entreprinder.persistence.core.Database;
 
@@ -39,17 +40,31 @@ public final class BulkImports {
 
     /** The library: jOOQ batch through {@code Database.dsl()}, in {@code inTransaction}. Returns the rows. */
     public int library() {
-        LibraryBatchSink sink = new LibraryBatchSink(db);
-        String prefix = nextPrefix("lib");
+        return library(LibraryBatchSink.Template.FIRST_ROW, "lib");
+    }
+
+    /** The library's batch path with a plain-SQL INSERT (values bypass the typed fields' bindings). */
+    public int libraryPlainSql() {
+        return library(LibraryBatchSink.Template.PLAIN_SQL, "libsql");
+    }
+
+    /** The library's batch path with the {@code null}-placeholder template of jOOQ's manual. */
+    public int libraryNullTemplate() {
+        return library(LibraryBatchSink.Template.NULLS, "libnull");
+    }
+
+    private int library(LibraryBatchSink.Template template, String variant) {
+        LibraryBatchSink sink = new LibraryBatchSink(db, template);
+        String prefix = nextPrefix(variant);
         sink.inTransaction(() -> DataSet.importUsers(sink, prefix, rows, SEED));
         lastStatements = sink.batches();
         return rows;
     }
 
-    /** The library's batch path with a plain-SQL INSERT (values bypass the typed fields' bindings). */
-    public int libraryPlainSql() {
-        LibraryBatchSink sink = new LibraryBatchSink(db, true);
-        String prefix = nextPrefix("libsql");
+    /** Hand-written JDBC batches ({@code executeBatch}) on a connection of the same pool. */
+    public int jdbcBatch() {
+        JdbcBatchSink sink = new JdbcBatchSink(db.dataSource());
+        String prefix = nextPrefix("jdbc");
         sink.inTransaction(() -> DataSet.importUsers(sink, prefix, rows, SEED));
         lastStatements = sink.batches();
         return rows;
