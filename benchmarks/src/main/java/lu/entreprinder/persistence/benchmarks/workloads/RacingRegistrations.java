@@ -59,6 +59,9 @@ public final class RacingRegistrations implements AutoCloseable {
     public static final int MAX_REGISTRATIONS = 1_000;
     public static final List<String> VARIANTS = List.of("library", "jdbc", "counter", "unlocked");
     private static final String TITLE = "workload 3 race event #";
+    /** The whole JVM's CPU time: what the client side costs per registration (the database's is not in it). */
+    private static final com.sun.management.OperatingSystemMXBean CPU =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
     /** How a registration ended. */
     public enum Outcome { CONFIRMED, WAITLISTED, REJECTED }
@@ -228,7 +231,7 @@ public final class RacingRegistrations implements AutoCloseable {
 
     /** One run's measurements (before the invariant check). */
     public record Run(String variant, int registrations, long wallNanos, long[] latencyNanos, int confirmed,
-                      int waitlisted, int rejected, List<String> errors, long statements) {
+                      int waitlisted, int rejected, List<String> errors, long statements, long jvmCpuNanos) {
 
         public double perSecond() {
             return registrations / (wallNanos / 1e9);
@@ -290,8 +293,10 @@ public final class RacingRegistrations implements AutoCloseable {
             }));
         }
         long t0;
+        long cpu;
         try {
             ready.await();
+            cpu = CPU.getProcessCpuTime();
             t0 = System.nanoTime();
             go.countDown();
             for (Future<?> w : workers) {
@@ -301,6 +306,7 @@ public final class RacingRegistrations implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         long wall = System.nanoTime() - t0;
+        cpu = CPU.getProcessCpuTime() - cpu;
         int[] byOutcome = new int[3];
         for (Outcome o : outcomes) {
             if (o != null) {
@@ -308,7 +314,7 @@ public final class RacingRegistrations implements AutoCloseable {
             }
         }
         return new Run(variant, n, wall, latency, byOutcome[0], byOutcome[1], byOutcome[2], List.copyOf(errors),
-                statements.sum() + jdbcStatements.sum() - jdbcBefore);
+                statements.sum() + jdbcStatements.sum() - jdbcBefore, cpu);
     }
 
     /** Per event: confirmed ≤ capacity, confirmed + waitlisted = registrations made, and the counter if kept. */
@@ -530,7 +536,7 @@ public final class RacingRegistrations implements AutoCloseable {
     // ---- the launcher's measurement ---------------------------------------------------------------------------
 
     /**
-     * A warm-up run of every variant, then {@code rounds} rounds of every variant in rotated order, each run on
+     * Up to 3 warm-up runs of every variant, then {@code rounds} rounds of every variant in rotated order, each run on
      * reset events; the invariant checked after each. Fails when a locked variant breaks it.
      */
     public static Map<String, Object> measure(Fixture fx, int rounds) {
@@ -551,9 +557,15 @@ public final class RacingRegistrations implements AutoCloseable {
         out.put("note", registrations() < MAX_REGISTRATIONS
                 ? "only " + eligibleUsers + " eligible users: " + registrations() + " registrations, not 1,000"
                 : "1,000 registrations: 50 distinct users per event, 20 waitlisted per event");
-        for (String v : VARIANTS) { // warm-up (JIT, pool, caches)
-            reset();
-            check(run(v));
+        // warm-up (JIT, pool, caches): one run per variant left the library's JVM CPU per registration falling for
+        // 5 more runs on a loaded machine (2.3x JDBC's at the 6th), so up to 3, interleaved
+        int warmups = Math.max(1, Math.min(3, rounds));
+        out.put("warmupRunsPerVariant", warmups);
+        for (int w = 0; w < warmups; w++) {
+            for (String v : VARIANTS) {
+                reset();
+                check(run(v));
+            }
         }
         Map<String, List<Run>> runs = new LinkedHashMap<>();
         Map<String, List<Check>> checks = new LinkedHashMap<>();
@@ -593,6 +605,8 @@ public final class RacingRegistrations implements AutoCloseable {
             m.put("statementsPerRegistration", rs.isEmpty() ? null
                     : (double) rs.stream().mapToLong(Run::statements).sum()
                             / rs.stream().mapToInt(Run::registrations).sum());
+            m.put("jvmCpuMillisPerRegistration", rs.stream().map(x -> x.jvmCpuNanos() / 1e6 / x.registrations())
+                    .toList());
             m.put("confirmed", rs.stream().map(Run::confirmed).toList());
             m.put("waitlisted", rs.stream().map(Run::waitlisted).toList());
             m.put("rejected", rs.stream().map(Run::rejected).toList());
