@@ -24,6 +24,7 @@ import lu.entreprinder.persistence.benchmarks.workloads.PlotListings;
 import lu.entreprinder.persistence.benchmarks.workloads.ProfileSearches;
 import lu.entreprinder.persistence.benchmarks.workloads.HibernateOrm;
 import lu.entreprinder.persistence.benchmarks.workloads.PkReads;
+import lu.entreprinder.persistence.benchmarks.workloads.RacingRegistrations;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.DatabaseConfig;
 import lu.entreprinder.persistence.core.StatementCount;
@@ -148,6 +149,9 @@ public final class BenchmarkMain {
             Files.writeString(out.resolve("plans.txt"), plans(fixture));
             Map<String, Object> interleaved = interleave(fixture, rounds, millis, warmupMillis, only);
             write(out.resolve("interleaved.json"), interleaved);
+            if (only == null || only.contains("race")) {
+                write(out.resolve("race.json"), RacingRegistrations.measure(fixture, Math.min(rounds, 5)));
+            }
         }
         env.put("loadavgBeforeJmh", loadAverage());
         write(out.resolve("env.json"), env);
