@@ -25,8 +25,11 @@ WORKLOADS = [
      ("PkReadBenchmark.plotJdbc", 1 / 1.15, "time within 1.15x of JDBC (ratio >= 0.87)")),
     ("4", "Bulk import of users (one transaction)", "BulkImportBenchmark.importLibrary",
      [("BulkImportBenchmark.importCopy", "COPY (CopyManager)"),
+      ("BulkImportBenchmark.importJdbcBatch", "hand-written JDBC executeBatch (same pool, reWriteBatchedInserts)"),
+      ("BulkImportBenchmark.importLibraryNullTemplate", "library batch, null-placeholder template (jOOQ manual)"),
       ("BulkImportBenchmark.importLibraryPlainSql", "library batch, plain-SQL INSERT (no typed bindings)")],
-     ("BulkImportBenchmark.importCopy", 0.75, "library >= 0.75x COPY")),
+     [("BulkImportBenchmark.importCopy", 0.75, "library >= 0.75x COPY"),
+      ("BulkImportBenchmark.importJdbcBatch", 0.85, "library >= 0.85x hand-written JDBC batches")]),
     ("7", "Candidate ranking (first page of 20)", "CandidateRankingBenchmark.candidatesLibrary",
      [("CandidateRankingBenchmark.candidatesJdbc", "hand-tuned JDBC"),
       ("CandidateRankingBenchmark.candidatesNPlusOne", "Django-style N+1")],
@@ -102,6 +105,7 @@ def main():
     env = load(os.path.join(src, "env.json"), {})
     statements = load(os.path.join(src, "statements.json"), {})
     interleaved = load(os.path.join(src, "interleaved.json"), {})
+    race = load(os.path.join(src, "race.json"), None)
 
     results = {}
     for r in jmh:
@@ -202,7 +206,8 @@ def main():
                     "**met**" if basis >= threshold else "**missed**"))
     out.append("")
     if rows_import:
-        for name in ("BulkImportBenchmark.importLibrary", "BulkImportBenchmark.importLibraryPlainSql",
+        for name in ("BulkImportBenchmark.importLibrary", "BulkImportBenchmark.importLibraryNullTemplate",
+                     "BulkImportBenchmark.importLibraryPlainSql", "BulkImportBenchmark.importJdbcBatch",
                      "BulkImportBenchmark.importCopy"):
             if name in results:
                 out.append("- %s: %s rows per import → %s rows/s." % (
@@ -217,6 +222,8 @@ def main():
                 load_info["copySeconds"] / load_info["librarySeconds"])
         out.append(line + " (one run each, not JMH).")
     out.append("")
+    if race:
+        out.extend(race_section(race, results, verdicts))
     out.append("## Targets\n")
     out.append("The verdict uses the interleaved median where there is one, else the JMH means.\n")
     out.append("| workload | target | ratio (JMH) | ratio (interleaved median) | verdict |")
@@ -226,6 +233,55 @@ def main():
     with open(dest, "w") as f:
         f.write("\n".join(out) + "\n")
     print("wrote " + dest)
+
+
+RACE_LABELS = [("library", "**library** `RegistrationService.register`", "RacingRegistrationBenchmark.raceLibrary"),
+               ("jdbc", "hand-written JDBC, same strategy (FOR UPDATE, count, insert)", "RacingRegistrationBenchmark.raceJdbc"),
+               ("counter", "counter column, one conditional UPDATE ... RETURNING (benchmark-only column)",
+                "RacingRegistrationBenchmark.raceCounter"),
+               ("unlocked", "negative control: JDBC without FOR UPDATE", "RacingRegistrationBenchmark.raceUnlocked")]
+
+
+def race_section(race, results, verdicts):
+    """Workload 3 from race.json: whole runs of racing registrations, interleaved, invariant checked per run."""
+    out = ["## Workload 3: racing registrations\n",
+           "%d registrations (%d users x %d events of %d spots) from %d threads, each in its own transaction; %d "
+           "interleaved rounds after %s warm-up runs per variant; the invariant (no event over capacity, confirmed + "
+           "waitlisted = registrations, counter = confirmed rows) checked after every run. Throughput = "
+           "registrations / wall time of the run; p50/p99 per registration (median over rounds). %s\n" % (
+               race.get("registrations", 0), race.get("registrationsPerEvent", 0), race.get("events", 0),
+               race.get("capacity", 0), race.get("threads", 0), race.get("rounds", 0),
+               race.get("warmupRunsPerVariant", "n/a"), race.get("note", "")),
+           "| variant | registrations/s (median; per round) | p50 | p99 | statements/registration | JVM CPU ms/registration "
+           "| ratio lib/this (median) | invariant held | overbooked events per round | JMH run time |",
+           "|---|---:|---:|---:|---:|---:|---:|---|---|---:|"]
+    variants = race.get("variants", {})
+    for key, label, bench in RACE_LABELS:
+        v = variants.get(key)
+        if v is None:
+            continue
+        ratio = "—" if key == "library" else (
+            "%.2f" % race["median_library_vs_" + key] if "median_library_vs_" + key in race else "n/a")
+        per_round = ", ".join("{:,.0f}".format(x) for x in v.get("registrationsPerSecond", []))
+        cpu = ", ".join("%.2f" % x for x in v.get("jvmCpuMillisPerRegistration", []))
+        held = v.get("invariantHeld", [])
+        jmh_time = fmt_time(results[bench]["mean"]) if bench in results else "n/a"
+        out.append("| %s | %s (%s) | %.1f ms | %.1f ms | %.1f | %s | %s | %s | %s | %s |" % (
+            label, "{:,.0f}".format(v.get("medianRegistrationsPerSecond", 0)), per_round,
+            v.get("medianP50Millis", 0), v.get("medianP99Millis", 0), v.get("statementsPerRegistration", 0), cpu,
+            ratio, "%d/%d" % (sum(1 for h in held if h), len(held)),
+            ", ".join(str(x) for x in v.get("overbookedEvents", [])), jmh_time))
+    out.append("")
+    control = variants.get("unlocked", {})
+    out.append("Negative control: %s (at most %s extra confirmed on one event)." % (
+        "overbooked in every round" if race.get("controlOverbookedEveryRound") else
+        "**did not overbook in every round** (the race proves less)", control.get("maxOverbooking", "n/a")))
+    out.append("")
+    if "median_library_vs_jdbc" in race:
+        m = race["median_library_vs_jdbc"]
+        verdicts.append("| 3 Racing registrations | library >= 0.9x raw JDBC, same strategy | n/a | %.2f | %s |" % (
+            m, "**met**" if m >= 0.9 else "**missed**"))
+    return out
 
 
 if __name__ == "__main__":
