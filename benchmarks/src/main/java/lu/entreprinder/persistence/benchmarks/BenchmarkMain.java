@@ -20,6 +20,7 @@ import lu.entreprinder.persistence.benchmarks.data.LibraryBatchSink;
 import lu.entreprinder.persistence.benchmarks.workloads.BulkImports;
 import lu.entreprinder.persistence.benchmarks.workloads.CandidateRankings;
 import lu.entreprinder.persistence.benchmarks.workloads.EventReads;
+import lu.entreprinder.persistence.benchmarks.workloads.JourneyAnswers;
 import lu.entreprinder.persistence.benchmarks.workloads.PlotListings;
 import lu.entreprinder.persistence.benchmarks.workloads.ProfileSearches;
 import lu.entreprinder.persistence.benchmarks.workloads.HibernateOrm;
@@ -238,6 +239,7 @@ public final class BenchmarkMain {
         verifyEvents(fx, perOp);
         verifySearch(fx, perOp);
         verifyPlots(fx, perOp);
+        JourneyAnswers.verifyAndCount(fx, perOp);
 
         BulkImports imports = new BulkImports(db, fx.spec.importRows());
         imports.cleanUp();
@@ -507,6 +509,7 @@ public final class BenchmarkMain {
                     new Variant("plotsJdbc", () -> plotPages.jdbc(after.getAsLong())),
                     new Variant("plotsNPlusOne", () -> plotPages.nPlusOne(after.getAsLong())))));
         }
+        if (want.test("journey")) result.put("journey", slices(rounds, millis, warmup, JourneyAnswers.variants(fx)));
         // workload 7's N+1 is left out: two orders of magnitude slower than both (its JMH figure says enough)
         if (!want.test("import")) {
             log("interleaved ratios measured");

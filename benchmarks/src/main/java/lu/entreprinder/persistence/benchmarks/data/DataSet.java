@@ -6,6 +6,11 @@ import static lu.entreprinder.persistence.schema.generated.Tables.ENTREPRENEUR_P
 import static lu.entreprinder.persistence.schema.generated.Tables.ENTREPRENEUR_PROFILE_SKILLS;
 import static lu.entreprinder.persistence.schema.generated.Tables.EVENT_REGISTRATION;
 import static lu.entreprinder.persistence.schema.generated.Tables.INDUSTRY;
+import static lu.entreprinder.persistence.schema.generated.Tables.JOURNEY_CHALLENGE;
+import static lu.entreprinder.persistence.schema.generated.Tables.JOURNEY_CHAPTER;
+import static lu.entreprinder.persistence.schema.generated.Tables.JOURNEY_CONFIGURATION;
+import static lu.entreprinder.persistence.schema.generated.Tables.JOURNEY_PROGRESS;
+import static lu.entreprinder.persistence.schema.generated.Tables.JOURNEY_REWARD;
 import static lu.entreprinder.persistence.schema.generated.Tables.LIKE;
 import static lu.entreprinder.persistence.schema.generated.Tables.MEETUP_EVENT;
 import static lu.entreprinder.persistence.schema.generated.Tables.SKILL;
@@ -37,7 +42,9 @@ import org.jooq.Table;
  * <p>Scale 1.0: 100,000 users, the first 20,000 of them with a Crush.lu profile; 2,000 meetup events with 100
  * registrations each (200,000); 500 producers with 50,000 plots; 100,000 entrepreneur profiles (one per user, because
  * {@code entreprinder_entrepreneurprofile.user_id} is unique) with 2-6 of 400 skills and 1-2 of 40 industries each;
- * 200,000 likes. Every count scales linearly with the factor; skills and industries stay fixed.
+ * 200,000 likes; 40 Crush.lu journeys (4-6 chapters of 2-4 challenges, 1-2 rewards per chapter) and about 40,000
+ * progress rows in the first half of them ({@link Spec#playedJourneys()}; the other half is left unplayed for
+ * workload 6). Every count scales linearly with the factor; skills and industries stay fixed.
  */
 public final class DataSet {
 
@@ -83,6 +90,19 @@ public final class DataSet {
                     (int) Math.min((long) users * (users - 1) / 4, Math.round(200_000 * scale)),
                     Math.max(100, (int) Math.round(100_000 * scale)), Math.max(5, (int) Math.round(1_000 * scale)));
         }
+
+        /** Crush.lu journeys (ids 1..journeys). */
+        public int journeys() {
+            return Math.max(4, (int) Math.round(40 * scale));
+        }
+
+        /**
+         * Journeys 1..playedJourneys() have progress rows in the data set; the others have none (workload 6's
+         * players answer those).
+         */
+        public int playedJourneys() {
+            return journeys() / 2;
+        }
     }
 
     private final Spec spec;
@@ -106,6 +126,7 @@ public final class DataSet {
             rows[0] += entrepreneurs(sink, new SplittableRandom(SEED + 4));
             rows[0] += likes(sink, new SplittableRandom(SEED + 5));
             rows[0] += adoptionPlans(sink, new SplittableRandom(SEED + 6));
+            rows[0] += journeys(sink, new SplittableRandom(SEED + 7));
         });
         return rows[0];
     }
@@ -116,7 +137,9 @@ public final class DataSet {
                 "crush_lu_eventregistration", "vinsdelux_vdlproducer", "vinsdelux_vdlplot", "entreprinder_skill",
                 "entreprinder_industry", "entreprinder_entrepreneurprofile", "entreprinder_entrepreneurprofile_skills",
                 "entreprinder_entrepreneurprofile_industries", "matching_like", "vinsdelux_vdlcoffret",
-                "vinsdelux_vdladoptionplan", "vinsdelux_vdlplot_adoption_plans");
+                "vinsdelux_vdladoptionplan", "vinsdelux_vdlplot_adoption_plans", "crush_lu_journeyconfiguration",
+                "crush_lu_journeychapter", "crush_lu_journeychallenge", "crush_lu_journeyreward",
+                "crush_lu_journeyprogress");
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             for (String t : tables) {
                 s.execute("SELECT setval(pg_get_serial_sequence('" + t + "', 'id'), " // sql-constant: fixed names
@@ -297,6 +320,189 @@ public final class DataSet {
         }
         sink.end();
         return coffrets + plans + id;
+    }
+
+    /**
+     * Crush.lu journeys ({@link Spec#journeys()}): 4-6 chapters each, 2-4 challenges per chapter (all six formats),
+     * 1-2 rewards per chapter; progress rows for the first {@link Spec#playedJourneys()} only: each Crush.lu user has
+     * one in each of them with probability 2/played (about two each), 1..all challenges completed in play order, with
+     * the rewards, current chapter and completion the library would have stored. A separate seed stream, so the
+     * other tables are the same as before this was added.
+     */
+    private long journeys(RowSink sink, SplittableRandom r) {
+        int journeys = spec.journeys();
+        long[][][] challenges = new long[journeys][][];
+        long[][][] rewards = new long[journeys][][];
+        long challengeId = 0;
+        long rewardId = 0;
+        int chapters = 0;
+        for (int j = 0; j < journeys; j++) {
+            challenges[j] = new long[4 + r.nextInt(3)][];
+            rewards[j] = new long[challenges[j].length][];
+            for (int c = 0; c < challenges[j].length; c++) {
+                challenges[j][c] = new long[2 + r.nextInt(3)];
+                for (int k = 0; k < challenges[j][c].length; k++) {
+                    challenges[j][c][k] = ++challengeId;
+                }
+                rewards[j][c] = new long[r.nextInt(4) == 0 ? 2 : 1];
+                for (int k = 0; k < rewards[j][c].length; k++) {
+                    rewards[j][c][k] = ++rewardId;
+                }
+                chapters++;
+            }
+        }
+        sink.begin(JOURNEY_CONFIGURATION, f(JOURNEY_CONFIGURATION.ID, JOURNEY_CONFIGURATION.NAME,
+                JOURNEY_CONFIGURATION.DESCRIPTION, JOURNEY_CONFIGURATION.IS_ACTIVE, JOURNEY_CONFIGURATION.CREATED_AT));
+        for (int j = 1; j <= journeys; j++) {
+            sink.row((long) j, "A journey for " + FIRST[r.nextInt(FIRST.length)] + " #" + j,
+                    "Riddles and memories from " + TOWNS[r.nextInt(TOWNS.length)] + " to the Moselle.", true,
+                    at(r, 2_000));
+        }
+        sink.end();
+        sink.begin(JOURNEY_CHAPTER, f(JOURNEY_CHAPTER.ID, JOURNEY_CHAPTER.JOURNEY_ID, JOURNEY_CHAPTER.CHAPTER_NUMBER,
+                JOURNEY_CHAPTER.TITLE, JOURNEY_CHAPTER.DESCRIPTION));
+        long chapterId = 0;
+        for (int j = 0; j < journeys; j++) {
+            for (int c = 0; c < challenges[j].length; c++) {
+                String town = TOWNS[r.nextInt(TOWNS.length)];
+                sink.row(++chapterId, (long) j + 1, c + 1, "Chapter " + (c + 1) + ": " + town,
+                        "Where it all began: " + town + ".");
+            }
+        }
+        sink.end();
+        // "order" is left to its default (0; a reserved word in COPY's column list): play order is then by id
+        sink.begin(JOURNEY_CHALLENGE, f(JOURNEY_CHALLENGE.ID, JOURNEY_CHALLENGE.CHAPTER_ID,
+                JOURNEY_CHALLENGE.CHALLENGE_TYPE, JOURNEY_CHALLENGE.QUESTION, JOURNEY_CHALLENGE.CORRECT_ANSWER,
+                JOURNEY_CHALLENGE.OPTIONS, JOURNEY_CHALLENGE.HINT));
+        chapterId = 0;
+        for (long[][] journey : challenges) {
+            for (long[] chapter : journey) {
+                chapterId++;
+                for (long id : chapter) {
+                    sink.row(challenge(r, id, chapterId));
+                }
+            }
+        }
+        sink.end();
+        String[] rewardTypes = {"poem", "photo_reveal", "future_letter"};
+        sink.begin(JOURNEY_REWARD, f(JOURNEY_REWARD.ID, JOURNEY_REWARD.CHAPTER_ID, JOURNEY_REWARD.REWARD_TYPE,
+                JOURNEY_REWARD.TITLE, JOURNEY_REWARD.CONTENT, JOURNEY_REWARD.PHOTO));
+        chapterId = 0;
+        for (long[][] journey : rewards) {
+            for (long[] chapter : journey) {
+                chapterId++;
+                for (long id : chapter) {
+                    String type = rewardTypes[r.nextInt(rewardTypes.length)];
+                    sink.row(id, chapterId, type, "A " + type.replace('_', ' ') + " for you",
+                            "Every step of this journey brought me closer to you.",
+                            type.equals("photo_reveal") ? "journey_rewards/" + id + ".jpg" : "");
+                }
+            }
+        }
+        sink.end();
+        sink.begin(JOURNEY_PROGRESS, f(JOURNEY_PROGRESS.ID, JOURNEY_PROGRESS.USER_ID, JOURNEY_PROGRESS.JOURNEY_ID,
+                JOURNEY_PROGRESS.CURRENT_CHAPTER, JOURNEY_PROGRESS.COMPLETED_CHALLENGES,
+                JOURNEY_PROGRESS.UNLOCKED_REWARDS, JOURNEY_PROGRESS.COMPLETED, JOURNEY_PROGRESS.COMPLETED_AT));
+        int played = spec.playedJourneys();
+        long progress = 0;
+        for (int user = 1; user <= spec.crushUsers; user++) {
+            for (int j = 0; j < played; j++) {
+                if (r.nextInt(played) >= 2) {
+                    continue;
+                }
+                int total = 0;
+                for (long[] chapter : challenges[j]) {
+                    total += chapter.length;
+                }
+                int left = 1 + r.nextInt(total);
+                StringBuilder completed = new StringBuilder("[");
+                StringBuilder unlocked = new StringBuilder("[");
+                int current = 0;
+                for (int c = 0; c < challenges[j].length; c++) {
+                    for (long id : challenges[j][c]) {
+                        if (left > 0) {
+                            completed.append(completed.length() > 1 ? ", " : "").append(id);
+                            left--;
+                        } else if (current == 0) {
+                            current = c + 1;
+                        }
+                    }
+                    if (current == 0) {
+                        for (long id : rewards[j][c]) {
+                            unlocked.append(unlocked.length() > 1 ? ", " : "").append(id);
+                        }
+                    }
+                }
+                boolean done = current == 0;
+                sink.row(++progress, user, (long) j + 1, done ? challenges[j].length : current,
+                        JSONB.valueOf(completed.append(']').toString()), JSONB.valueOf(unlocked.append(']').toString()),
+                        done, done ? at(r, 2_400) : null);
+            }
+        }
+        sink.end();
+        return journeys + chapters + challengeId + rewardId + progress;
+    }
+
+    private static final String[][] RIDDLES = {
+            {"I flow past Remich and Grevenmacher. What am I?", "Moselle", "A river"},
+            {"Luxembourg's own sparkling wine?", "Crémant", "Bubbles"},
+            {"The fair on the Glacis every late summer?", "Schueberfouer", ""},
+            {"The castle town on the Our?", "Vianden", "Victor Hugo slept there"}};
+    private static final String[] SCRAMBLED = {"Riesling", "Kachkéis", "Bouneschlupp", "Rivaner", "Quetschentaart"};
+    private static final String[] MOMENTS = {"First message", "First coffee", "First date", "First trip",
+            "First concert"};
+    private static final String[][] RATHER = {{"Dinner in Vianden", "Picnic by the Moselle"},
+            {"Hike in the Mullerthal", "Wine tasting in Remich"}};
+
+    /** One challenge row (id, chapter_id, challenge_type, question, correct_answer, options, hint) of a random format. */
+    private static Object[] challenge(SplittableRandom r, long id, long chapterId) {
+        return switch (r.nextInt(6)) {
+            case 0 -> {
+                String[] q = RIDDLES[r.nextInt(RIDDLES.length)];
+                yield new Object[] {id, chapterId, "riddle", q[0], q[1], null, q[2]};
+            }
+            case 1 -> {
+                long[] towns = distinct(r, 3, TOWNS.length);
+                List<String> options = List.of(TOWNS[(int) towns[0] - 1], TOWNS[(int) towns[1] - 1],
+                        TOWNS[(int) towns[2] - 1]);
+                yield new Object[] {id, chapterId, "multiple_choice", "Where did we first meet?",
+                        options.get(r.nextInt(3)), jsonStrings(options), r.nextBoolean() ? "Near the water" : ""};
+            }
+            case 2 -> {
+                String word = SCRAMBLED[r.nextInt(SCRAMBLED.length)];
+                char[] letters = word.toLowerCase(Locale.ROOT).toCharArray();
+                for (int i = letters.length - 1; i > 0; i--) {
+                    int k = r.nextInt(i + 1);
+                    char t = letters[i];
+                    letters[i] = letters[k];
+                    letters[k] = t;
+                }
+                yield new Object[] {id, chapterId, "word_scramble", "Unscramble: " + new String(letters), word, null,
+                        r.nextBoolean() ? "Something to eat or drink" : ""};
+            }
+            case 3 -> {
+                int n = 3 + r.nextInt(2);
+                List<String> right = List.of(MOMENTS).subList(0, n);
+                String[] shown = right.toArray(String[]::new);
+                for (int i = n - 1; i > 0; i--) {
+                    int k = r.nextInt(i + 1);
+                    String t = shown[i];
+                    shown[i] = shown[k];
+                    shown[k] = t;
+                }
+                yield new Object[] {id, chapterId, "timeline_sort", "Put our story in order.",
+                        jsonStrings(right).data(), jsonStrings(List.of(shown)), ""};
+            }
+            case 4 -> new Object[] {id, chapterId, "would_you_rather", "Would you rather...",
+                    "", jsonStrings(List.of(RATHER[r.nextInt(RATHER.length)])), ""};
+            default -> new Object[] {id, chapterId, "open_text", "What do you remember of our first evening?", "",
+                    null, ""};
+        };
+    }
+
+    /** A JSON array of strings (no quotes or backslashes in them here). */
+    private static JSONB jsonStrings(List<String> values) {
+        return JSONB.valueOf("[\"" + String.join("\", \"", values) + "\"]");
     }
 
     private long entrepreneurs(RowSink sink, SplittableRandom r) {
