@@ -53,11 +53,16 @@ WORKLOADS = [
      [("PlotListingBenchmark.plotsJdbc", "hand-written JDBC (one row per plan)"),
       ("PlotListingBenchmark.plotsNPlusOne", "Django-style N+1")],
      ("PlotListingBenchmark.plotsJdbc", 0.85, "library >= 0.85x hand-written JDBC")),
+    ("6", "Journey answer updating the progress JSON", "JourneyAnswerBenchmark.answerLibrary",
+     [("JourneyAnswerBenchmark.answerJdbc", "hand-tuned JDBC (challenge read, then one locking CTE + jsonb || UPDATE)"),
+      ("JourneyAnswerBenchmark.answerNPlusOne", "Django-style, autocommit, no select_for_update (racy)")],
+     ("JourneyAnswerBenchmark.answerJdbc", 0.85, "library >= 0.85x hand-tuned JDBC")),
 ]
 INTERLEAVED_KEY = {"PkReadBenchmark.user": "user", "PkReadBenchmark.plot": "plot",
                    "BulkImportBenchmark.import": "import", "CandidateRankingBenchmark.candidates": "candidates",
                    "EventListingBenchmark.list": "list", "EventDetailBenchmark.detail": "detail",
-                   "ProfileSearchBenchmark.search": "search", "PlotListingBenchmark.plots": "plots"}
+                   "ProfileSearchBenchmark.search": "search", "PlotListingBenchmark.plots": "plots",
+                   "JourneyAnswerBenchmark.answer": "journey"}
 
 TO_SECONDS = {"s/op": 1.0, "ms/op": 1e-3, "us/op": 1e-6, "ns/op": 1e-9}
 
