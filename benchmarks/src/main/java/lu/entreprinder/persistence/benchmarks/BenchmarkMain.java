@@ -24,6 +24,7 @@ import lu.entreprinder.persistence.benchmarks.workloads.JourneyAnswers;
 import lu.entreprinder.persistence.benchmarks.workloads.PlotListings;
 import lu.entreprinder.persistence.benchmarks.workloads.ProfileSearches;
 import lu.entreprinder.persistence.benchmarks.workloads.HibernateOrm;
+import lu.entreprinder.persistence.benchmarks.workloads.HibernateReads;
 import lu.entreprinder.persistence.benchmarks.workloads.PkReads;
 import lu.entreprinder.persistence.benchmarks.workloads.RacingRegistrations;
 import lu.entreprinder.persistence.core.Database;
@@ -277,11 +278,15 @@ public final class BenchmarkMain {
         return perOp;
     }
 
-    /** Workloads 1 and 2: the DAO, hand-written JDBC and the N+1 give equal records; statements per operation. */
+    /**
+     * Workloads 1 and 2: the DAO, hand-written JDBC, the N+1 and Hibernate give equal records; statements per
+     * operation.
+     */
     private static void verifyEvents(Fixture fx, Map<String, Object> perOp) {
         Database db = fx.db;
         EventReads events = new EventReads(db);
-        double[] sums = new double[6];
+        HibernateReads hibernate = new HibernateReads(db, true, false);
+        double[] sums = new double[8];
         int viewers = 32;
         int listed = 0;
         for (int k = 0; k < viewers; k++) {
@@ -299,14 +304,19 @@ public final class BenchmarkMain {
             sums[2] += events.jdbcStatements() - before;
             check(lib.equals(jdbc), "viewer " + viewer + ": listEventsForViewer != JDBC\n" + lib + "\n" + jdbc);
             check(lib.equals(n1), "viewer " + viewer + ": listEventsForViewer != N+1\n" + lib + "\n" + n1);
+            before = hibernate.statements();
+            List<?> hib = hibernate.list(viewer);
+            sums[6] += hibernate.statements() - before;
+            check(lib.equals(hib), "viewer " + viewer + ": listEventsForViewer != Hibernate\n" + lib + "\n" + hib);
             listed += lib.size();
         }
         perOp.put("EventListingBenchmark.listLibrary", sums[0] / viewers);
         perOp.put("EventListingBenchmark.listJdbc", sums[1] / viewers);
         perOp.put("EventListingBenchmark.listNPlusOne", sums[2] / viewers);
+        perOp.put("EventListingBenchmark.listHibernate", sums[6] / viewers);
         perOp.put("eventsListed", (double) listed / viewers);
-        log(String.format(Locale.ROOT, "workload 1: EventDao, JDBC and N+1 list the same events for %d viewers "
-                + "(%.1f events per page)", viewers, (double) listed / viewers));
+        log(String.format(Locale.ROOT, "workload 1: EventDao, JDBC, N+1 and Hibernate list the same events for %d "
+                + "viewers (%.1f events per page)", viewers, (double) listed / viewers));
         int details = fx.detailEventIds.length;
         int attendees = 0;
         for (int k = 0; k < details; k++) {
@@ -326,14 +336,20 @@ public final class BenchmarkMain {
             check(lib.isPresent(), "event " + event + ": no detail");
             check(lib.equals(jdbc), "event " + event + ": findEventDetail != JDBC\n" + lib + "\n" + jdbc);
             check(lib.equals(n1), "event " + event + ": findEventDetail != N+1\n" + lib + "\n" + n1);
+            before = hibernate.statements();
+            Optional<?> hib = hibernate.detail(event, viewer);
+            sums[7] += hibernate.statements() - before;
+            check(lib.equals(hib), "event " + event + ": findEventDetail != Hibernate\n" + lib + "\n" + hib);
             attendees += events.detailLibrary(event, viewer).orElseThrow().confirmedRegistrations().size();
         }
         perOp.put("EventDetailBenchmark.detailLibrary", sums[3] / details);
         perOp.put("EventDetailBenchmark.detailJdbc", sums[4] / details);
         perOp.put("EventDetailBenchmark.detailNPlusOne", sums[5] / details);
+        perOp.put("EventDetailBenchmark.detailHibernate", sums[7] / details);
         perOp.put("attendeesPerDetail", (double) attendees / details);
-        log(String.format(Locale.ROOT, "workload 2: EventDao, JDBC and N+1 give the same detail for %d events "
-                + "(%.1f confirmed attendees each)", details, (double) attendees / details));
+        hibernate.close();
+        log(String.format(Locale.ROOT, "workload 2: EventDao, JDBC, N+1 and Hibernate give the same detail for %d "
+                + "events (%.1f confirmed attendees each)", details, (double) attendees / details));
     }
 
     /** Workload 5: the DAO, JDBC (same tsvector) and the ILIKE scan find the same ranked profiles. */
@@ -367,11 +383,12 @@ public final class BenchmarkMain {
                 + "(%.1f hits each)", n, (double) hits / n));
     }
 
-    /** Workload 8: the catalog, JDBC and the N+1 give equal plot pages (producer, plans, coffrets). */
+    /** Workload 8: the catalog, JDBC, the N+1 and Hibernate give equal plot pages (producer, plans, coffrets). */
     private static void verifyPlots(Fixture fx, Map<String, Object> perOp) {
         Database db = fx.db;
         PlotListings plots = new PlotListings(db);
-        double[] sums = new double[3];
+        HibernateReads hibernate = new HibernateReads(db, true, false);
+        double[] sums = new double[4];
         int pages = 32;
         int rows = 0;
         int plans = 0;
@@ -390,16 +407,22 @@ public final class BenchmarkMain {
             sums[2] += plots.jdbcStatements() - before;
             check(lib.equals(jdbc), "plots after " + after + ": listPlots != JDBC\n" + lib + "\n" + jdbc);
             check(lib.equals(n1), "plots after " + after + ": listPlots != N+1\n" + lib + "\n" + n1);
+            before = hibernate.statements();
+            List<?> hib = hibernate.plots(after);
+            sums[3] += hibernate.statements() - before;
+            check(lib.equals(hib), "plots after " + after + ": listPlots != Hibernate\n" + lib + "\n" + hib);
             rows += lib.size();
             plans += lib.stream().mapToInt(p -> p.adoptionPlans().size()).sum();
         }
         perOp.put("PlotListingBenchmark.plotsLibrary", sums[0] / pages);
         perOp.put("PlotListingBenchmark.plotsJdbc", sums[1] / pages);
         perOp.put("PlotListingBenchmark.plotsNPlusOne", sums[2] / pages);
+        perOp.put("PlotListingBenchmark.plotsHibernate", sums[3] / pages);
         perOp.put("plotsPerPage", (double) rows / pages);
         perOp.put("plansPerPage", (double) plans / pages);
-        log(String.format(Locale.ROOT, "workload 8: VinsDeluxCatalog, JDBC and N+1 list the same plots for %d pages "
-                + "(%.1f plots, %.1f plans per page)", pages, (double) rows / pages, (double) plans / pages));
+        hibernate.close();
+        log(String.format(Locale.ROOT, "workload 8: VinsDeluxCatalog, JDBC, N+1 and Hibernate list the same plots for "
+                + "%d pages (%.1f plots, %.1f plans per page)", pages, (double) rows / pages, (double) plans / pages));
     }
 
     /**
@@ -483,17 +506,20 @@ public final class BenchmarkMain {
                 new Variant("candidatesLibrary", () -> rankings.dao(ranked.getAsInt())),
                 new Variant("candidatesJdbc", () -> rankings.jdbc(ranked.getAsInt())))));
         EventReads events = new EventReads(fx.db);
+        HibernateReads hibernate = new HibernateReads(fx.db);
         IntSupplier viewer = () -> fx.viewerIds[i[0]++ & 1023];
         int[] e = {0};
         java.util.function.LongSupplier event = () -> fx.detailEventIds[e[0]++ % fx.detailEventIds.length];
         if (want.test("list")) result.put("list", slices(rounds, millis, warmup, List.of(
                 new Variant("listLibrary", () -> events.listLibrary(viewer.getAsInt())),
                 new Variant("listJdbc", () -> events.listJdbc(viewer.getAsInt())),
-                new Variant("listNPlusOne", () -> events.listNPlusOne(viewer.getAsInt())))));
+                new Variant("listNPlusOne", () -> events.listNPlusOne(viewer.getAsInt())),
+                new Variant("listHibernate", () -> hibernate.list(viewer.getAsInt())))));
         if (want.test("detail")) result.put("detail", slices(rounds, millis, warmup, List.of(
                 new Variant("detailLibrary", () -> events.detailLibrary(event.getAsLong(), viewer.getAsInt())),
                 new Variant("detailJdbc", () -> events.detailJdbc(event.getAsLong(), viewer.getAsInt())),
-                new Variant("detailNPlusOne", () -> events.detailNPlusOne(event.getAsLong(), viewer.getAsInt())))));
+                new Variant("detailNPlusOne", () -> events.detailNPlusOne(event.getAsLong(), viewer.getAsInt())),
+                new Variant("detailHibernate", () -> hibernate.detail(event.getAsLong(), viewer.getAsInt())))));
         ProfileSearches search = new ProfileSearches(fx.db);
         int[] q = {0};
         Supplier<String> words = () -> ProfileSearches.QUERIES[q[0]++ % ProfileSearches.QUERIES.length];
@@ -507,8 +533,10 @@ public final class BenchmarkMain {
             result.put("plots", slices(rounds, millis, warmup, List.of(
                     new Variant("plotsLibrary", () -> plotPages.library(after.getAsLong())),
                     new Variant("plotsJdbc", () -> plotPages.jdbc(after.getAsLong())),
-                    new Variant("plotsNPlusOne", () -> plotPages.nPlusOne(after.getAsLong())))));
+                    new Variant("plotsNPlusOne", () -> plotPages.nPlusOne(after.getAsLong())),
+                    new Variant("plotsHibernate", () -> hibernate.plots(after.getAsLong())))));
         }
+        hibernate.close();
         if (want.test("journey")) result.put("journey", slices(rounds, millis, warmup, JourneyAnswers.variants(fx)));
         // workload 7's N+1 is left out: two orders of magnitude slower than both (its JMH figure says enough)
         if (!want.test("import")) {

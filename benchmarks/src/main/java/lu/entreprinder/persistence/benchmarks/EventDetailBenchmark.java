@@ -2,6 +2,7 @@ package lu.entreprinder.persistence.benchmarks;
 
 import java.util.concurrent.TimeUnit;
 import lu.entreprinder.persistence.benchmarks.workloads.EventReads;
+import lu.entreprinder.persistence.benchmarks.workloads.HibernateReads;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -10,10 +11,11 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Workload 2: an event's detail page with its confirmed attendees (display name, age range) nested:
- * {@code EventDao.findEventDetail} vs the Django-style N+1 vs hand-written JDBC.
+ * {@code EventDao.findEventDetail} vs the Django-style N+1 vs hand-written JDBC vs Hibernate ORM.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
@@ -22,12 +24,19 @@ public class EventDetailBenchmark {
 
     private Fixture fixture;
     private EventReads reads;
+    private HibernateReads hibernate;
     private int next;
 
     @Setup(Level.Trial)
     public void setUp() {
         fixture = Fixture.get();
         reads = new EventReads(fixture.db);
+        hibernate = new HibernateReads(fixture.db);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        hibernate.close();
     }
 
     private long event() {
@@ -51,5 +60,10 @@ public class EventDetailBenchmark {
     @Benchmark
     public Object detailJdbc() {
         return reads.detailJdbc(event(), viewer());
+    }
+
+    @Benchmark
+    public Object detailHibernate() {
+        return hibernate.detail(event(), viewer());
     }
 }

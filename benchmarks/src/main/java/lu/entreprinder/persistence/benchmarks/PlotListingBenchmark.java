@@ -1,6 +1,7 @@
 package lu.entreprinder.persistence.benchmarks;
 
 import java.util.concurrent.TimeUnit;
+import lu.entreprinder.persistence.benchmarks.workloads.HibernateReads;
 import lu.entreprinder.persistence.benchmarks.workloads.PlotListings;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -10,10 +11,11 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Workload 8: a page of 20 available plots (after a random plot id) with producer and adoption plans nested:
- * {@code VinsDeluxCatalog.listPlots} vs the Django-style N+1 vs hand-written JDBC.
+ * {@code VinsDeluxCatalog.listPlots} vs the Django-style N+1 vs hand-written JDBC vs Hibernate ORM.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
@@ -22,12 +24,19 @@ public class PlotListingBenchmark {
 
     private Fixture fixture;
     private PlotListings listings;
+    private HibernateReads hibernate;
     private int next;
 
     @Setup(Level.Trial)
     public void setUp() {
         fixture = Fixture.get();
         listings = new PlotListings(fixture.db);
+        hibernate = new HibernateReads(fixture.db);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        hibernate.close();
     }
 
     private long after() {
@@ -47,5 +56,10 @@ public class PlotListingBenchmark {
     @Benchmark
     public Object plotsJdbc() {
         return listings.jdbc(after());
+    }
+
+    @Benchmark
+    public Object plotsHibernate() {
+        return hibernate.plots(after());
     }
 }
