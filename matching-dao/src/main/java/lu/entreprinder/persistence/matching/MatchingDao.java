@@ -39,6 +39,7 @@ import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Record10;
 import org.jooq.ResultQuery;
+import org.jooq.SelectField;
 import org.jooq.Table;
 
 /**
@@ -170,14 +171,16 @@ public final class MatchingDao {
         Field<Integer> sharedIndustries = scored.field("shared_industries", Integer.class);
         Field<Integer> score = sharedSkills.plus(sharedIndustries);
 
+        List<SelectField<?>> candidate = List.of(cu.ID.as("user_id"), cu.USERNAME.as("username"),
+                cu.FIRST_NAME.as("first_name"), cu.DATE_JOINED.as("date_joined"), cp.ID.as("profile_id"),
+                cp.HEADLINE.as("headline"), cp.PROFILE_PHOTO.as("photo"));
         Condition eligible = cu.IS_ACTIVE.isTrue()
                 .and(cu.ID.ne(me))
                 .and(notExists(selectOne().from(l).where(l.FROM_USER_ID.eq(me), l.TO_USER_ID.eq(cu.ID))));
         var topScored = name("top_scored").as(
-                select(cu.ID.as("user_id"), cu.USERNAME.as("username"), cu.FIRST_NAME.as("first_name"),
-                        cu.DATE_JOINED.as("date_joined"), cp.ID.as("profile_id"), cp.HEADLINE.as("headline"),
-                        cp.PROFILE_PHOTO.as("photo"), sharedSkills.as("shared_skills"),
-                        sharedIndustries.as("shared_industries"), score.as("score"))
+                select(candidate)
+                        .select(sharedSkills.as("shared_skills"), sharedIndustries.as("shared_industries"),
+                                score.as("score"))
                         .from(scored)
                         .join(cp).on(cp.ID.eq(scoredProfile))
                         .join(cu).on(cu.ID.eq(cp.USER_ID))
@@ -189,10 +192,8 @@ public final class MatchingDao {
         // Everyone else scores 0; read them only when the scored rows do not fill the page.
         Condition afterZero = afterId == null ? noCondition()
                 : afterScore > 0 ? noCondition() : row(cu.DATE_JOINED, cu.ID).lt(afterJoined, afterId);
-        Table<?> zeroScored = select(cu.ID.as("user_id"), cu.USERNAME.as("username"), cu.FIRST_NAME.as("first_name"),
-                        cu.DATE_JOINED.as("date_joined"), cp.ID.as("profile_id"), cp.HEADLINE.as("headline"),
-                        cp.PROFILE_PHOTO.as("photo"), inline(0).as("shared_skills"),
-                        inline(0).as("shared_industries"), inline(0).as("score"))
+        Table<?> zeroScored = select(candidate)
+                .select(inline(0).as("shared_skills"), inline(0).as("shared_industries"), inline(0).as("score"))
                 .from(cu)
                 .join(cp).on(cp.USER_ID.eq(cu.ID))
                 .where(field(selectCount().from(topScored)).lt(limit))
