@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Converter;
@@ -141,29 +142,38 @@ public final class HibernateReads implements AutoCloseable {
         boolean showFullName;
     }
 
-    @Converter(autoApply = true)
-    public static class EventTypeConverter implements AttributeConverter<EventType, String> {
-        @Override
-        public String convertToDatabaseColumn(EventType type) {
-            return type == null ? null : type.dbValue();
+    /** An enum stored as its Django value (the library's {@code dbValue()} / {@code fromDb}). */
+    abstract static class DbValueConverter<E> implements AttributeConverter<E, String> {
+        private final Function<E, String> toDb;
+        private final Function<String, E> fromDb;
+
+        DbValueConverter(Function<E, String> toDb, Function<String, E> fromDb) {
+            this.toDb = toDb;
+            this.fromDb = fromDb;
         }
 
         @Override
-        public EventType convertToEntityAttribute(String value) {
-            return value == null ? null : EventType.fromDb(value);
+        public String convertToDatabaseColumn(E value) {
+            return value == null ? null : toDb.apply(value);
+        }
+
+        @Override
+        public E convertToEntityAttribute(String value) {
+            return value == null ? null : fromDb.apply(value);
         }
     }
 
     @Converter(autoApply = true)
-    public static class RegistrationStatusConverter implements AttributeConverter<RegistrationStatus, String> {
-        @Override
-        public String convertToDatabaseColumn(RegistrationStatus status) {
-            return status == null ? null : status.dbValue();
+    public static class EventTypeConverter extends DbValueConverter<EventType> {
+        public EventTypeConverter() {
+            super(EventType::dbValue, EventType::fromDb);
         }
+    }
 
-        @Override
-        public RegistrationStatus convertToEntityAttribute(String value) {
-            return value == null ? null : RegistrationStatus.fromDb(value);
+    @Converter(autoApply = true)
+    public static class RegistrationStatusConverter extends DbValueConverter<RegistrationStatus> {
+        public RegistrationStatusConverter() {
+            super(RegistrationStatus::dbValue, RegistrationStatus::fromDb);
         }
     }
 
@@ -253,15 +263,9 @@ public final class HibernateReads implements AutoCloseable {
     }
 
     @Converter(autoApply = true)
-    public static class PlotStatusConverter implements AttributeConverter<PlotStatus, String> {
-        @Override
-        public String convertToDatabaseColumn(PlotStatus status) {
-            return status == null ? null : status.dbValue();
-        }
-
-        @Override
-        public PlotStatus convertToEntityAttribute(String value) {
-            return value == null ? null : PlotStatus.fromDb(value);
+    public static class PlotStatusConverter extends DbValueConverter<PlotStatus> {
+        public PlotStatusConverter() {
+            super(PlotStatus::dbValue, PlotStatus::fromDb);
         }
     }
 
