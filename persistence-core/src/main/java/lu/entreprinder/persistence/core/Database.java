@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -28,6 +27,8 @@ import lu.entreprinder.persistence.core.internal.NonClosingConnection;
 import lu.entreprinder.persistence.core.internal.SqlScript;
 import lu.entreprinder.persistence.core.internal.StatementCounting;
 import lu.entreprinder.persistence.core.internal.ThreadBoundConnectionProvider;
+import lu.entreprinder.persistence.core.internal.TransactionBoundConnectionProvider;
+import lu.entreprinder.persistence.core.internal.TransactionRunner;
 import lu.entreprinder.persistence.core.internal.TransactionState;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -59,19 +60,20 @@ public final class Database implements AutoCloseable {
     private final DSLContext dsl;
     private final ErrorTranslator translator;
     private final StatementCounting counting = new StatementCounting();
-    private final ThreadLocal<TransactionState> current = new ThreadLocal<>();
+    private final TransactionRunner transactions;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Database(DatabaseConfig config) {
         this.config = config;
         this.translator = new ErrorTranslator(config.dialect(), config.schema());
         this.pool = new HikariDataSource(hikari(config));
+        this.transactions = new TransactionRunner(pool, pool::evictConnection, config.dialect(), translator);
         DefaultConfiguration jooq = new DefaultConfiguration();
         jooq.set(config.dialect());
         // jOOQ's default quoting stays: Django's column names include reserved words (journeychallenge."order").
         jooq.set(new Settings().withExecuteLogging(false));
-        jooq.set(new ThreadBoundConnectionProvider(pool, current::get, translator));
-        jooq.set(new LibraryExecuteListener(counting, translator, config.slowQueryThreshold()));
+        jooq.set(new ThreadBoundConnectionProvider(pool, transactions::current, translator));
+        jooq.set(new LibraryExecuteListener(counting, translator, transactions, config.slowQueryThreshold()));
         this.dsl = DSL.using(jooq);
     }
 
@@ -197,17 +199,43 @@ public final class Database implements AutoCloseable {
      * outermost transaction starts with the write lock taken ({@code BEGIN IMMEDIATE}), so concurrent writers queue
      * instead of failing.
      *
-     * @throws PersistenceException any database failure, including {@link RetryableException} for a lost connection
-     *         or an exhausted pool; whatever {@code work} throws is rethrown unchanged
+     * <p><b>A failed statement poisons its transaction</b>, on both databases (Django's {@code atomic} rule): once a
+     * statement inside {@code work} fails, every later statement of this transaction level throws
+     * {@link TransactionAbortedException} without running, and when {@code work} returns anyway (it caught the
+     * failure) the level rolls back and throws {@link TransactionAbortedException} instead of committing; its
+     * after-commit hooks never run. Only a failure inside a nested {@code inTransaction} leaves the enclosing level
+     * usable, once that nested level has rolled back. So an expected failure is handled like this:
+     *
+     * <pre>{@code
+     * db.inTransaction(tx -> {
+     *     users.createUser(...);
+     *     try {
+     *         db.inTransaction(inner -> profiles.insertProfile(...));   // a savepoint
+     *     } catch (ForeignKeyViolationException e) {
+     *         // the savepoint rolled back; the outer transaction goes on and commits the user
+     *     }
+     *     return "ok";
+     * });
+     * }</pre>
+     *
+     * <p>A reported commit is always a real one: on PostgreSQL the server's own transaction status is checked before
+     * COMMIT, so a transaction it aborted behind the library's back (a failure in plain JDBC) is never reported as
+     * committed.
+     *
+     * @throws TransactionAbortedException when {@code work} returned after a statement in this level failed, or
+     *         (nested) when the enclosing level is already poisoned; nothing of this level was committed
+     * @throws RetryableException for a lost connection, an exhausted pool, a busy SQLite database, or
+     *         {@link RetryableException.Reason#COMMIT_OUTCOME_UNKNOWN} when the connection broke during COMMIT
+     * @throws PersistenceException any other database failure, including a constraint that PostgreSQL checks at
+     *         COMMIT; whatever {@code work} throws is rethrown unchanged (database errors already translated)
      */
     public <T> T inTransaction(Function<Transaction, T> work) {
         Objects.requireNonNull(work, "work");
-        TransactionState outer = current.get();
-        return outer == null ? outermost(work) : savepoint(outer, work);
+        return transactions.run(state -> work.apply(new Transaction(this, state)));
     }
 
     /**
-     * Like {@link #inTransaction} for work without a result.
+     * Like {@link #inTransaction} for work without a result, with the same rule for failed statements.
      *
      * @throws PersistenceException as {@link #inTransaction}
      */
@@ -227,12 +255,13 @@ public final class Database implements AutoCloseable {
      * @throws IllegalStateException if called inside a transaction
      * @throws ValidationException (field {@code maxAttempts}) if {@code maxAttempts < 1}
      * @throws RetryableException the last failure when every attempt failed
+     * @throws PersistenceException as {@link #inTransaction}
      */
     public <T> T inTransactionWithRetry(int maxAttempts, Function<Transaction, T> work) {
         if (maxAttempts < 1) {
             throw new ValidationException("maxAttempts", "must be at least 1, was " + maxAttempts);
         }
-        if (current.get() != null) {
+        if (transactions.current() != null) {
             throw new IllegalStateException("inTransactionWithRetry cannot run inside another transaction");
         }
         for (int attempt = 1; ; attempt++) {
@@ -251,7 +280,7 @@ public final class Database implements AutoCloseable {
 
     /** True when the calling thread is inside {@link #inTransaction}. */
     public boolean inTransaction() {
-        return current.get() != null;
+        return transactions.current() != null;
     }
 
     /**
@@ -263,149 +292,16 @@ public final class Database implements AutoCloseable {
      */
     public void afterCommit(Runnable hook) {
         Objects.requireNonNull(hook, "hook");
-        TransactionState tx = current.get();
+        TransactionState tx = transactions.current();
         if (tx == null) {
             throw new IllegalStateException("afterCommit needs a transaction: call it inside inTransaction");
         }
         tx.addAfterCommit(hook);
     }
 
-    private <T> T outermost(Function<Transaction, T> work) {
-        Connection connection = borrow();
-        TransactionState state = new TransactionState(connection, null);
-        T result;
-        try {
-            begin(connection);
-            current.set(state);
-            try {
-                result = work.apply(new Transaction(this, state));
-            } catch (Throwable e) {
-                current.remove();
-                rollbackQuietly(connection, e);
-                throw rethrowable(e);
-            }
-            current.remove();
-            commit(connection);
-        } catch (SQLException e) {
-            current.remove();
-            rollbackQuietly(connection, e);
-            throw translator.translate(e);
-        } finally {
-            current.remove();
-            giveBack(connection);
-        }
-        runHooks(state.afterCommitHooks());
-        return result;
-    }
-
-    private <T> T savepoint(TransactionState outer, Function<Transaction, T> work) {
-        Connection connection = outer.connection();
-        TransactionState state = new TransactionState(connection, outer);
-        String name = "sp_" + state.depth();
-        Savepoint jdbcSavepoint = null;
-        try {
-            if (isSqlite()) {
-                execute(connection, "SAVEPOINT " + name);
-            } else {
-                jdbcSavepoint = connection.setSavepoint(name);
-            }
-        } catch (SQLException e) {
-            throw translator.translate(e);
-        }
-        current.set(state);
-        try {
-            T result = work.apply(new Transaction(this, state));
-            if (isSqlite()) {
-                execute(connection, "RELEASE " + name);
-            } else {
-                connection.releaseSavepoint(jdbcSavepoint);
-            }
-            state.handHooksToParent();
-            return result;
-        } catch (Throwable e) {
-            try {
-                if (isSqlite()) {
-                    execute(connection, "ROLLBACK TO " + name);
-                    execute(connection, "RELEASE " + name);
-                } else {
-                    connection.rollback(jdbcSavepoint);
-                }
-            } catch (SQLException rollbackFailure) {
-                e.addSuppressed(rollbackFailure);
-            }
-            throw rethrowable(e);
-        } finally {
-            current.set(outer);
-        }
-    }
-
-    private Connection borrow() {
-        try {
-            return pool.getConnection();
-        } catch (SQLException e) {
-            throw translator.translate(e);
-        }
-    }
-
-    private void begin(Connection connection) throws SQLException {
-        if (isSqlite()) {
-            execute(connection, "BEGIN IMMEDIATE");
-        } else {
-            connection.setAutoCommit(false);
-        }
-    }
-
-    private void commit(Connection connection) throws SQLException {
-        if (isSqlite()) {
-            execute(connection, "COMMIT");
-        } else {
-            connection.commit();
-            connection.setAutoCommit(true);
-        }
-    }
-
-    private void rollbackQuietly(Connection connection, Throwable cause) {
-        try {
-            if (isSqlite()) {
-                execute(connection, "ROLLBACK");
-            } else {
-                connection.rollback();
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException | RuntimeException e) {
-            cause.addSuppressed(e);
-        }
-    }
-
-    private void giveBack(Connection connection) {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            LOG.warn("could not return a connection to the pool", e);
-        }
-    }
-
-    private RuntimeException rethrowable(Throwable e) {
-        if (e instanceof Error error) {
-            throw error;
-        }
-        return translator.translate(e);
-    }
-
-    private static void execute(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    private static void runHooks(List<Runnable> hooks) {
-        for (Runnable hook : hooks) {
-            try {
-                hook.run();
-            } catch (RuntimeException e) {
-                LOG.error("after-commit hook failed; the transaction stays committed", e);
-            }
-        }
+    /** A jOOQ context whose statements run on the connection of {@code state}, refused once that level ended. */
+    DSLContext dslBoundTo(TransactionState state) {
+        return DSL.using(dsl.configuration().derive(new TransactionBoundConnectionProvider(state)));
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -529,11 +425,12 @@ public final class Database implements AutoCloseable {
                     String script = "db/undo/" + vendor() + "/U" + version + "__"
                             + row.get(1, String.class).replace(' ', '_') + ".sql";
                     List<String> statements = SqlScript.statements(readResource(script));
-                    plain.transaction(trx -> {
+                    transactions.runOn(connection, state -> {
+                        DSLContext tx = dslBoundTo(state);
                         for (String statement : statements) {
-                            trx.dsl().execute(statement);
+                            tx.execute(statement);
                         }
-                        trx.dsl().execute("delete from " + HISTORY_TABLE + " where version = ?", version); // sql-constant: table name
+                        return tx.execute("delete from " + HISTORY_TABLE + " where version = ?", version); // sql-constant: table name
                     });
                     undone.add(version);
                 }
@@ -579,7 +476,12 @@ public final class Database implements AutoCloseable {
                 throw translator.translate(e);
             }
         }
-        Connection connection = borrow();
+        Connection connection;
+        try {
+            connection = pool.getConnection();
+        } catch (SQLException e) {
+            throw translator.translate(e);
+        }
         try {
             execute(connection, "PRAGMA foreign_keys = OFF");
             T result;
@@ -608,13 +510,23 @@ public final class Database implements AutoCloseable {
                 LOG.warn("could not re-enable SQLite foreign keys; evicting the connection", e);
                 pool.evictConnection(connection);
             }
-            giveBack(connection);
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                LOG.warn("could not return a connection to the pool", e);
+            }
         }
     }
 
     private void requireNoTransaction(String operation) {
-        if (current.get() != null) {
+        if (transactions.current() != null) {
             throw new IllegalStateException(operation + " cannot run inside a transaction");
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
         }
     }
 

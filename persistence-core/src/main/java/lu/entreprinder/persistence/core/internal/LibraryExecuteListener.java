@@ -6,31 +6,49 @@ import org.jooq.ExecuteListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Counts statements, logs slow ones and translates errors, for every statement jOOQ executes. */
+/**
+ * For every statement jOOQ executes: refuses it when its transaction is poisoned, counts it, logs it when slow,
+ * translates its error, and poisons its transaction when the database refused it.
+ */
 public final class LibraryExecuteListener implements ExecuteListener {
 
     private static final long serialVersionUID = 1L;
     private static final Logger SLOW = LoggerFactory.getLogger("lu.entreprinder.persistence.slow-query");
     private static final String STARTED = "lu.entreprinder.persistence.started";
+    private static final String TRANSACTION = "lu.entreprinder.persistence.transaction";
 
     private final transient StatementCounting counting;
     private final transient ErrorTranslator translator;
+    private final transient TransactionRunner transactions;
     private final long slowNanos;
 
-    public LibraryExecuteListener(StatementCounting counting, ErrorTranslator translator, Duration slowThreshold) {
+    public LibraryExecuteListener(StatementCounting counting, ErrorTranslator translator, TransactionRunner transactions,
+                                  Duration slowThreshold) {
         this.counting = counting;
         this.translator = translator;
+        this.transactions = transactions;
         this.slowNanos = slowThreshold.isZero() ? Long.MAX_VALUE : slowThreshold.toNanos();
     }
 
     @Override
     public void executeStart(ExecuteContext ctx) {
+        TransactionState transaction = transactions.transactionOf(ctx.configuration());
+        if (transaction != null) {
+            RuntimeException poison = transaction.poisonOfInnermost();
+            if (poison != null) {
+                throw transactions.refusedStatement(poison);
+            }
+            ctx.data(TRANSACTION, transaction);
+        }
         counting.statementExecuted();
         ctx.data(STARTED, System.nanoTime());
     }
 
     @Override
     public void executeEnd(ExecuteContext ctx) {
+        if (ctx.resultSet() != null && ctx.data(TRANSACTION) instanceof TransactionState transaction) {
+            ctx.resultSet(new TransactionResultSet(ctx.resultSet(), transaction));
+        }
         logIfSlow(ctx);
     }
 
@@ -54,8 +72,18 @@ public final class LibraryExecuteListener implements ExecuteListener {
     @Override
     public void exception(ExecuteContext ctx) {
         Throwable error = ctx.sqlException() != null ? ctx.sqlException() : ctx.exception();
-        if (error != null) {
-            ctx.exception(translator.translate(error));
+        if (error == null) {
+            return;
+        }
+        RuntimeException translated = translator.translate(error);
+        ctx.exception(translated);
+        if (ctx.sqlException() != null) {
+            // The database refused the statement: PostgreSQL has aborted the transaction (or the savepoint level it
+            // ran in), and SQLite follows the same rule so that one program has one outcome on both.
+            TransactionState transaction = transactions.transactionOf(ctx.configuration());
+            if (transaction != null) {
+                transaction.poisonInnermost(translated);
+            }
         }
     }
 }
