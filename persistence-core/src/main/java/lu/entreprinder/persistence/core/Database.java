@@ -56,7 +56,9 @@ public final class Database implements AutoCloseable {
     private static final String HISTORY_TABLE = "flyway_schema_history";
 
     private final DatabaseConfig config;
-    private final HikariDataSource pool;
+    /** The pool the library built, or null when the caller gave its own DataSource (never closed here). */
+    private final HikariDataSource ownPool;
+    private final DataSource pool;
     private final DSLContext dsl;
     private final ErrorTranslator translator;
     private final StatementCounting counting = new StatementCounting();
@@ -66,14 +68,17 @@ public final class Database implements AutoCloseable {
     private Database(DatabaseConfig config) {
         this.config = config;
         this.translator = new ErrorTranslator(config.dialect(), config.schema());
-        this.pool = new HikariDataSource(hikari(config));
-        this.transactions = new TransactionRunner(pool, pool::evictConnection, config.dialect(), translator);
+        this.ownPool = config.dataSource() == null ? new HikariDataSource(hikari(config)) : null;
+        this.pool = ownPool != null ? ownPool : config.dataSource();
+        this.transactions = new TransactionRunner(pool, this::evict, config.dialect(), translator,
+                config.externalTransactions(), config.observer());
         DefaultConfiguration jooq = new DefaultConfiguration();
         jooq.set(config.dialect());
         // jOOQ's default quoting stays: Django's column names include reserved words (journeychallenge."order").
         jooq.set(new Settings().withExecuteLogging(false));
         jooq.set(new ThreadBoundConnectionProvider(pool, transactions::current, translator));
-        jooq.set(new LibraryExecuteListener(counting, translator, transactions, config.slowQueryThreshold()));
+        jooq.set(new LibraryExecuteListener(counting, translator, transactions, config.slowQueryThreshold(),
+                config.observer()));
         this.dsl = DSL.using(jooq);
     }
 
@@ -85,6 +90,9 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(DatabaseConfig config) {
         Objects.requireNonNull(config, "config");
+        if (config.dataSource() != null) {
+            config = withDialectOfDataSource(config);
+        }
         Database database;
         try {
             database = new Database(config);
@@ -101,6 +109,44 @@ public final class Database implements AutoCloseable {
             }
         }
         return database;
+    }
+
+    /** Reads the dialect from the URL the caller's pool reports, and checks what the library relies on. */
+    private static DatabaseConfig withDialectOfDataSource(DatabaseConfig config) {
+        try (Connection connection = config.dataSource().getConnection()) {
+            DatabaseConfig resolved = config.withReportedUrl(connection.getMetaData().getURL());
+            if (resolved.dialect() == SQLDialect.SQLITE) {
+                try (Statement statement = connection.createStatement();
+                     var rs = statement.executeQuery("PRAGMA foreign_keys")) {
+                    if (!rs.next() || rs.getInt(1) != 1) {
+                        throw new ValidationException("dataSource", "SQLite connections must enforce foreign keys:"
+                                + " configure the pool with foreign_keys=true (SQLiteConfig.enforceForeignKeys)");
+                    }
+                }
+            }
+            return resolved;
+        } catch (SQLException e) {
+            throw new RetryableException(RetryableException.Reason.CONNECTION_LOST,
+                    "cannot borrow a connection from the given DataSource: " + e.getMessage(), e);
+        }
+    }
+
+    /** Takes a connection whose state is unknown out of circulation for good. */
+    private void evict(Connection connection) {
+        if (ownPool != null) {
+            ownPool.evictConnection(connection);
+            return;
+        }
+        try {
+            connection.abort(Runnable::run); // the caller's pool then discards it as broken
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("could not abort a connection of the given DataSource", e);
+        }
+        try {
+            connection.close();
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("closing an aborted connection failed", e);
+        }
     }
 
     private static HikariConfig hikari(DatabaseConfig config) {
@@ -178,14 +224,31 @@ public final class Database implements AutoCloseable {
         return LocalDate.now(config.clock().withZone(config.zone()));
     }
 
-    /** The pool, for metrics and for tools that need plain JDBC. Do not close it; close the database. */
+    /**
+     * The pool (the library's own, or the one the caller gave), for metrics and for tools that need plain JDBC.
+     * Do not close it; close the database.
+     */
     public DataSource dataSource() {
         return pool;
     }
 
-    /** Connections currently borrowed from the pool (0 when every caller has finished). */
+    /**
+     * Connections currently borrowed from the pool (0 when every caller has finished), or -1 when the caller's
+     * {@code DataSource} is not a HikariCP pool and cannot say.
+     */
     public int activeConnections() {
-        return pool.getHikariPoolMXBean() == null ? 0 : pool.getHikariPoolMXBean().getActiveConnections();
+        HikariDataSource hikari = ownPool;
+        if (hikari == null) {
+            try {
+                hikari = pool.isWrapperFor(HikariDataSource.class) ? pool.unwrap(HikariDataSource.class) : null;
+            } catch (SQLException e) {
+                hikari = null;
+            }
+        }
+        if (hikari == null) {
+            return -1;
+        }
+        return hikari.getHikariPoolMXBean() == null ? 0 : hikari.getHikariPoolMXBean().getActiveConnections();
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -274,29 +337,32 @@ public final class Database implements AutoCloseable {
                     throw e;
                 }
                 LOG.debug("retrying after {} (attempt {} of {})", e.reason(), attempt, maxAttempts);
+                config.observer().retry(e.reason());
             }
         }
     }
 
-    /** True when the calling thread is inside {@link #inTransaction}. */
+    /** True when the calling thread is inside {@link #inTransaction}, or inside a joined external transaction. */
     public boolean inTransaction() {
-        return transactions.current() != null;
+        return transactions.current() != null || transactions.externalActive();
     }
 
     /**
      * Registers a hook that runs once after the outermost transaction commits, outside it; never after a rollback.
      * A hook registered inside a savepoint that rolls back is dropped. A hook that throws is logged, not rethrown:
-     * the data is committed.
+     * the data is committed. Outside {@link #inTransaction} but inside a joined external transaction (see
+     * {@link ExternalTransactions}) the hook runs after the external commit.
      *
      * @throws IllegalStateException if the calling thread is not inside a transaction
      */
     public void afterCommit(Runnable hook) {
         Objects.requireNonNull(hook, "hook");
         TransactionState tx = transactions.current();
-        if (tx == null) {
+        if (tx != null) {
+            tx.addAfterCommit(hook);
+        } else if (!transactions.afterExternalCommit(hook)) {
             throw new IllegalStateException("afterCommit needs a transaction: call it inside inTransaction");
         }
-        tx.addAfterCommit(hook);
     }
 
     /** A jOOQ context whose statements run on the connection of {@code state}, refused once that level ended. */
@@ -508,7 +574,7 @@ public final class Database implements AutoCloseable {
                 execute(connection, "PRAGMA foreign_keys = ON");
             } catch (SQLException e) {
                 LOG.warn("could not re-enable SQLite foreign keys; evicting the connection", e);
-                pool.evictConnection(connection);
+                evict(connection);
             }
             try {
                 connection.close();
@@ -530,11 +596,11 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Closes the pool. Idempotent; later calls do nothing. */
+    /** Closes the pool the library built (never a DataSource the caller gave). Idempotent; later calls do nothing. */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            pool.close();
+        if (closed.compareAndSet(false, true) && ownPool != null) {
+            ownPool.close();
         }
     }
 
