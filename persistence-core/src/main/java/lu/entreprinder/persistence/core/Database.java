@@ -446,13 +446,7 @@ public final class Database implements AutoCloseable {
         Objects.requireNonNull(targetVersion, "targetVersion");
         requireNoTransaction("migrate");
         return withMigrationConnection(dataSource -> {
-            Flyway flyway = Flyway.configure(Database.class.getClassLoader())
-                    .dataSource(dataSource)
-                    .locations(migrationLocations().toArray(String[]::new))
-                    .failOnMissingLocations(true)
-                    .target(targetVersion)
-                    .load();
-            MigrateResult result = flyway.migrate();
+            MigrateResult result = flyway(dataSource, targetVersion).migrate();
             List<String> applied = result.migrations.stream().map(m -> m.version).toList();
             String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
             if (!applied.isEmpty()) {
@@ -460,6 +454,31 @@ public final class Database implements AutoCloseable {
             }
             return new MigrationResult(applied, version);
         });
+    }
+
+    /**
+     * The versions of the migrations that {@link #migrate()} would apply, oldest first (empty when the schema is up to
+     * date). For health checks; reads Flyway's history, changes nothing.
+     *
+     * @throws PersistenceException if the database cannot be read
+     */
+    public List<String> pendingMigrations() {
+        try {
+            return java.util.Arrays.stream(flyway(pool, "latest").info().pending())
+                    .map(m -> m.getVersion() == null ? m.getDescription() : m.getVersion().getVersion())
+                    .toList();
+        } catch (RuntimeException e) {
+            throw translator.translate(e);
+        }
+    }
+
+    private Flyway flyway(DataSource dataSource, String targetVersion) {
+        return Flyway.configure(Database.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations(migrationLocations().toArray(String[]::new))
+                .failOnMissingLocations(true)
+                .target(targetVersion)
+                .load();
     }
 
     /**

@@ -2,15 +2,11 @@ package lu.entreprinder.persistence.core.internal;
 
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Optional;
 import lu.entreprinder.persistence.core.DatabaseObserver;
-import org.jooq.Delete;
+import java.util.regex.Pattern;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
 import org.jooq.ExecuteType;
-import org.jooq.Insert;
-import org.jooq.Select;
-import org.jooq.Update;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -122,44 +118,78 @@ public final class LibraryExecuteListener implements ExecuteListener {
         }
     }
 
+    private static final Pattern LOCKING = Pattern.compile("\\sfor\\s+(update|no\\s+key\\s+update|share|key\\s+share)\\b");
+
+    /** The statement's kind from its first keyword (plain-SQL statements included). */
     private static String kind(ExecuteContext ctx) {
         if (ctx.type() == ExecuteType.BATCH) {
             return "batch";
         }
-        var query = ctx.query();
-        if (query instanceof Select<?>) {
-            String sql = ctx.sql();
-            return sql != null && sql.toLowerCase(Locale.ROOT).contains(" for update") ? "lock" : "select";
+        String sql = ctx.sql();
+        if (sql == null) {
+            return "other";
         }
-        if (query instanceof Insert<?>) {
-            return "insert";
+        String text = sql.stripLeading().toLowerCase(Locale.ROOT);
+        if (text.startsWith("select") || text.startsWith("with") || text.startsWith("(")) {
+            return LOCKING.matcher(text).find() ? "lock" : "select";
         }
-        if (query instanceof Update<?>) {
-            return "update";
-        }
-        if (query instanceof Delete<?>) {
-            return "delete";
+        for (String kind : new String[] {"insert", "update", "delete"}) {
+            if (text.startsWith(kind)) {
+                return kind;
+            }
         }
         return "other";
     }
 
-    private static final StackWalker STACK = StackWalker.getInstance();
+    private static final StackWalker STACK = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
-    /** The innermost method outside jOOQ, the JDK and the library's core: the DAO method that ran the statement. */
+    /** Where a class was loaded from: a DAO jar (or classes folder) as opposed to the tests or services around it. */
+    private static final ClassValue<String> ORIGIN = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            var source = type.getProtectionDomain().getCodeSource();
+            return source == null || source.getLocation() == null ? "" : source.getLocation().toString();
+        }
+    };
+
+    /**
+     * The library method that ran the statement: the outermost frame of the unbroken chain of library classes from
+     * one origin (a DAO module's jar) above jOOQ and the core, e.g. {@code MatchingService.like} rather than the
+     * private helper it called; {@code none} when the caller used {@code db.dsl()} directly.
+     */
     private static String operation() {
-        Optional<StackWalker.StackFrame> caller = STACK.walk(frames -> frames
-                .filter(f -> !isInfrastructure(f.getClassName()))
-                .findFirst());
-        if (caller.isEmpty() || !caller.get().getClassName().startsWith("lu.entreprinder.persistence.")) {
+        StackWalker.StackFrame entry = STACK.walk(frames -> {
+            StackWalker.StackFrame outermost = null;
+            String origin = null;
+            for (var it = frames.iterator(); it.hasNext(); ) {
+                StackWalker.StackFrame frame = it.next();
+                String type = frame.getClassName();
+                if (isInfrastructure(type)) {
+                    continue;
+                }
+                if (!type.startsWith("lu.entreprinder.persistence.")) {
+                    break;
+                }
+                String from = ORIGIN.get(frame.getDeclaringClass());
+                if (origin == null) {
+                    origin = from;
+                } else if (!origin.equals(from)) {
+                    break;
+                }
+                outermost = frame;
+            }
+            return outermost;
+        });
+        if (entry == null) {
             return "none";
         }
-        String type = caller.get().getClassName();
+        String type = entry.getClassName();
         String simple = type.substring(type.lastIndexOf('.') + 1);
         int nested = simple.indexOf('$');
         if (nested > 0) {
             simple = simple.substring(0, nested);
         }
-        String method = caller.get().getMethodName();
+        String method = entry.getMethodName();
         if (method.startsWith("lambda$")) {
             int end = method.indexOf('$', 7);
             method = method.substring(7, end > 7 ? end : method.length());
