@@ -50,10 +50,13 @@ public final class BulkLoader {
     /** The columns to write: those set on the first row; every other row must set the same ones. */
     public static <R extends TableRecord<R>> List<Field<?>> columns(Table<R> table, List<? extends R> rows) {
         R first = rows.get(0);
+        Field<?>[] all = table.fields();
         List<Field<?>> fields = new ArrayList<>();
-        for (Field<?> field : table.fields()) {
-            if (first.changed(field)) {
-                fields.add(field);
+        boolean[] set = new boolean[all.length];
+        for (int c = 0; c < all.length; c++) {
+            set[c] = first.changed(c);
+            if (set[c]) {
+                fields.add(all[c]);
             }
         }
         if (fields.isEmpty()) {
@@ -64,14 +67,14 @@ public final class BulkLoader {
             if (row == null) {
                 throw new ValidationException("rows[" + i + "]", "is required");
             }
-            for (Field<?> field : table.fields()) {
-                if (row.changed(field) != first.changed(field)) {
-                    throw new ValidationException("rows[" + i + "]." + field.getName(),
-                            (row.changed(field) ? "is set, but not on rows[0]" : "is not set, but is on rows[0]")
+            for (int c = 0; c < all.length; c++) {
+                if (row.changed(c) != set[c]) {
+                    throw new ValidationException("rows[" + i + "]." + all[c].getName(),
+                            (set[c] ? "is not set, but is on rows[0]" : "is set, but not on rows[0]")
                             + ": every row must set the same columns");
                 }
-                if (row.changed(field)) {
-                    check(field, row.get(field), i);
+                if (set[c]) {
+                    check(all[c], row.get(c), i);
                 }
             }
         }
@@ -174,9 +177,19 @@ public final class BulkLoader {
         private int next;
         private int position;
 
+        private final int[] positions;
+        private final boolean[] converted;
+
         RowsReader(List<Field<?>> fields, List<? extends TableRecord<?>> rows) {
             this.fields = fields;
             this.rows = rows;
+            TableRecord<?> first = rows.get(0);
+            this.positions = new int[fields.size()];
+            this.converted = new boolean[fields.size()];
+            for (int i = 0; i < fields.size(); i++) {
+                positions[i] = first.indexOf(fields.get(i));
+                converted[i] = fields.get(i).getConverter().fromType() != fields.get(i).getConverter().toType();
+            }
         }
 
         @Override
@@ -203,8 +216,11 @@ public final class BulkLoader {
                 if (i > 0) {
                     buffer.append('\t');
                 }
-                Field<Object> field = (Field<Object>) fields.get(i);
-                append(field.getConverter().to(row.get(field)), field);
+                Object value = row.get(positions[i]);
+                if (converted[i]) {
+                    value = ((Field<Object>) fields.get(i)).getConverter().to(value);
+                }
+                append(value, fields.get(i));
             }
             buffer.append('\n');
         }
