@@ -111,6 +111,23 @@ class StartupTest {
                         .contains("password=****").doesNotContain("s3cret"));
     }
 
+    /**
+     * Why jOOQ's "Version mismatch" is harmless for this library: jOOQ's open-source POSTGRES dialect declares
+     * PostgreSQL 18 as its minimum and has no versioned dialect for 15, so it may render syntax that 15 lacks. Every
+     * statement the library renders runs in this test suite, and the suite's server is production's PostgreSQL 15
+     * (PG_TEST_URL here, postgres:15-alpine under Testcontainers, zonky's 15.x binaries embedded): a statement that
+     * needs a newer server fails the build instead of production.
+     */
+    @Test
+    void theSuiteRunsOnPostgres15TheOldestVersionTheLibrarySupports() throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(TestPostgres.server().adminUrl())) {
+            assertThat(c.getMetaData().getDatabaseMajorVersion())
+                    .as("the suite proves the library on production's PostgreSQL; point PG_TEST_URL at a PostgreSQL %d",
+                            lu.entreprinder.persistence.core.internal.Startup.OLDEST_TESTED_POSTGRES)
+                    .isEqualTo(lu.entreprinder.persistence.core.internal.Startup.OLDEST_TESTED_POSTGRES);
+        }
+    }
+
     /** The negative control: the same statement through plain jOOQ on the same server prints all three. */
     @Test
     void plainJooqOnPostgres15PrintsTheBannerTheTipAndTheMismatch() throws Exception {
