@@ -46,9 +46,10 @@ import org.jooq.Schema;
  * <tr><td>{@code pool-name}</td><td>{@code _POOL_NAME}</td><td>HikariCP pool name</td><td>entreprinder</td></tr>
  * </table>
  * A duration is {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 1d}, a bare number of milliseconds, or
- * ISO-8601 ({@code PT30S}). A blank value counts as absent (the default applies). A key under the prefix that is not
- * in the table is refused, so a typo never silently falls back to a default. The clock and the jOOQ schema are
- * objects, not strings: set them on the returned builder.
+ * ISO-8601 ({@code PT30S}). A blank value counts as absent (the default applies). In {@code Properties}, a key under
+ * the prefix that is not in the table is refused, so a typo never silently falls back to a default; environment
+ * variables under the prefix that are not in the table are ignored, because the environment is shared with the
+ * platform. The clock and the jOOQ schema are objects, not strings: set them on the returned builder.
  */
 public final class DatabaseConfig {
 
@@ -128,7 +129,7 @@ public final class DatabaseConfig {
         for (String name : properties.stringPropertyNames()) {
             values.put(name, properties.getProperty(name));
         }
-        return ExternalSettings.read(values, key -> dotted + key, dotted);
+        return ExternalSettings.read(values, key -> dotted + key, dotted.isEmpty() ? null : dotted);
     }
 
     /**
@@ -137,8 +138,9 @@ public final class DatabaseConfig {
      *
      * @param prefix the variables' common prefix, e.g. {@code "ENTREPRINDER_DB"} (a trailing underscore is optional)
      * @return a builder holding the settings found, defaults for the others
-     * @throws ValidationException naming the variable when a value is missing, malformed or out of range, or a
-     *         variable under the prefix is unknown; field {@code prefix} when the prefix is blank
+     * @throws ValidationException naming the variable when a value is missing, malformed or out of range; field
+     *         {@code prefix} when the prefix is blank. Unknown variables under the prefix are ignored (the
+     *         environment is shared: Kubernetes adds {@code <SERVICE>_PORT} for a service named like the prefix)
      */
     public static Builder fromEnvironment(String prefix) {
         return fromEnvironment(System.getenv(), prefix);
@@ -150,8 +152,9 @@ public final class DatabaseConfig {
      * @param environment variable names to values
      * @param prefix the variables' common prefix, e.g. {@code "ENTREPRINDER_DB"} (a trailing underscore is optional)
      * @return a builder holding the settings found, defaults for the others
-     * @throws ValidationException naming the variable when a value is missing, malformed or out of range, or a
-     *         variable under the prefix is unknown; field {@code prefix} when the prefix is blank
+     * @throws ValidationException naming the variable when a value is missing, malformed or out of range; field
+     *         {@code prefix} when the prefix is blank. Unknown variables under the prefix are ignored (the
+     *         environment is shared: Kubernetes adds {@code <SERVICE>_PORT} for a service named like the prefix)
      */
     public static Builder fromEnvironment(Map<String, String> environment, String prefix) {
         Objects.requireNonNull(environment, "environment");
@@ -159,8 +162,10 @@ public final class DatabaseConfig {
             throw new ValidationException("prefix", "is required for environment variables (e.g. ENTREPRINDER_DB)");
         }
         String underscored = prefix.endsWith("_") ? prefix : prefix + "_";
+        // Unknown variables under the prefix are not refused: the environment is shared with the platform
+        // (Kubernetes injects <SERVICE>_PORT, <SERVICE>_SERVICE_HOST for a service named like the prefix).
         return ExternalSettings.read(environment,
-                key -> underscored + key.toUpperCase(Locale.ROOT).replace('-', '_'), underscored);
+                key -> underscored + key.toUpperCase(Locale.ROOT).replace('-', '_'), null);
     }
 
     static SQLDialect dialectOf(String jdbcUrl) {

@@ -62,12 +62,14 @@ final class ExternalSettings {
 
     /**
      * Builds from {@code source}, where {@code fullKey} turns a kebab-case key into the name looked up (with
-     * prefix, upper case for the environment). Unknown keys starting with {@code ownPrefix} are refused (a typo
-     * must not silently fall back to a default); an empty {@code ownPrefix} skips that check.
+     * prefix, upper case for the environment). When {@code refuseUnknownUnder} is not null, unknown keys starting
+     * with it are refused (a typo must not silently fall back to a default).
      */
-    static DatabaseConfig.Builder read(Map<String, String> source, Function<String, String> fullKey, String ownPrefix) {
+    static DatabaseConfig.Builder read(Map<String, String> source, Function<String, String> fullKey,
+                                       String refuseUnknownUnder) {
         Objects.requireNonNull(source, "source");
-        if (!ownPrefix.isEmpty()) {
+        if (refuseUnknownUnder != null) {
+            String ownPrefix = refuseUnknownUnder;
             TreeSet<String> known = new TreeSet<>();
             keys().forEach(k -> known.add(fullKey.apply(k)));
             for (String name : new TreeSet<>(source.keySet())) {

@@ -61,6 +61,7 @@ class DatabaseConfigFromSettingsTest {
                 "ENTREPRINDER_DB_MAXIMUM_POOL_SIZE", "4",
                 "ENTREPRINDER_DB_SLOW_QUERY_THRESHOLD", "1s",
                 "ENTREPRINDER_DB_MIGRATE_ON_START", "true",
+                "ENTREPRINDER_DB_PORT", "tcp://10.0.0.7:5432",  // what Kubernetes adds for a service "entreprinder-db"
                 "PATH", "/usr/bin");
 
         DatabaseConfig c = DatabaseConfig.fromEnvironment(env, "ENTREPRINDER_DB").build();

@@ -44,11 +44,6 @@ public final class Startup {
         }
     }
 
-    /** The JDBC driver class the pool will load for this configuration. */
-    public static String driverClassName(DatabaseConfig config) {
-        return Driver.of(config.dialect()).className();
-    }
-
     /**
      * Checks that the configuration's JDBC driver can be loaded the way HikariCP loads it (the thread's context
      * class loader, then the library's own).
