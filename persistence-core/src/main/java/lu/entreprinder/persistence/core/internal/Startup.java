@@ -161,7 +161,8 @@ public final class Startup {
 
     /**
      * Logs the one INFO line of a successful open (URL with its password masked, dialect, server version, pool
-     * size), and a WARN when the PostgreSQL server is older than the versions the library is tested on.
+     * size or "the caller's DataSource"), and a WARN when the PostgreSQL server is older than the versions the
+     * library is tested on.
      */
     public static void opened(DatabaseConfig config, DataSource pool) {
         String server = "unknown version";
@@ -173,9 +174,10 @@ public final class Startup {
         } catch (SQLException | RuntimeException e) {
             LOG.debug("could not read the server version", e);
         }
-        int poolSize = config.sqliteInMemory() ? 1 : config.maximumPoolSize();
-        LOG.info("opened {} ({}, {}, pool {} of {} connections)", config.maskedJdbcUrl(),
-                config.dialect().getName(), server, config.poolName(), poolSize);
+        String poolDescription = config.dataSource() != null ? "the caller's DataSource"
+                : "pool " + config.poolName() + " of " + (config.sqliteInMemory() ? 1 : config.maximumPoolSize())
+                + " connections";
+        LOG.info("opened {} ({}, {}, {})", config.maskedJdbcUrl(), config.dialect().getName(), server, poolDescription);
         if (config.dialect().family() == SQLDialect.POSTGRES && major >= 0 && major < OLDEST_TESTED_POSTGRES) {
             LOG.warn("{} is older than PostgreSQL {}, the oldest version this library is tested on: statements may"
                     + " fail with syntax errors", server, OLDEST_TESTED_POSTGRES);
