@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import lu.entreprinder.persistence.core.internal.BulkLoader;
 import lu.entreprinder.persistence.core.internal.ErrorTranslator;
 import lu.entreprinder.persistence.core.internal.LibraryExecuteListener;
 import lu.entreprinder.persistence.core.internal.NonClosingConnection;
@@ -34,9 +35,12 @@ import lu.entreprinder.persistence.core.internal.TransactionState;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.SQLDialect;
+import org.jooq.Table;
+import org.jooq.TableRecord;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConfiguration;
@@ -64,6 +68,7 @@ public final class Database implements AutoCloseable {
     private final ErrorTranslator translator;
     private final StatementCounting counting = new StatementCounting();
     private final TransactionRunner transactions;
+    private final BulkLoader bulk;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Database(DatabaseConfig config) {
@@ -73,6 +78,7 @@ public final class Database implements AutoCloseable {
         this.pool = ownPool != null ? ownPool : config.dataSource();
         this.transactions = new TransactionRunner(pool, this::evict, config.dialect(), translator,
                 config.externalTransactions(), config.observer());
+        this.bulk = new BulkLoader(translator, counting);
         DefaultConfiguration jooq = new DefaultConfiguration();
         jooq.set(config.dialect());
         // jOOQ's default quoting stays: Django's column names include reserved words (journeychallenge."order").
@@ -374,6 +380,52 @@ public final class Database implements AutoCloseable {
     /** A jOOQ context whose statements run on the connection of {@code state}, refused once that level ended. */
     DSLContext dslBoundTo(TransactionState state) {
         return DSL.using(dsl.configuration().derive(new TransactionBoundConnectionProvider(state)));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Bulk loads
+    // ---------------------------------------------------------------------------------------------------------
+
+    /**
+     * Inserts many rows of one table at once, as Django's {@code bulk_create}: all of them or none, in one
+     * transaction (a savepoint inside the caller's). The columns written are those set on the first row (leave the
+     * identity unset and the database numbers the rows); every row must set the same ones. Every row is checked
+     * before anything is sent. PostgreSQL loads with one {@code COPY ... FROM STDIN}; SQLite with multi-row
+     * INSERTs of up to 500 rows. Database defaults and triggers apply; the records are not refreshed (their ids stay
+     * unset).
+     *
+     * @param table the generated table
+     * @param rows  records of that table, e.g. {@code dsl().newRecord(USER)} with the columns set
+     * @return the number of rows inserted
+     * @throws ValidationException naming the row and column ({@code rows[3].email}) for a required column left
+     *         null, a text longer than its column, or a row that sets other columns than {@code rows[0]}; nothing is
+     *         written
+     * @throws ConstraintViolationException ({@link ConflictException}, {@link ForeignKeyViolationException},
+     *         {@link CheckViolationException}, {@link NotNullViolationException}) with the constraint's name, the
+     *         message naming the row ({@code rows[41] of the bulk insert into …}); nothing is written
+     * @throws UnsupportedOperationException on PostgreSQL for a binary or array column
+     * @throws PersistenceException any other database failure; nothing is written
+     */
+    public <R extends TableRecord<R>> int bulkInsert(Table<R> table, List<? extends R> rows) {
+        Objects.requireNonNull(table, "table");
+        if (rows == null) {
+            throw new ValidationException("rows", "is required");
+        }
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        List<Field<?>> fields = BulkLoader.columns(table, rows);
+        return transactions.run(state -> {
+            if (isPostgres()) {
+                bulk.copy(state.connection(), table, fields, rows);
+            } else {
+                bulk.insert(dslBoundTo(state), chunk -> transactions.run(savepoint -> {
+                    chunk.run();
+                    return null;
+                }), table, fields, rows);
+            }
+            return rows.size();
+        });
     }
 
     // ---------------------------------------------------------------------------------------------------------
