@@ -7,7 +7,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 import lu.entreprinder.persistence.core.Database;
+import lu.entreprinder.persistence.core.DatabaseConfig;
+import lu.entreprinder.persistence.core.ValidationException;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +21,39 @@ class ExamplesTest {
     @Test
     void theReadmeSnippetRunsOnAFreshSqliteFile(@TempDir Path dir) {
         assertThat(EmbeddingExample.run("jdbc:sqlite:" + dir.resolve("app.db"))).containsExactly("anna");
+    }
+
+    @Test
+    void theReadmeConfigurationSnippetsOpenTheDatabaseTheSettingsDescribe(@TempDir Path dir) throws Exception {
+        String file = dir.resolve("app.db").toString();
+        DatabaseConfig fromFile = ConfigurationExample.fromApplicationProperties(String.join("\n",
+                "# application.properties of a service",
+                "entreprinder.database.url=jdbc:sqlite:" + file,
+                "entreprinder.database.maximum-pool-size=4",
+                "entreprinder.database.connection-timeout=5s",
+                "entreprinder.database.slow-query-threshold=250ms",
+                "entreprinder.database.migrate-on-start=true",
+                "entreprinder.database.zone=Europe/Luxembourg"));
+        assertThat(fromFile.maximumPoolSize()).isEqualTo(4);
+        assertThat(fromFile.connectionTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(fromFile.slowQueryThreshold()).isEqualTo(Duration.ofMillis(250));
+        assertThat(fromFile.migrateOnStart()).isTrue();
+        assertThat(fromFile.schema()).isNotNull();
+        try (Database db = Database.open(DatabaseConfig.builder("jdbc:sqlite:" + file).build())) {
+            assertThat(db.dsl().fetchCount(DSL.table("flyway_schema_history"))).as("migrated on start").isPositive();
+        }
+
+        DatabaseConfig fromEnvironment = ConfigurationExample.fromEnvironment(Map.of(
+                "ENTREPRINDER_DB_URL", "jdbc:sqlite:" + dir.resolve("env.db"),
+                "ENTREPRINDER_DB_MAXIMUM_POOL_SIZE", "2",
+                "HOME", "/home/service"));
+        assertThat(fromEnvironment.maximumPoolSize()).isEqualTo(2);
+
+        assertThatThrownBy(() -> ConfigurationExample.fromEnvironment(Map.of(
+                "ENTREPRINDER_DB_URL", "jdbc:sqlite:" + dir.resolve("env.db"),
+                "ENTREPRINDER_DB_MAXIMUM_POOL_SIZE", "lots")))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.field()).isEqualTo("ENTREPRINDER_DB_MAXIMUM_POOL_SIZE"));
     }
 
     @Test

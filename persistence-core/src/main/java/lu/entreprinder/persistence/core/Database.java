@@ -26,6 +26,7 @@ import lu.entreprinder.persistence.core.internal.ErrorTranslator;
 import lu.entreprinder.persistence.core.internal.LibraryExecuteListener;
 import lu.entreprinder.persistence.core.internal.NonClosingConnection;
 import lu.entreprinder.persistence.core.internal.SqlScript;
+import lu.entreprinder.persistence.core.internal.Startup;
 import lu.entreprinder.persistence.core.internal.StatementCounting;
 import lu.entreprinder.persistence.core.internal.ThreadBoundConnectionProvider;
 import lu.entreprinder.persistence.core.internal.TransactionBoundConnectionProvider;
@@ -91,20 +92,24 @@ public final class Database implements AutoCloseable {
     /**
      * Opens the pool (and migrates when {@link DatabaseConfig#migrateOnStart()} is set).
      *
+     * @throws ConfigurationException if the setup is wrong (JDBC driver not on the class path, user or password
+     *         refused, database missing): not retryable, the message says what to change
      * @throws RetryableException if the database cannot be reached ({@link RetryableException.Reason#CONNECTION_LOST})
      * @throws PersistenceException if a migration fails
      */
     public static Database open(DatabaseConfig config) {
         Objects.requireNonNull(config, "config");
+        Startup.quietJooq();
         if (config.dataSource() != null) {
             config = withDialectOfDataSource(config);
+        } else {
+            Startup.requireDriver(config);
         }
         Database database;
         try {
             database = new Database(config);
         } catch (RuntimeException e) {
-            throw new RetryableException(RetryableException.Reason.CONNECTION_LOST,
-                    "cannot open " + DatabaseConfig.maskUrl(config.jdbcUrl()) + ": " + e.getMessage(), e);
+            throw Startup.openFailure(config, e);
         }
         if (config.migrateOnStart()) {
             try {
@@ -114,6 +119,7 @@ public final class Database implements AutoCloseable {
                 throw e;
             }
         }
+        Startup.opened(config, database.pool);
         return database;
     }
 

@@ -3,7 +3,11 @@ package lu.entreprinder.persistence.core;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.jooq.SQLDialect;
 import org.jooq.Schema;
@@ -19,6 +23,39 @@ import org.jooq.Schema;
  * borrows from it, never closes it, and reads the dialect from the URL its connections report. The pool settings
  * ({@code username}, {@code password}, {@code maximumPoolSize}, {@code connectionTimeout}, {@code poolName},
  * {@code statementTimeout}, {@code sqliteBusyTimeout}) belong to that pool then and are refused here.
+ *
+ * <h2>Configuration without code</h2>
+ * {@link #fromProperties(Properties, String)} and {@link #fromEnvironment(String)} read the same settings from
+ * {@code Properties} (keys {@code <prefix>.<key>}) or environment variables ({@code <PREFIX>_<KEY>}, the key in
+ * upper case with {@code _} for {@code -}). Each key is a builder method's name in kebab case:
+ * <table>
+ * <caption>Keys, their values and defaults</caption>
+ * <tr><th>key</th><th>environment</th><th>value</th><th>default</th></tr>
+ * <tr><td>{@code url}</td><td>{@code _URL}</td><td>JDBC URL, {@code jdbc:postgresql:…} or {@code jdbc:sqlite:…}</td>
+ *     <td>required</td></tr>
+ * <tr><td>{@code username}</td><td>{@code _USERNAME}</td><td>database user</td><td>none (or as in the URL)</td></tr>
+ * <tr><td>{@code password}</td><td>{@code _PASSWORD}</td><td>password, taken as written (not trimmed)</td>
+ *     <td>none</td></tr>
+ * <tr><td>{@code maximum-pool-size}</td><td>{@code _MAXIMUM_POOL_SIZE}</td><td>1 to 1000</td>
+ *     <td>{@value #DEFAULT_MAXIMUM_POOL_SIZE}</td></tr>
+ * <tr><td>{@code connection-timeout}</td><td>{@code _CONNECTION_TIMEOUT}</td><td>duration, at least 250ms</td>
+ *     <td>30s</td></tr>
+ * <tr><td>{@code statement-timeout}</td><td>{@code _STATEMENT_TIMEOUT}</td><td>duration (PostgreSQL), 0 for none</td>
+ *     <td>0 (none)</td></tr>
+ * <tr><td>{@code slow-query-threshold}</td><td>{@code _SLOW_QUERY_THRESHOLD}</td><td>duration, 0 logs none</td>
+ *     <td>500ms</td></tr>
+ * <tr><td>{@code sqlite-busy-timeout}</td><td>{@code _SQLITE_BUSY_TIMEOUT}</td><td>duration</td><td>30s</td></tr>
+ * <tr><td>{@code migrate-on-start}</td><td>{@code _MIGRATE_ON_START}</td><td>{@code true} or {@code false}</td>
+ *     <td>false</td></tr>
+ * <tr><td>{@code zone}</td><td>{@code _ZONE}</td><td>zone id for calendar questions (age, "today")</td>
+ *     <td>Europe/Luxembourg</td></tr>
+ * <tr><td>{@code pool-name}</td><td>{@code _POOL_NAME}</td><td>HikariCP pool name</td><td>entreprinder</td></tr>
+ * </table>
+ * A duration is {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 1d}, a bare number of milliseconds, or
+ * ISO-8601 ({@code PT30S}). A blank value counts as absent (the default applies). In {@code Properties}, a key under
+ * the prefix that is not in the table is refused, so a typo never silently falls back to a default; environment
+ * variables under the prefix that are not in the table are ignored, because the environment is shared with the
+ * platform. The clock and the jOOQ schema are objects, not strings: set them on the returned builder.
  */
 public final class DatabaseConfig {
 
@@ -120,10 +157,71 @@ public final class DatabaseConfig {
     /**
      * Starts a configuration for the given JDBC URL.
      *
+     * @param jdbcUrl {@code jdbc:postgresql:…} or {@code jdbc:sqlite:…}
+     * @return a builder with every other setting at its default
      * @throws ValidationException (field {@code jdbcUrl}) if the URL is null or names an unsupported database
      */
     public static Builder builder(String jdbcUrl) {
         return new Builder(jdbcUrl);
+    }
+
+    /**
+     * Reads the settings from {@code Properties}: {@code <prefix>.url}, {@code <prefix>.maximum-pool-size}, … (the
+     * keys and defaults are in the class comment). The returned builder is already validated; set the clock or the
+     * schema on it and call {@link Builder#build()}.
+     *
+     * @param properties where the settings are, e.g. loaded from the service's {@code application.properties}
+     * @param prefix the keys' common prefix, e.g. {@code "entreprinder.database"} (a trailing dot is optional);
+     *        empty for bare keys, which also turns off the check for unknown keys
+     * @return a builder holding the settings found, defaults for the others
+     * @throws ValidationException naming the full key (e.g. {@code entreprinder.database.maximum-pool-size}) when a
+     *         value is missing, malformed or out of range, or a key under the prefix is unknown
+     */
+    public static Builder fromProperties(Properties properties, String prefix) {
+        Objects.requireNonNull(properties, "properties");
+        Objects.requireNonNull(prefix, "prefix");
+        String dotted = prefix.isEmpty() || prefix.endsWith(".") ? prefix : prefix + ".";
+        Map<String, String> values = new HashMap<>();
+        for (String name : properties.stringPropertyNames()) {
+            values.put(name, properties.getProperty(name));
+        }
+        return ExternalSettings.read(values, key -> dotted + key, dotted.isEmpty() ? null : dotted);
+    }
+
+    /**
+     * Reads the settings from the process's environment variables: {@code <PREFIX>_URL},
+     * {@code <PREFIX>_MAXIMUM_POOL_SIZE}, … (the keys and defaults are in the class comment).
+     *
+     * @param prefix the variables' common prefix, e.g. {@code "ENTREPRINDER_DB"} (a trailing underscore is optional)
+     * @return a builder holding the settings found, defaults for the others
+     * @throws ValidationException naming the variable when a value is missing, malformed or out of range; field
+     *         {@code prefix} when the prefix is blank. Unknown variables under the prefix are ignored (the
+     *         environment is shared: Kubernetes adds {@code <SERVICE>_PORT} for a service named like the prefix)
+     */
+    public static Builder fromEnvironment(String prefix) {
+        return fromEnvironment(System.getenv(), prefix);
+    }
+
+    /**
+     * As {@link #fromEnvironment(String)}, from the given variables (tests, or a service's own environment view).
+     *
+     * @param environment variable names to values
+     * @param prefix the variables' common prefix, e.g. {@code "ENTREPRINDER_DB"} (a trailing underscore is optional)
+     * @return a builder holding the settings found, defaults for the others
+     * @throws ValidationException naming the variable when a value is missing, malformed or out of range; field
+     *         {@code prefix} when the prefix is blank. Unknown variables under the prefix are ignored (the
+     *         environment is shared: Kubernetes adds {@code <SERVICE>_PORT} for a service named like the prefix)
+     */
+    public static Builder fromEnvironment(Map<String, String> environment, String prefix) {
+        Objects.requireNonNull(environment, "environment");
+        if (prefix == null || prefix.isBlank()) {
+            throw new ValidationException("prefix", "is required for environment variables (e.g. ENTREPRINDER_DB)");
+        }
+        String underscored = prefix.endsWith("_") ? prefix : prefix + "_";
+        // Unknown variables under the prefix are not refused: the environment is shared with the platform
+        // (Kubernetes injects <SERVICE>_PORT, <SERVICE>_SERVICE_HOST for a service named like the prefix).
+        return ExternalSettings.read(environment,
+                key -> underscored + key.toUpperCase(Locale.ROOT).replace('-', '_'), null);
     }
 
     static SQLDialect dialectOf(String jdbcUrl) {
@@ -136,24 +234,39 @@ public final class DatabaseConfig {
         if (jdbcUrl.startsWith("jdbc:sqlite:")) {
             return SQLDialect.SQLITE;
         }
-        throw new ValidationException("jdbcUrl", "unsupported database in '" + jdbcUrl
+        throw new ValidationException("jdbcUrl", "unsupported database in '" + maskUrl(jdbcUrl)
                 + "' (supported: jdbc:postgresql:…, jdbc:sqlite:…)");
     }
 
+    /** @return the JDBC URL as given (may contain a password: log {@link #maskedJdbcUrl()} instead) */
     public String jdbcUrl() { return jdbcUrl; }
+    /** @return the JDBC URL with the value of any {@code password=} parameter replaced by {@code ****} */
+    public String maskedJdbcUrl() { return maskUrl(jdbcUrl); }
+    /** @return the database user; null when none was set */
     public String username() { return username; }
+    /** @return the password; null when none was set */
     public String password() { return password; }
+    /** @return the pool size */
     public int maximumPoolSize() { return maximumPoolSize; }
+    /** @return how long a caller waits for a pooled connection */
     public Duration connectionTimeout() { return connectionTimeout; }
+    /** @return the PostgreSQL statement timeout; {@link Duration#ZERO} for none */
     public Duration statementTimeout() { return statementTimeout; }
+    /** @return the duration above which a statement is logged as slow; {@link Duration#ZERO} for never */
     public Duration slowQueryThreshold() { return slowQueryThreshold; }
+    /** @return how long a SQLite writer waits for the write lock */
     public Duration sqliteBusyTimeout() { return sqliteBusyTimeout; }
+    /** @return whether {@link Database#open} applies pending migrations */
     public boolean migrateOnStart() { return migrateOnStart; }
+    /** @return the source of every "now" */
     public Clock clock() { return clock; }
+    /** @return the zone for calendar questions (age, "today") */
     public ZoneId zone() { return zone; }
-    /** The generated jOOQ schema, used to name constraints in SQLite's errors; may be null. */
+    /** @return the generated jOOQ schema, used to name constraints in SQLite's errors; may be null */
     public Schema schema() { return schema; }
+    /** @return the HikariCP pool name */
     public String poolName() { return poolName; }
+    /** @return the jOOQ dialect, from the URL */
     public SQLDialect dialect() { return dialect; }
 
     /** True for {@code jdbc:sqlite::memory:} and other in-memory SQLite URLs: one connection, never closed. */
