@@ -64,6 +64,14 @@ class ExamplesTest {
     }
 
     @Test
+    void theReadmeMetricsSnippetCountsTheLibrarysWork(@TempDir Path dir) {
+        // each like: the pair's lock, the like, the match attempt (SQLite: no locking select, BEGIN IMMEDIATE);
+        // four transactions: two createUser, two like
+        assertThat(MetricsExample.run("jdbc:sqlite:" + dir.resolve("app.db")))
+                .isEqualTo("6 statements by MatchingService.like, 4 transactions committed");
+    }
+
+    @Test
     void theReadmeServiceSnippetReservesExpiresAndSweeps(@TempDir Path dir) {
         assertThat(ServiceExample.run("jdbc:sqlite:" + dir.resolve("app.db"))).containsExactly(
                 "reserved until 2026-06-02T08:00Z", "released plot 1 of user 1", "swept 1");

@@ -12,7 +12,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Every block between "README snippet start" and "end" markers in the examples appears in the README verbatim. */
+/**
+ * Every block between "README snippet start" and "end" markers in the examples (and in the Spring Boot consumer,
+ * which CI builds on its own) appears in the README verbatim.
+ */
 class ReadmeSnippetsTest {
 
     private static final Pattern SNIPPET = Pattern.compile(
@@ -22,7 +25,8 @@ class ReadmeSnippetsTest {
     void theReadmeShowsTheExamplesCodeAsItIs() throws Exception {
         String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
         List<Path> sources;
-        try (Stream<Path> files = Files.walk(Path.of("src", "main", "java"))) {
+        try (Stream<Path> files = Stream.concat(Files.walk(Path.of("src", "main", "java")),
+                Files.walk(Path.of("spring-consumer", "src", "main", "java")))) {
             sources = files.filter(f -> f.toString().endsWith(".java")).sorted().toList();
         }
         List<String> checked = new ArrayList<>();
@@ -38,6 +42,7 @@ class ReadmeSnippetsTest {
                 checked.add(source.getFileName().toString());
             }
         }
-        assertThat(checked).contains("EmbeddingExample.java", "ServiceExample.java", "ConfigurationExample.java");
+        assertThat(checked).contains("EmbeddingExample.java", "ServiceExample.java", "ConfigurationExample.java",
+                "RecoveryExample.java", "MetricsExample.java", "SpringConsumerApplication.java", "Matchmaking.java");
     }
 }

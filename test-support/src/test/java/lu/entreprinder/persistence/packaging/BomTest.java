@@ -55,12 +55,17 @@ class BomTest {
     }
 
     @Test
-    void theBomsDriverVersionsAreTheOnesTheLibraryIsTestedWith() throws Exception {
+    void theBomsRuntimeAndDriverVersionsAreTheOnesTheLibraryIsBuiltAndTestedWith() throws Exception {
         Element properties = child(pom(ROOT.resolve("pom.xml")), "properties");
         Map<String, String> managed = managed(pom(ROOT.resolve("persistence-bom/pom.xml")));
 
         assertThat(managed).containsEntry("org.postgresql:postgresql", text(properties, "postgresql.version"))
-                .containsEntry("org.xerial:sqlite-jdbc", text(properties, "sqlite.version"));
+                .containsEntry("org.xerial:sqlite-jdbc", text(properties, "sqlite.version"))
+                .as("the runtime libraries at the library's versions (Spring Boot's BOM pins older ones)")
+                .containsEntry("org.jooq:jooq", text(properties, "jooq.version"))
+                .containsEntry("org.flywaydb:flyway-core", text(properties, "flyway.core.version"))
+                .containsEntry("org.flywaydb:flyway-database-postgresql", text(properties, "flyway.core.version"))
+                .containsEntry("com.zaxxer:HikariCP", text(properties, "hikaricp.version"));
     }
 
     private static Map<String, String> managed(Element bom) {
