@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import lu.entreprinder.persistence.core.internal.Adoption;
 import lu.entreprinder.persistence.core.internal.ErrorTranslator;
 import lu.entreprinder.persistence.core.internal.LibraryExecuteListener;
 import lu.entreprinder.persistence.core.internal.NonClosingConnection;
@@ -616,6 +617,36 @@ public final class Database implements AutoCloseable {
         if (current.get() != null) {
             throw new IllegalStateException(operation + " cannot run inside a transaction");
         }
+    }
+
+    // --- adopting a Django database (issue 15); the logic is in internal.Adoption --------------------------------
+
+    /**
+     * Applied and pending library versions, and whether this is a Django database the library has not adopted yet
+     * (Django's {@code showmigrations}).
+     *
+     * @throws PersistenceException if the database cannot be read
+     */
+    public SchemaStatus status() {
+        return adoption().status();
+    }
+
+    /**
+     * Adopts a database that Django made: checks every row against what the library's migrations need, then (unless
+     * {@code dryRun}, or a row refuses it) migrates it to the latest version in one transaction. Rows a migration
+     * cannot take refuse the whole database and nothing changes; rows that break only a library rule are warnings.
+     * The report lists both (see {@link AdoptionReport}).
+     *
+     * @throws IllegalStateException inside a transaction, or when the database is not an un-adopted Django database
+     * @throws PersistenceException if the database fails for another reason (nothing is changed)
+     */
+    public AdoptionReport adopt(boolean dryRun) {
+        requireNoTransaction("adopt");
+        return adoption().adopt(dryRun);
+    }
+
+    private Adoption adoption() {
+        return new Adoption(pool, config.dialect(), migrationLocations(), config.schema(), translator);
     }
 
     /** Closes the pool. Idempotent; later calls do nothing. */
