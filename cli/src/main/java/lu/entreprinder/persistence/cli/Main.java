@@ -151,6 +151,8 @@ public final class Main {
         Database.MigrationResult result = db.migrateTo(target == null ? "latest" : target);
         out.println(result.appliedVersions().isEmpty() ? "nothing to apply; schema at version " + result.schemaVersion()
                 : "applied " + String.join(", ", result.appliedVersions()) + "; schema at version " + result.schemaVersion());
+        // the Django app's later migrations may have added required columns whose default lives only in Python
+        db.addDefaultsForDjangoColumns().forEach(out::println);
         return DONE;
     }
 

@@ -645,6 +645,21 @@ public final class Database implements AutoCloseable {
         return adoption().adopt(dryRun);
     }
 
+    /**
+     * Gives the columns that the Django app added after the library's schema, NOT NULL and with their default only
+     * in Python, a database default where that is safe (PostgreSQL text columns: {@code ''}), so the library's
+     * inserts, which do not know those columns, keep working. Run it after each Django migration (the command-line
+     * {@code migrate} does). Other columns are only reported.
+     *
+     * @return one line per such column: what was done, or what to do
+     * @throws IllegalStateException inside a transaction
+     * @throws PersistenceException if the database fails
+     */
+    public List<String> addDefaultsForDjangoColumns() {
+        requireNoTransaction("addDefaultsForDjangoColumns");
+        return adoption().pythonOnlyDefaults(true).stream().map(AdoptionReport.Finding::describe).toList();
+    }
+
     private Adoption adoption() {
         return new Adoption(pool, config.dialect(), migrationLocations(), config.schema(), translator);
     }

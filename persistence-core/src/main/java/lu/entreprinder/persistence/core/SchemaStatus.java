@@ -9,12 +9,16 @@ import java.util.List;
  * @param pending       library versions on the class path not applied yet, oldest first
  * @param djangoTables  true when Django's own tables are present ({@code django_migrations} and {@code auth_user})
  * @param adopted       true when the library's history table exists (created by {@code migrate} or {@code adopt})
+ * @param warnings      columns Django added whose default lives only in Python (the library's inserts would fail;
+ *                      see {@link Database#addDefaultsForDjangoColumns()}), one line each
  */
-public record SchemaStatus(List<String> applied, List<String> pending, boolean djangoTables, boolean adopted) {
+public record SchemaStatus(List<String> applied, List<String> pending, boolean djangoTables, boolean adopted,
+                           List<String> warnings) {
 
     public SchemaStatus {
         applied = List.copyOf(applied);
         pending = List.copyOf(pending);
+        warnings = List.copyOf(warnings);
     }
 
     /** A database that Django made and the library has not adopted yet: {@code adopt} is the next step. */
@@ -32,6 +36,9 @@ public record SchemaStatus(List<String> applied, List<String> pending, boolean d
         }
         text.append("applied: ").append(applied.isEmpty() ? "none" : String.join(", ", applied)).append('\n');
         text.append("pending: ").append(pending.isEmpty() ? "none" : String.join(", ", pending)).append('\n');
+        for (String warning : warnings) {
+            text.append(warning).append('\n');
+        }
         return text.toString();
     }
 }

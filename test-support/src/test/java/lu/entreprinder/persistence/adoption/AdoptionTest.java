@@ -126,6 +126,7 @@ class AdoptionTest {
                     .toString()).isIn("2,4", "4,2");
             if (!sqlite) {
                 deferredForeignKeysAndDjangoNames(db, now);
+                laterDjangoColumnWithItsDefaultInPython(db);
             }
         }
 
@@ -162,6 +163,22 @@ class AdoptionTest {
                 "insert into matching_like (from_user_id, to_user_id, created_at) values (1, 3, " + now + ")"))
                 .isInstanceOfSatisfying(ConflictException.class,
                         e -> assertThat(e.constraint()).isEqualTo("matching_like_from_user_id_to_user_id_uniq"));
+    }
+
+    /** Django adds {@code CharField(default='')} and drops the database default: the library's inserts must go on. */
+    private static void laterDjangoColumnWithItsDefaultInPython(Database db) {
+        db.dsl().execute("alter table vinsdelux_vdlcoffret add column dress_code varchar(50) default '' not null");
+        db.dsl().execute("alter table vinsdelux_vdlcoffret alter column dress_code drop default");
+        Runnable libraryInsert = () -> db.dsl().insertInto(lu.entreprinder.persistence.schema.generated.Tables.VDL_COFFRET)
+                .set(lu.entreprinder.persistence.schema.generated.Tables.VDL_COFFRET.NAME, "Six")
+                .set(lu.entreprinder.persistence.schema.generated.Tables.VDL_COFFRET.BOTTLES, 6)
+                .set(lu.entreprinder.persistence.schema.generated.Tables.VDL_COFFRET.DESCRIPTION, "d")
+                .execute();
+        assertThatThrownBy(libraryInsert::run).isInstanceOf(lu.entreprinder.persistence.core.NotNullViolationException.class);
+        assertThat(db.status().warnings()).singleElement().asString().contains("vinsdelux_vdlcoffret").contains("dress_code");
+        assertThat(db.addDefaultsForDjangoColumns()).singleElement().asString().contains("set DEFAULT ''");
+        libraryInsert.run();
+        assertThat(db.status().warnings()).isEmpty();
     }
 
     private static long rowCount(String url) throws SQLException {

@@ -99,6 +99,7 @@ public final class Adoption {
     public SchemaStatus status() {
         try (Connection connection = dataSource.getConnection()) {
             boolean django = tableExists(connection, "django_migrations") && tableExists(connection, "auth_user");
+            List<String> warnings = pythonOnlyDefaults(false).stream().map(Finding::describe).toList();
             boolean adopted = tableExists(connection, HISTORY);
             Flyway flyway = flyway(single(connection, false)).load();
             List<String> applied = new ArrayList<>();
@@ -114,10 +115,81 @@ public final class Adoption {
                     applied.add(version);
                 }
             }
-            return new SchemaStatus(applied, pending, django, adopted);
+            return new SchemaStatus(applied, pending, django, adopted, warnings);
         } catch (SQLException | RuntimeException e) {
             throw translator.translate(e);
         }
+    }
+
+    // -------------------------------------------------------------------------------------------------------------
+    // columns Django added later, whose default lives only in Python
+    // -------------------------------------------------------------------------------------------------------------
+
+    /**
+     * Finds columns of the library's tables that the library does not know (Django added them later), that are
+     * NOT NULL and have no database default: Django drops the default after adding the column (it lives in Python),
+     * so every library insert into the table would fail. With {@code repair} (PostgreSQL), text columns get
+     * {@code DEFAULT ''} (Django's blank value); other types are reported with the statement to run, since a guessed
+     * number or flag would be silently wrong. SQLite cannot add a default without a table rebuild: reported only.
+     *
+     * @return one finding per column: a conversion (done) or a warning (what to do)
+     */
+    public List<Finding> pythonOnlyDefaults(boolean repair) {
+        if (schema == null) {
+            return List.of();
+        }
+        List<Finding> lines = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            for (Table<?> table : schema.getTables()) {
+                if (!tableExists(c, table.getName())) {
+                    continue;
+                }
+                Set<String> known = new LinkedHashSet<>();
+                for (org.jooq.Field<?> field : table.fields()) {
+                    known.add(field.getName());
+                }
+                for (String[] column : requiredWithoutDefault(c, table.getName())) {
+                    if (known.contains(column[0])) {
+                        continue;
+                    }
+                    boolean text = column[1].contains("char") || column[1].contains("text");
+                    String rule = column[0] + " NOT NULL without a database default (Django keeps it in Python)";
+                    if (repair && text && !sqlite()) {
+                        execute(c, "alter table " + table.getName() + " alter column \"" + column[0] // sql-constant: catalog names
+                                + "\" set default ''");
+                        lines.add(new Finding(Verdict.CONVERSION, table.getName(), null, rule, column[1],
+                                "set DEFAULT '' so the library's inserts, which do not know the column, succeed"));
+                    } else {
+                        lines.add(new Finding(Verdict.WARNING, table.getName(), null, rule, column[1],
+                                "the library's inserts into " + table.getName() + " fail until it has a default: "
+                                        + (sqlite() ? "rebuild the table with one (SQLite cannot add it in place)"
+                                        : "alter table " + table.getName() + " alter column " + column[0]
+                                                + " set default <Django's default>")));
+                    }
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            throw translator.translate(e);
+        }
+        return lines;
+    }
+
+    private List<String[]> requiredWithoutDefault(Connection c, String table) throws SQLException {
+        String sql = sqlite()
+                ? "select name, lower(type) from pragma_table_info(?) where \"notnull\" = 1 and dflt_value is null and pk = 0"
+                : "select column_name, data_type from information_schema.columns where table_schema = current_schema()"
+                        + " and table_name = ? and is_nullable = 'NO' and column_default is null"
+                        + " and is_identity = 'NO' and is_generated = 'NEVER'";
+        List<String[]> columns = new ArrayList<>();
+        try (var statement = c.prepareStatement(sql)) {
+            statement.setString(1, table);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    columns.add(new String[] {rs.getString(1), rs.getString(2)});
+                }
+            }
+        }
+        return columns;
     }
 
     // -------------------------------------------------------------------------------------------------------------
@@ -149,6 +221,9 @@ public final class Adoption {
                     }
                 } catch (RehearsalFailed e) {
                     findings.add(e.finding);
+                }
+                if (!dryRun && findings.stream().noneMatch(f -> f.verdict() == Verdict.REFUSAL)) {
+                    findings.addAll(pythonOnlyDefaults(true));
                 }
             }
         } catch (SQLException | RuntimeException e) {
