@@ -1,9 +1,13 @@
+import os
+
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import models
 
-# The seed's PostgreSQL section declares interests as an ArrayField; elsewhere (SQLite) a JSON list.
-if 'postgresql' in settings.DATABASES['default']['ENGINE']:
+# The seed's PostgreSQL section declares interests as an ArrayField; elsewhere (SQLite) a JSON list. Adoption converts
+# the PostgreSQL array into the library's JSON list (V7), after which the Django app must declare it as a JSONField
+# (a state-only migration, see schema/MIGRATIONS.md): SEED_INTERESTS=json is that model.
+if 'postgresql' in settings.DATABASES['default']['ENGINE'] and os.environ.get('SEED_INTERESTS') != 'json':
     from django.contrib.postgres.fields import ArrayField
 
     def _interests():

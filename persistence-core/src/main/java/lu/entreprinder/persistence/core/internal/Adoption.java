@@ -233,7 +233,7 @@ public final class Adoption {
         boolean refused = findings.stream().anyMatch(f -> f.verdict() == Verdict.REFUSAL);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         AdoptionReport report = new AdoptionReport(findings, dryRun, !dryRun && !refused, took);
-        LOG.info("{}", report.describe().strip());
+        LOG.info("{}", report.describe().lines().findFirst().orElse(""));
         return report;
     }
 
