@@ -41,6 +41,12 @@ public final class UserDao {
 
     private final Database db;
 
+    /** Test hook: runs between the e-mail check and the insert (lets a race test hold one creator there). */
+    volatile Runnable beforeInsert = () -> { };
+
+    /** Test switch: false skips the advisory lock (the race test's negative control). */
+    volatile boolean lockEmail = true;
+
     public UserDao(Database db) {
         this.db = db;
     }
@@ -64,7 +70,7 @@ public final class UserDao {
         String last = Check.optionalText(user.lastName(), 150, "lastName");
         try {
             return db.inTransaction(tx -> {
-                if (db.isPostgres()) {
+                if (db.isPostgres() && lockEmail) {
                     // Serializes creators of the same address until commit; unrelated addresses do not wait.
                     tx.dsl().resultQuery("select pg_advisory_xact_lock(hashtextextended({0}, 0))",
                             DSL.val(EMAIL_LOCK_NAMESPACE + email)).fetch();
@@ -72,6 +78,7 @@ public final class UserDao {
                 if (tx.dsl().fetchExists(USER, emailIs(email))) {
                     return new UserCreation.EmailTaken(email);
                 }
+                beforeInsert.run();
                 long id = tx.dsl().insertInto(USER)
                     .set(USER.PASSWORD, hash)
                     .set(USER.IS_SUPERUSER, false)
