@@ -2,11 +2,9 @@
 from django.conf import settings
 
 from crush_lu.models import CrushProfile
-from entreprinder.models import Industry
 from matching.models import Match
 
 Match.objects.filter(user1__username='anna', user2__username='ben').delete()
-Industry.objects.filter(name='biotech').delete()
 if 'postgresql' not in settings.DATABASES['default']['ENGINE']:
     profile = CrushProfile.objects.get(user__username='carla')
     profile.interests = ['hiking']

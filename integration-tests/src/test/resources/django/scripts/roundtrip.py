@@ -29,7 +29,8 @@ assert window.count() == 1, 'range filter over a row the library wrote'
 assert not VdlPlotReservation.objects.filter(created_at__gt=reservation.created_at).exists()
 assert Match.objects.filter(user1__username__in=['ben', 'carla'], user2__username__in=['ben', 'carla']).count() == 1
 assert list(CrushProfile.objects.get(user__username='anna').interests) == ['wine', 'hiking']
-assert Industry.objects.filter(name__iexact='biotech').count() == 1
+assert Industry.objects.filter(name__iexact='biotech').count() == 2  # kept: Django allows it
+Industry.objects.create(name='BIOTECH')  # and still does after adoption
 plan = VdlAdoptionPlan.objects.get(name='One year')
 assert plan.price == Decimal('240.00'), plan.price
 

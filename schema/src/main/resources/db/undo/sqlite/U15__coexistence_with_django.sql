@@ -33,10 +33,10 @@ ALTER TABLE matching_match_old RENAME TO matching_match;
 CREATE INDEX matching_match_user1_id_idx ON matching_match (user1_id);
 CREATE INDEX matching_match_user2_id_idx ON matching_match (user2_id);
 
-DROP TRIGGER entreprinder_skill_name_key_follow;
-DROP TRIGGER entreprinder_skill_name_key_fill;
-DROP TRIGGER entreprinder_industry_name_key_follow;
-DROP TRIGGER entreprinder_industry_name_key_fill;
+DROP TRIGGER IF EXISTS entreprinder_skill_name_key_follow;
+DROP TRIGGER IF EXISTS entreprinder_skill_name_key_fill;
+DROP TRIGGER IF EXISTS entreprinder_industry_name_key_follow;
+DROP TRIGGER IF EXISTS entreprinder_industry_name_key_fill;
 
 CREATE TABLE entreprinder_skill_old (
     id       INTEGER      NOT NULL CONSTRAINT entreprinder_skill_pkey PRIMARY KEY AUTOINCREMENT,

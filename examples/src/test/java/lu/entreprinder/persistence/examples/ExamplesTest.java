@@ -29,7 +29,7 @@ class ExamplesTest {
         String output = tour("jdbc:sqlite:" + dir.resolve("tour.db"));
 
         assertThat(output)
-                .contains("applied 16 migrations")
+                .contains("applied 17 migrations")
                 // register until the waitlist starts
                 .contains("carla -> confirmed")
                 .contains("david -> event full: waitlisted at position 1")

@@ -54,9 +54,10 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>PostgreSQL, in place: Django's {@code interests} column is set aside and converted into V7's JSON list,
  *       matches stored as (higher, lower) are turned round (V6's CHECK, dropped again by V15), Flyway's baseline at
- *       5 and V6–V16 run on the same connection, V11's unique index is recorded without being built (V15 replaces it
- *       by a plain one, so e-mails that differ only in case do not stop the run), and every index of V1–V5 that
- *       Django did not create is added.</li>
+ *       5 and V6–V17 run on the same connection; V9/V10 (name keys, unique) and V11 (unique e-mail) are recorded
+ *       with their end state built here without the uniqueness that V15/V17 drop again, so names or e-mails that
+ *       differ only in case (legal in Django) do not stop the run; every index of V1–V5 that Django did not create
+ *       is added.</li>
  *   <li>SQLite: every library table is rebuilt into the library's latest form (taken from a scratch in-memory
  *       database that Flyway migrated), rows copied, Django's other tables untouched, and Flyway's history copied
  *       from the scratch database, so the file satisfies every version.</li>
@@ -303,9 +304,9 @@ public final class Adoption {
                 }
                 Long first = firstByKey.putIfAbsent(key, id);
                 if (first != null) {
-                    findings.add(new Finding(Verdict.REFUSAL, table, id, table + "_name_key_uniq", shorten(name),
-                            "same normalized name as id " + first + " (key '" + key
-                                    + "'): merge the two rows or rename one"));
+                    findings.add(new Finding(Verdict.WARNING, table, id, "name unique after normalization (library only)",
+                            shorten(name), "kept (Django allows it); same key '" + key + "' as id " + first
+                                    + ": the library's look-ups and get-or-create answer id " + first));
                 }
             }
         }
@@ -427,7 +428,14 @@ public final class Adoption {
             }
             DataSource one = single(c, true);
             flyway(one).baselineVersion("5").baselineDescription("adopted Django database").load().baseline();
-            flyway(one).target("10").load().migrate();
+            flyway(one).target("8").load().migrate();
+            // V9 refuses, and V10's unique key fails on, names that differ only in case, which Django allows and V17
+            // stops requiring: fill the keys here, make them required, and record V9 and V10 as applied.
+            for (String table : List.of("entreprinder_industry", "entreprinder_skill")) {
+                populateNameKeys(c, table);
+                execute(c, "alter table " + table + " alter column name_key set not null"); // sql-constant: table name
+            }
+            flyway(one).target("10").skipExecutingMigrations(true).load().migrate();
             // V11's unique index would stop on e-mails that differ only in case, and V15 replaces it by a plain one:
             // build the plain one under V11's name and record V11 as applied.
             execute(c, "create index auth_user_email_ci_uniq on auth_user (lower(email)) where email <> ''");
@@ -566,22 +574,7 @@ public final class Adoption {
         }
         for (String table : List.of("entreprinder_industry", "entreprinder_skill")) {
             if (copied.contains(table)) {
-                Map<Long, String> keys = new LinkedHashMap<>();
-                try (ResultSet rs = query(c, "select id, name from " + table)) { // sql-constant: table name
-                    while (rs.next()) {
-                        keys.put(rs.getLong(1), normalizeName(rs.getString(2)));
-                    }
-                }
-                // through a placeholder first, so that no two rows hold the same key in between
-                execute(c, "UPDATE " + table + " SET name_key = '#' || id"); // sql-constant: table name
-                try (var update = c.prepareStatement("UPDATE " + table + " SET name_key = ? WHERE id = ?")) { // sql-constant: table name
-                    for (var entry : keys.entrySet()) {
-                        update.setString(1, entry.getValue());
-                        update.setLong(2, entry.getKey());
-                        update.addBatch();
-                    }
-                    update.executeBatch();
-                }
+                populateNameKeys(c, table);
             }
         }
         execute(c, historySql);
@@ -596,6 +589,24 @@ public final class Adoption {
                 }
                 insert.executeBatch();
             }
+        }
+    }
+
+    /** Every row's {@code name_key} from its name, by the library's one rule (V9's), in Java. */
+    private static void populateNameKeys(Connection c, String table) throws SQLException {
+        Map<Long, String> keys = new LinkedHashMap<>();
+        try (ResultSet rs = query(c, "select id, name from " + table)) { // sql-constant: table name
+            while (rs.next()) {
+                keys.put(rs.getLong(1), normalizeName(rs.getString(2)));
+            }
+        }
+        try (var update = c.prepareStatement("UPDATE " + table + " SET name_key = ? WHERE id = ?")) { // sql-constant: table name
+            for (var entry : keys.entrySet()) {
+                update.setString(1, entry.getValue());
+                update.setLong(2, entry.getKey());
+                update.addBatch();
+            }
+            update.executeBatch();
         }
     }
 
