@@ -3,7 +3,7 @@ package lu.entreprinder.persistence.vinsdelux;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
-import lu.entreprinder.persistence.vinsdelux.internal.StoredValueWarnings;
+import lu.entreprinder.persistence.core.StoredValues;
 
 /**
  * A plot with its producer and adoption plans (each with its coffret, cheapest first).
@@ -21,7 +21,7 @@ public record PlotListing(long id, String name, PlotStatus status, BigDecimal si
         sizeHectares = sizeHectares == null ? null : sizeHectares.setScale(2, RoundingMode.HALF_EVEN);
         adoptionPlans = List.copyOf(adoptionPlans);
         if (coordinates instanceof GeoJson.Invalid invalid) {
-            StoredValueWarnings.warnOnce("vinsdelux_vdlplot", id, "coordinates", invalid.problem());
+            StoredValues.warnOnce("vinsdelux_vdlplot", id, "coordinates", invalid.problem());
         }
     }
 

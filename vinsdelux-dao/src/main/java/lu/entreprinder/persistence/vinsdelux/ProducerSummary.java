@@ -1,6 +1,6 @@
 package lu.entreprinder.persistence.vinsdelux;
 
-import lu.entreprinder.persistence.vinsdelux.internal.StoredValueWarnings;
+import lu.entreprinder.persistence.core.StoredValues;
 
 /**
  * A producer with its plot counts.
@@ -14,7 +14,7 @@ public record ProducerSummary(long id, String name, String region, String descri
                               GeoJson coordinates, PlotCounts plots) {
     public ProducerSummary {
         if (coordinates instanceof GeoJson.Invalid invalid) {
-            StoredValueWarnings.warnOnce("vinsdelux_vdlproducer", id, "coordinates", invalid.problem());
+            StoredValues.warnOnce("vinsdelux_vdlproducer", id, "coordinates", invalid.problem());
         }
     }
 

@@ -128,7 +128,7 @@ class VinsDeluxCatalogTest {
         PlotListing bad = plots.stream().filter(p -> p.id() == latLng).findFirst().orElseThrow();
         assertThat(bad.coordinates()).isInstanceOfSatisfying(GeoJson.Invalid.class,
                 i -> assertThat(i.stored().replace(" ", "")).isEqualTo("{\"lat\":49.6,\"lng\":6.3}"));
-        assertThat(lu.entreprinder.persistence.vinsdelux.internal.StoredValueWarnings
+        assertThat(lu.entreprinder.persistence.core.StoredValues
                 .warned("vinsdelux_vdlplot", latLng, "coordinates")).isTrue();
         assertThat(catalog.listProducers()).singleElement().satisfies(p -> assertThat(p.valid()).isFalse());
     }

@@ -1,4 +1,4 @@
-package lu.entreprinder.persistence.vinsdelux.internal;
+package lu.entreprinder.persistence.core;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -6,19 +6,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs a warning once per row and column for a stored value the library cannot decode (written by another
- * application sharing the database). Remembers at most {@value #REMEMBERED} rows; beyond that it warns again.
+ * For reads that meet a stored value the library cannot decode because another application sharing the database
+ * (the Django app) wrote it: such a value marks its record invalid instead of failing the page, and is reported
+ * here with a warning, once per table, row and column (remembering at most {@value #REMEMBERED} rows, then again).
  */
-public final class StoredValueWarnings {
+public final class StoredValues {
 
-    private static final Logger LOG = LoggerFactory.getLogger(StoredValueWarnings.class);
+    private static final Logger LOG = LoggerFactory.getLogger(StoredValues.class);
     private static final int REMEMBERED = 10_000;
     private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
 
-    private StoredValueWarnings() {
+    private StoredValues() {
     }
 
-    /** Warns about {@code table.column} of row {@code id}, unless this row and column were already reported. */
+    /** Logs one warning naming table, id and column, unless this row and column were already reported. Never throws. */
     public static void warnOnce(String table, long id, String column, String problem) {
         if (WARNED.size() >= REMEMBERED) {
             WARNED.clear();
