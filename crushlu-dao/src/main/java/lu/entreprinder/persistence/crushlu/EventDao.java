@@ -112,7 +112,7 @@ public final class EventDao {
         Check.id(eventId, "eventId");
         Check.userId(userId, "userId");
         return db.inTransaction(tx -> {
-            Record r = db.dsl().select(
+            Record r = tx.dsl().select(
                             field(exists(selectOne().from(MEETUP_EVENT).where(MEETUP_EVENT.ID.eq(eventId)))),
                             field(exists(selectOne().from(USER).where(USER.ID.eq((int) userId)))))
                     .fetchOne();
@@ -122,7 +122,7 @@ public final class EventDao {
             if (!Boolean.TRUE.equals(r.get(1, Boolean.class))) {
                 throw new NotFoundException("user", userId);
             }
-            return db.dsl().insertInto(MEETUP_EVENT_SPECIAL_USERS)
+            return tx.dsl().insertInto(MEETUP_EVENT_SPECIAL_USERS)
                     .set(MEETUP_EVENT_SPECIAL_USERS.MEETUPEVENT_ID, eventId)
                     .set(MEETUP_EVENT_SPECIAL_USERS.USER_ID, (int) userId)
                     .onConflictDoNothing()

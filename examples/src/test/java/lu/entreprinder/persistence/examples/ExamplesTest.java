@@ -19,6 +19,13 @@ class ExamplesTest {
     }
 
     @Test
+    void theReadmeRecoverySnippetShowsThePoisonedTransactionRule(@TempDir Path dir) {
+        assertThat(RecoveryExample.run("jdbc:sqlite:" + dir.resolve("app.db"))).containsExactly(
+                "caught auth_user_username_key", "rolled back: ben was not saved",
+                "caught auth_user_username_key in a savepoint", "committed: ben was saved");
+    }
+
+    @Test
     void theReadmeServiceSnippetReservesExpiresAndSweeps(@TempDir Path dir) {
         assertThat(ServiceExample.run("jdbc:sqlite:" + dir.resolve("app.db"))).containsExactly(
                 "reserved until 2026-06-02T08:00Z", "released plot 1 of user 1", "swept 1");

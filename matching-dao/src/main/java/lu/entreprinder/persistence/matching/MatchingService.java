@@ -87,9 +87,9 @@ public final class MatchingService {
             throw new ValidationException("toUserId", "must differ from fromUserId: nobody can like themselves");
         }
         return db.inTransaction(tx -> {
-            lockUsers(from, to);
+            lockUsers(tx.dsl(), from, to);
             OffsetDateTime now = db.now();
-            Optional<Long> likeId = returningId(db.dsl().insertInto(LIKE)
+            Optional<Long> likeId = returningId(tx.dsl(), tx.dsl().insertInto(LIKE)
                     .set(LIKE.FROM_USER_ID, from)
                     .set(LIKE.TO_USER_ID, to)
                     .set(LIKE.CREATED_AT, now)
@@ -99,7 +99,7 @@ public final class MatchingService {
             }
             afterLikeInserted.run();
             // One statement: create the match if (and only if) the reverse like exists.
-            Optional<Long> matchId = returningId(db.dsl().insertInto(MATCH, MATCH.USER1_ID, MATCH.USER2_ID, MATCH.CREATED_AT)
+            Optional<Long> matchId = returningId(tx.dsl(), tx.dsl().insertInto(MATCH, MATCH.USER1_ID, MATCH.USER2_ID, MATCH.CREATED_AT)
                     .select(select(val(Math.min(from, to)), val(Math.max(from, to)), val(now, MATCH.CREATED_AT))
                             .where(exists(selectOne().from(LIKE)
                                     .where(LIKE.FROM_USER_ID.eq(to), LIKE.TO_USER_ID.eq(from)))))
@@ -127,14 +127,14 @@ public final class MatchingService {
             throw new ValidationException("toUserId", "must differ from fromUserId: nobody can like themselves");
         }
         return db.inTransaction(tx -> {
-            lockUsers(from, to);
-            int deleted = db.dsl().deleteFrom(LIKE)
+            lockUsers(tx.dsl(), from, to);
+            int deleted = tx.dsl().deleteFrom(LIKE)
                     .where(LIKE.FROM_USER_ID.eq(from), LIKE.TO_USER_ID.eq(to))
                     .execute();
             if (deleted == 0) {
                 return new UnlikeOutcome.NotLiked();
             }
-            Optional<Long> matchId = returningId(db.dsl().deleteFrom(MATCH)
+            Optional<Long> matchId = returningId(tx.dsl(), tx.dsl().deleteFrom(MATCH)
                     // either order: the Django app may have stored the pair as (higher, lower)
                     .where(MATCH.USER1_ID.eq(Math.min(from, to)).and(MATCH.USER2_ID.eq(Math.max(from, to)))
                             .or(MATCH.USER1_ID.eq(Math.max(from, to)).and(MATCH.USER2_ID.eq(Math.min(from, to))))));
@@ -147,13 +147,12 @@ public final class MatchingService {
      * of the row it wrote, empty when it wrote none. jOOQ's SQLite emulation of RETURNING reads
      * {@code last_insert_rowid()}, which is stale after {@code ON CONFLICT DO NOTHING}, so it is not used.
      */
-    private Optional<Long> returningId(Query statement) {
-        return db.dsl().resultQuery("{0} returning id", statement).fetchOptional(0, Long.class);
+    private static Optional<Long> returningId(DSLContext dsl, Query statement) {
+        return dsl.resultQuery("{0} returning id", statement).fetchOptional(0, Long.class);
     }
 
     /** Locks both users' rows in id order (see the class comment) and fails if either does not exist. */
-    private void lockUsers(int a, int b) {
-        DSLContext dsl = db.dsl();
+    private void lockUsers(DSLContext dsl, int a, int b) {
         SelectForUpdateStep<Record1<Integer>> select = dsl.select(USER.ID).from(USER)
                 .where(USER.ID.in(a, b))
                 .orderBy(USER.ID);

@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -23,19 +22,25 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import lu.entreprinder.persistence.core.internal.Adoption;
+import lu.entreprinder.persistence.core.internal.BulkLoader;
 import lu.entreprinder.persistence.core.internal.ErrorTranslator;
 import lu.entreprinder.persistence.core.internal.LibraryExecuteListener;
 import lu.entreprinder.persistence.core.internal.NonClosingConnection;
 import lu.entreprinder.persistence.core.internal.SqlScript;
 import lu.entreprinder.persistence.core.internal.StatementCounting;
 import lu.entreprinder.persistence.core.internal.ThreadBoundConnectionProvider;
+import lu.entreprinder.persistence.core.internal.TransactionBoundConnectionProvider;
+import lu.entreprinder.persistence.core.internal.TransactionRunner;
 import lu.entreprinder.persistence.core.internal.TransactionState;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.SQLDialect;
+import org.jooq.Table;
+import org.jooq.TableRecord;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConfiguration;
@@ -56,23 +61,31 @@ public final class Database implements AutoCloseable {
     private static final String HISTORY_TABLE = "flyway_schema_history";
 
     private final DatabaseConfig config;
-    private final HikariDataSource pool;
+    /** The pool the library built, or null when the caller gave its own DataSource (never closed here). */
+    private final HikariDataSource ownPool;
+    private final DataSource pool;
     private final DSLContext dsl;
     private final ErrorTranslator translator;
     private final StatementCounting counting = new StatementCounting();
-    private final ThreadLocal<TransactionState> current = new ThreadLocal<>();
+    private final TransactionRunner transactions;
+    private final BulkLoader bulk;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Database(DatabaseConfig config) {
         this.config = config;
         this.translator = new ErrorTranslator(config.dialect(), config.schema());
-        this.pool = new HikariDataSource(hikari(config));
+        this.ownPool = config.dataSource() == null ? new HikariDataSource(hikari(config)) : null;
+        this.pool = ownPool != null ? ownPool : config.dataSource();
+        this.transactions = new TransactionRunner(pool, this::evict, config.dialect(), translator,
+                config.externalTransactions(), config.observer());
+        this.bulk = new BulkLoader(translator, counting);
         DefaultConfiguration jooq = new DefaultConfiguration();
         jooq.set(config.dialect());
         // jOOQ's default quoting stays: Django's column names include reserved words (journeychallenge."order").
         jooq.set(new Settings().withExecuteLogging(false));
-        jooq.set(new ThreadBoundConnectionProvider(pool, current::get, translator));
-        jooq.set(new LibraryExecuteListener(counting, translator, config.slowQueryThreshold()));
+        jooq.set(new ThreadBoundConnectionProvider(pool, transactions::current, translator));
+        jooq.set(new LibraryExecuteListener(counting, translator, transactions, config.slowQueryThreshold(),
+                config.observer()));
         this.dsl = DSL.using(jooq);
     }
 
@@ -84,6 +97,9 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(DatabaseConfig config) {
         Objects.requireNonNull(config, "config");
+        if (config.dataSource() != null) {
+            config = withDialectOfDataSource(config);
+        }
         Database database;
         try {
             database = new Database(config);
@@ -100,6 +116,44 @@ public final class Database implements AutoCloseable {
             }
         }
         return database;
+    }
+
+    /** Reads the dialect from the URL the caller's pool reports, and checks what the library relies on. */
+    private static DatabaseConfig withDialectOfDataSource(DatabaseConfig config) {
+        try (Connection connection = config.dataSource().getConnection()) {
+            DatabaseConfig resolved = config.withReportedUrl(connection.getMetaData().getURL());
+            if (resolved.dialect() == SQLDialect.SQLITE) {
+                try (Statement statement = connection.createStatement();
+                     var rs = statement.executeQuery("PRAGMA foreign_keys")) {
+                    if (!rs.next() || rs.getInt(1) != 1) {
+                        throw new ValidationException("dataSource", "SQLite connections must enforce foreign keys:"
+                                + " configure the pool with foreign_keys=true (SQLiteConfig.enforceForeignKeys)");
+                    }
+                }
+            }
+            return resolved;
+        } catch (SQLException e) {
+            throw new RetryableException(RetryableException.Reason.CONNECTION_LOST,
+                    "cannot borrow a connection from the given DataSource: " + e.getMessage(), e);
+        }
+    }
+
+    /** Takes a connection whose state is unknown out of circulation for good. */
+    private void evict(Connection connection) {
+        if (ownPool != null) {
+            ownPool.evictConnection(connection);
+            return;
+        }
+        try {
+            connection.abort(Runnable::run); // the caller's pool then discards it as broken
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("could not abort a connection of the given DataSource", e);
+        }
+        try {
+            connection.close();
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("closing an aborted connection failed", e);
+        }
     }
 
     private static HikariConfig hikari(DatabaseConfig config) {
@@ -177,14 +231,31 @@ public final class Database implements AutoCloseable {
         return LocalDate.now(config.clock().withZone(config.zone()));
     }
 
-    /** The pool, for metrics and for tools that need plain JDBC. Do not close it; close the database. */
+    /**
+     * The pool (the library's own, or the one the caller gave), for metrics and for tools that need plain JDBC.
+     * Do not close it; close the database.
+     */
     public DataSource dataSource() {
         return pool;
     }
 
-    /** Connections currently borrowed from the pool (0 when every caller has finished). */
+    /**
+     * Connections currently borrowed from the pool (0 when every caller has finished), or -1 when the caller's
+     * {@code DataSource} is not a HikariCP pool and cannot say.
+     */
     public int activeConnections() {
-        return pool.getHikariPoolMXBean() == null ? 0 : pool.getHikariPoolMXBean().getActiveConnections();
+        HikariDataSource hikari = ownPool;
+        if (hikari == null) {
+            try {
+                hikari = pool.isWrapperFor(HikariDataSource.class) ? pool.unwrap(HikariDataSource.class) : null;
+            } catch (SQLException e) {
+                hikari = null;
+            }
+        }
+        if (hikari == null) {
+            return -1;
+        }
+        return hikari.getHikariPoolMXBean() == null ? 0 : hikari.getHikariPoolMXBean().getActiveConnections();
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -198,17 +269,43 @@ public final class Database implements AutoCloseable {
      * outermost transaction starts with the write lock taken ({@code BEGIN IMMEDIATE}), so concurrent writers queue
      * instead of failing.
      *
-     * @throws PersistenceException any database failure, including {@link RetryableException} for a lost connection
-     *         or an exhausted pool; whatever {@code work} throws is rethrown unchanged
+     * <p><b>A failed statement poisons its transaction</b>, on both databases (Django's {@code atomic} rule): once a
+     * statement inside {@code work} fails, every later statement of this transaction level throws
+     * {@link TransactionAbortedException} without running, and when {@code work} returns anyway (it caught the
+     * failure) the level rolls back and throws {@link TransactionAbortedException} instead of committing; its
+     * after-commit hooks never run. Only a failure inside a nested {@code inTransaction} leaves the enclosing level
+     * usable, once that nested level has rolled back. So an expected failure is handled like this:
+     *
+     * <pre>{@code
+     * db.inTransaction(tx -> {
+     *     users.createUser(...);
+     *     try {
+     *         db.inTransaction(inner -> profiles.insertProfile(...));   // a savepoint
+     *     } catch (ForeignKeyViolationException e) {
+     *         // the savepoint rolled back; the outer transaction goes on and commits the user
+     *     }
+     *     return "ok";
+     * });
+     * }</pre>
+     *
+     * <p>A reported commit is always a real one: on PostgreSQL the server's own transaction status is checked before
+     * COMMIT, so a transaction it aborted behind the library's back (a failure in plain JDBC) is never reported as
+     * committed.
+     *
+     * @throws TransactionAbortedException when {@code work} returned after a statement in this level failed, or
+     *         (nested) when the enclosing level is already poisoned; nothing of this level was committed
+     * @throws RetryableException for a lost connection, an exhausted pool, a busy SQLite database, or
+     *         {@link RetryableException.Reason#COMMIT_OUTCOME_UNKNOWN} when the connection broke during COMMIT
+     * @throws PersistenceException any other database failure, including a constraint that PostgreSQL checks at
+     *         COMMIT; whatever {@code work} throws is rethrown unchanged (database errors already translated)
      */
     public <T> T inTransaction(Function<Transaction, T> work) {
         Objects.requireNonNull(work, "work");
-        TransactionState outer = current.get();
-        return outer == null ? outermost(work) : savepoint(outer, work);
+        return transactions.run(state -> work.apply(new Transaction(this, state)));
     }
 
     /**
-     * Like {@link #inTransaction} for work without a result.
+     * Like {@link #inTransaction} for work without a result, with the same rule for failed statements.
      *
      * @throws PersistenceException as {@link #inTransaction}
      */
@@ -228,12 +325,13 @@ public final class Database implements AutoCloseable {
      * @throws IllegalStateException if called inside a transaction
      * @throws ValidationException (field {@code maxAttempts}) if {@code maxAttempts < 1}
      * @throws RetryableException the last failure when every attempt failed
+     * @throws PersistenceException as {@link #inTransaction}
      */
     public <T> T inTransactionWithRetry(int maxAttempts, Function<Transaction, T> work) {
         if (maxAttempts < 1) {
             throw new ValidationException("maxAttempts", "must be at least 1, was " + maxAttempts);
         }
-        if (current.get() != null) {
+        if (transactions.current() != null) {
             throw new IllegalStateException("inTransactionWithRetry cannot run inside another transaction");
         }
         for (int attempt = 1; ; attempt++) {
@@ -246,167 +344,83 @@ public final class Database implements AutoCloseable {
                     throw e;
                 }
                 LOG.debug("retrying after {} (attempt {} of {})", e.reason(), attempt, maxAttempts);
+                config.observer().retry(e.reason());
             }
         }
     }
 
-    /** True when the calling thread is inside {@link #inTransaction}. */
+    /** True when the calling thread is inside {@link #inTransaction}, or inside a joined external transaction. */
     public boolean inTransaction() {
-        return current.get() != null;
+        return transactions.current() != null || transactions.externalActive();
     }
 
     /**
      * Registers a hook that runs once after the outermost transaction commits, outside it; never after a rollback.
      * A hook registered inside a savepoint that rolls back is dropped. A hook that throws is logged, not rethrown:
-     * the data is committed.
+     * the data is committed. Outside {@link #inTransaction} but inside a joined external transaction (see
+     * {@link ExternalTransactions}) the hook runs after the external commit.
      *
      * @throws IllegalStateException if the calling thread is not inside a transaction
      */
     public void afterCommit(Runnable hook) {
         Objects.requireNonNull(hook, "hook");
-        TransactionState tx = current.get();
-        if (tx == null) {
+        TransactionState tx = transactions.current();
+        if (tx != null) {
+            tx.addAfterCommit(hook);
+        } else if (!transactions.afterExternalCommit(hook)) {
             throw new IllegalStateException("afterCommit needs a transaction: call it inside inTransaction");
         }
-        tx.addAfterCommit(hook);
     }
 
-    private <T> T outermost(Function<Transaction, T> work) {
-        Connection connection = borrow();
-        TransactionState state = new TransactionState(connection, null);
-        T result;
-        try {
-            begin(connection);
-            current.set(state);
-            try {
-                result = work.apply(new Transaction(this, state));
-            } catch (Throwable e) {
-                current.remove();
-                rollbackQuietly(connection, e);
-                throw rethrowable(e);
-            }
-            current.remove();
-            commit(connection);
-        } catch (SQLException e) {
-            current.remove();
-            rollbackQuietly(connection, e);
-            throw translator.translate(e);
-        } finally {
-            current.remove();
-            giveBack(connection);
+    /** A jOOQ context whose statements run on the connection of {@code state}, refused once that level ended. */
+    DSLContext dslBoundTo(TransactionState state) {
+        return DSL.using(dsl.configuration().derive(new TransactionBoundConnectionProvider(state)));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Bulk loads
+    // ---------------------------------------------------------------------------------------------------------
+
+    /**
+     * Inserts many rows of one table at once, as Django's {@code bulk_create}: all of them or none, in one
+     * transaction (a savepoint inside the caller's). The columns written are those set on the first row (leave the
+     * identity unset and the database numbers the rows); every row must set the same ones. Every row is checked
+     * before anything is sent. PostgreSQL loads with one {@code COPY ... FROM STDIN}; SQLite with multi-row
+     * INSERTs of up to 500 rows. Database defaults and triggers apply; the records are not refreshed (their ids stay
+     * unset).
+     *
+     * @param table the generated table
+     * @param rows  records of that table, e.g. {@code dsl().newRecord(USER)} with the columns set
+     * @return the number of rows inserted
+     * @throws ValidationException naming the row and column ({@code rows[3].email}) for a required column left
+     *         null, a text longer than its column, or a row that sets other columns than {@code rows[0]}; nothing is
+     *         written
+     * @throws ConstraintViolationException ({@link ConflictException}, {@link ForeignKeyViolationException},
+     *         {@link CheckViolationException}, {@link NotNullViolationException}) with the constraint's name, the
+     *         message naming the row ({@code rows[41] of the bulk insert into …}); nothing is written
+     * @throws UnsupportedOperationException on PostgreSQL for a binary or array column
+     * @throws PersistenceException any other database failure; nothing is written
+     */
+    public <R extends TableRecord<R>> int bulkInsert(Table<R> table, List<? extends R> rows) {
+        Objects.requireNonNull(table, "table");
+        if (rows == null) {
+            throw new ValidationException("rows", "is required");
         }
-        runHooks(state.afterCommitHooks());
-        return result;
-    }
-
-    private <T> T savepoint(TransactionState outer, Function<Transaction, T> work) {
-        Connection connection = outer.connection();
-        TransactionState state = new TransactionState(connection, outer);
-        String name = "sp_" + state.depth();
-        Savepoint jdbcSavepoint = null;
-        try {
-            if (isSqlite()) {
-                execute(connection, "SAVEPOINT " + name);
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        List<Field<?>> fields = BulkLoader.columns(table, rows);
+        return transactions.run(state -> {
+            if (isPostgres()) {
+                bulk.copy(state.connection(), table, fields, rows);
             } else {
-                jdbcSavepoint = connection.setSavepoint(name);
+                bulk.insert(dslBoundTo(state), chunk -> transactions.run(savepoint -> {
+                    chunk.run();
+                    return null;
+                }), table, fields, rows);
             }
-        } catch (SQLException e) {
-            throw translator.translate(e);
-        }
-        current.set(state);
-        try {
-            T result = work.apply(new Transaction(this, state));
-            if (isSqlite()) {
-                execute(connection, "RELEASE " + name);
-            } else {
-                connection.releaseSavepoint(jdbcSavepoint);
-            }
-            state.handHooksToParent();
-            return result;
-        } catch (Throwable e) {
-            try {
-                if (isSqlite()) {
-                    execute(connection, "ROLLBACK TO " + name);
-                    execute(connection, "RELEASE " + name);
-                } else {
-                    connection.rollback(jdbcSavepoint);
-                }
-            } catch (SQLException rollbackFailure) {
-                e.addSuppressed(rollbackFailure);
-            }
-            throw rethrowable(e);
-        } finally {
-            current.set(outer);
-        }
-    }
-
-    private Connection borrow() {
-        try {
-            return pool.getConnection();
-        } catch (SQLException e) {
-            throw translator.translate(e);
-        }
-    }
-
-    private void begin(Connection connection) throws SQLException {
-        if (isSqlite()) {
-            execute(connection, "BEGIN IMMEDIATE");
-        } else {
-            connection.setAutoCommit(false);
-        }
-    }
-
-    private void commit(Connection connection) throws SQLException {
-        if (isSqlite()) {
-            execute(connection, "COMMIT");
-        } else {
-            connection.commit();
-            connection.setAutoCommit(true);
-        }
-    }
-
-    private void rollbackQuietly(Connection connection, Throwable cause) {
-        try {
-            if (isSqlite()) {
-                execute(connection, "ROLLBACK");
-            } else {
-                connection.rollback();
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException | RuntimeException e) {
-            cause.addSuppressed(e);
-        }
-    }
-
-    private void giveBack(Connection connection) {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            LOG.warn("could not return a connection to the pool", e);
-        }
-    }
-
-    private RuntimeException rethrowable(Throwable e) {
-        if (e instanceof Error error) {
-            throw error;
-        }
-        return translator.translate(e);
-    }
-
-    private static void execute(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    private static void runHooks(List<Runnable> hooks) {
-        for (Runnable hook : hooks) {
-            try {
-                hook.run();
-            } catch (RuntimeException e) {
-                LOG.error("after-commit hook failed; the transaction stays committed", e);
-            }
-        }
+            return rows.size();
+        });
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -485,13 +499,7 @@ public final class Database implements AutoCloseable {
         Objects.requireNonNull(targetVersion, "targetVersion");
         requireNoTransaction("migrate");
         return withMigrationConnection(dataSource -> {
-            Flyway flyway = Flyway.configure(Database.class.getClassLoader())
-                    .dataSource(dataSource)
-                    .locations(migrationLocations().toArray(String[]::new))
-                    .failOnMissingLocations(true)
-                    .target(targetVersion)
-                    .load();
-            MigrateResult result = flyway.migrate();
+            MigrateResult result = flyway(dataSource, targetVersion).migrate();
             List<String> applied = result.migrations.stream().map(m -> m.version).toList();
             String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
             if (!applied.isEmpty()) {
@@ -499,6 +507,31 @@ public final class Database implements AutoCloseable {
             }
             return new MigrationResult(applied, version);
         });
+    }
+
+    /**
+     * The versions of the migrations that {@link #migrate()} would apply, oldest first (empty when the schema is up to
+     * date). For health checks; reads Flyway's history, changes nothing.
+     *
+     * @throws PersistenceException if the database cannot be read
+     */
+    public List<String> pendingMigrations() {
+        try {
+            return java.util.Arrays.stream(flyway(pool, "latest").info().pending())
+                    .map(m -> m.getVersion() == null ? m.getDescription() : m.getVersion().getVersion())
+                    .toList();
+        } catch (RuntimeException e) {
+            throw translator.translate(e);
+        }
+    }
+
+    private Flyway flyway(DataSource dataSource, String targetVersion) {
+        return Flyway.configure(Database.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations(migrationLocations().toArray(String[]::new))
+                .failOnMissingLocations(true)
+                .target(targetVersion)
+                .load();
     }
 
     /**
@@ -530,11 +563,12 @@ public final class Database implements AutoCloseable {
                     String script = "db/undo/" + vendor() + "/U" + version + "__"
                             + row.get(1, String.class).replace(' ', '_') + ".sql";
                     List<String> statements = SqlScript.statements(readResource(script));
-                    plain.transaction(trx -> {
+                    transactions.runOn(connection, state -> {
+                        DSLContext tx = dslBoundTo(state);
                         for (String statement : statements) {
-                            trx.dsl().execute(statement);
+                            tx.execute(statement);
                         }
-                        trx.dsl().execute("delete from " + HISTORY_TABLE + " where version = ?", version); // sql-constant: table name
+                        return tx.execute("delete from " + HISTORY_TABLE + " where version = ?", version); // sql-constant: table name
                     });
                     undone.add(version);
                 }
@@ -580,7 +614,12 @@ public final class Database implements AutoCloseable {
                 throw translator.translate(e);
             }
         }
-        Connection connection = borrow();
+        Connection connection;
+        try {
+            connection = pool.getConnection();
+        } catch (SQLException e) {
+            throw translator.translate(e);
+        }
         try {
             execute(connection, "PRAGMA foreign_keys = OFF");
             T result;
@@ -607,15 +646,25 @@ public final class Database implements AutoCloseable {
                 execute(connection, "PRAGMA foreign_keys = ON");
             } catch (SQLException e) {
                 LOG.warn("could not re-enable SQLite foreign keys; evicting the connection", e);
-                pool.evictConnection(connection);
+                evict(connection);
             }
-            giveBack(connection);
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                LOG.warn("could not return a connection to the pool", e);
+            }
         }
     }
 
     private void requireNoTransaction(String operation) {
-        if (current.get() != null) {
+        if (transactions.current() != null) {
             throw new IllegalStateException(operation + " cannot run inside a transaction");
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
         }
     }
 
@@ -664,11 +713,11 @@ public final class Database implements AutoCloseable {
         return new Adoption(pool, config.dialect(), migrationLocations(), config.schema(), translator);
     }
 
-    /** Closes the pool. Idempotent; later calls do nothing. */
+    /** Closes the pool the library built (never a DataSource the caller gave). Idempotent; later calls do nothing. */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            pool.close();
+        if (closed.compareAndSet(false, true) && ownPool != null) {
+            ownPool.close();
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Objects;
+import javax.sql.DataSource;
 import org.jooq.SQLDialect;
 import org.jooq.Schema;
 
@@ -13,6 +14,11 @@ import org.jooq.Schema;
  *
  * <p>The dialect follows from the JDBC URL: {@code jdbc:postgresql:…} (production) or {@code jdbc:sqlite:…}
  * (a file, or {@code jdbc:sqlite::memory:} for one private in-memory database on a single connection).
+ *
+ * <p>A service that already owns a connection pool gives it with {@link #builder(DataSource)}: the library then
+ * borrows from it, never closes it, and reads the dialect from the URL its connections report. The pool settings
+ * ({@code username}, {@code password}, {@code maximumPoolSize}, {@code connectionTimeout}, {@code poolName},
+ * {@code statementTimeout}, {@code sqliteBusyTimeout}) belong to that pool then and are refused here.
  */
 public final class DatabaseConfig {
 
@@ -43,9 +49,12 @@ public final class DatabaseConfig {
     private final Schema schema;
     private final String poolName;
     private final SQLDialect dialect;
+    private final DataSource dataSource;
+    private final ExternalTransactions externalTransactions;
+    private final DatabaseObserver observer;
 
-    private DatabaseConfig(Builder b) {
-        this.jdbcUrl = b.jdbcUrl;
+    private DatabaseConfig(Builder b, String jdbcUrl) {
+        this.jdbcUrl = jdbcUrl;
         this.username = b.username;
         this.password = b.password;
         this.maximumPoolSize = b.maximumPoolSize;
@@ -58,8 +67,55 @@ public final class DatabaseConfig {
         this.zone = b.zone;
         this.schema = b.schema;
         this.poolName = b.poolName;
-        this.dialect = dialectOf(b.jdbcUrl);
+        this.dialect = jdbcUrl == null ? null : dialectOf(jdbcUrl);
+        this.dataSource = b.dataSource;
+        this.externalTransactions = b.externalTransactions;
+        this.observer = b.observer;
     }
+
+    private DatabaseConfig(DatabaseConfig c, String reportedUrl) {
+        this.jdbcUrl = reportedUrl;
+        this.username = c.username;
+        this.password = c.password;
+        this.maximumPoolSize = c.maximumPoolSize;
+        this.connectionTimeout = c.connectionTimeout;
+        this.statementTimeout = c.statementTimeout;
+        this.slowQueryThreshold = c.slowQueryThreshold;
+        this.sqliteBusyTimeout = c.sqliteBusyTimeout;
+        this.migrateOnStart = c.migrateOnStart;
+        this.clock = c.clock;
+        this.zone = c.zone;
+        this.schema = c.schema;
+        this.poolName = c.poolName;
+        this.dialect = dialectOf(reportedUrl);
+        this.dataSource = c.dataSource;
+        this.externalTransactions = c.externalTransactions;
+        this.observer = c.observer;
+    }
+
+    /**
+     * Starts a configuration over a {@code DataSource} the caller owns (see the class comment).
+     *
+     * @throws ValidationException (field {@code dataSource}) if it is null
+     */
+    public static Builder builder(DataSource dataSource) {
+        if (dataSource == null) {
+            throw new ValidationException("dataSource", "is required");
+        }
+        return new Builder(dataSource);
+    }
+
+    /** This configuration with the URL that the caller's {@code DataSource} reported, so its dialect is known. */
+    DatabaseConfig withReportedUrl(String reportedUrl) {
+        return new DatabaseConfig(this, reportedUrl);
+    }
+
+    /** The caller's connection pool, or null when the library builds its own from {@link #jdbcUrl()}. */
+    public DataSource dataSource() { return dataSource; }
+    /** The external transaction manager the library joins, or null (see {@link ExternalTransactions}). */
+    public ExternalTransactions externalTransactions() { return externalTransactions; }
+    /** Who hears about statements and transactions (default: nobody). */
+    public DatabaseObserver observer() { return observer; }
 
     /**
      * Starts a configuration for the given JDBC URL.
@@ -102,7 +158,7 @@ public final class DatabaseConfig {
 
     /** True for {@code jdbc:sqlite::memory:} and other in-memory SQLite URLs: one connection, never closed. */
     public boolean sqliteInMemory() {
-        return dialect == SQLDialect.SQLITE && (jdbcUrl.contains(":memory:") || jdbcUrl.contains("mode=memory"));
+        return dialect == SQLDialect.SQLITE && dataSource == null && (jdbcUrl.contains(":memory:") || jdbcUrl.contains("mode=memory"));
     }
 
     @Override
@@ -117,12 +173,15 @@ public final class DatabaseConfig {
 
     /** Masks a {@code password=} parameter inside a JDBC URL. */
     static String maskUrl(String url) {
-        return url.replaceAll("(?i)(password=)[^&;]*", "$1****");
+        return url == null ? "<the caller's DataSource>" : url.replaceAll("(?i)(password=)[^&;]*", "$1****");
     }
 
     /** Builder with the defaults named on {@link DatabaseConfig}. */
     public static final class Builder {
         private final String jdbcUrl;
+        private final DataSource dataSource;
+        private ExternalTransactions externalTransactions;
+        private DatabaseObserver observer = DatabaseObserver.NONE;
         private String username;
         private String password;
         private int maximumPoolSize = DEFAULT_MAXIMUM_POOL_SIZE;
@@ -139,7 +198,22 @@ public final class DatabaseConfig {
         private Builder(String jdbcUrl) {
             dialectOf(jdbcUrl);
             this.jdbcUrl = jdbcUrl;
+            this.dataSource = null;
         }
+
+        private Builder(DataSource dataSource) {
+            this.jdbcUrl = null;
+            this.dataSource = dataSource;
+        }
+
+        /** Joins the transactions of this manager (default: none; see {@link ExternalTransactions}). */
+        public Builder externalTransactions(ExternalTransactions externalTransactions) {
+            this.externalTransactions = externalTransactions;
+            return this;
+        }
+
+        /** Tells {@code observer} about statements and transactions (default: nobody). */
+        public Builder observer(DatabaseObserver observer) { this.observer = observer; return this; }
 
         /** Database user (default: none, or as given in the URL). */
         public Builder username(String username) { this.username = username; return this; }
@@ -199,7 +273,25 @@ public final class DatabaseConfig {
             if (poolName == null || poolName.isBlank()) {
                 throw new ValidationException("poolName", "is required");
             }
-            return new DatabaseConfig(this);
+            if (observer == null) {
+                throw new ValidationException("observer", "is required");
+            }
+            if (dataSource != null) {
+                refuseForOwnPool("username", username != null);
+                refuseForOwnPool("password", password != null);
+                refuseForOwnPool("maximumPoolSize", maximumPoolSize != DEFAULT_MAXIMUM_POOL_SIZE);
+                refuseForOwnPool("connectionTimeout", !connectionTimeout.equals(DEFAULT_CONNECTION_TIMEOUT));
+                refuseForOwnPool("statementTimeout", !statementTimeout.equals(DEFAULT_STATEMENT_TIMEOUT));
+                refuseForOwnPool("sqliteBusyTimeout", !sqliteBusyTimeout.equals(DEFAULT_SQLITE_BUSY_TIMEOUT));
+                refuseForOwnPool("poolName", !poolName.equals("entreprinder"));
+            }
+            return new DatabaseConfig(this, jdbcUrl);
+        }
+
+        private static void refuseForOwnPool(String setting, boolean set) {
+            if (set) {
+                throw new ValidationException(setting, "belongs to the DataSource you gave; set it on that pool");
+            }
         }
 
         private static void requireDuration(String setting, Duration value, Duration minimum) {

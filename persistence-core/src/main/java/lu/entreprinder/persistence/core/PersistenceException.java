@@ -6,7 +6,7 @@ package lu.entreprinder.persistence.core;
  */
 public abstract sealed class PersistenceException extends RuntimeException
         permits ValidationException, NotFoundException, ConstraintViolationException, RetryableException,
-                QueryTimeoutException, DataAccessFailureException {
+                QueryTimeoutException, DataAccessFailureException, TransactionAbortedException {
 
     private static final long serialVersionUID = 1L;
 

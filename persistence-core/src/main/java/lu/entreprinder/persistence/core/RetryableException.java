@@ -1,7 +1,9 @@
 package lu.entreprinder.persistence.core;
 
 /**
- * The operation failed for a transient reason and nothing of it was committed; running it again may succeed.
+ * The operation failed for a transient reason; running it again may succeed. Nothing of it was committed, except
+ * for {@link Reason#COMMIT_OUTCOME_UNKNOWN}, where nobody can know: repeat only work that is idempotent (every
+ * service verb of the library is: a repeated {@code register} answers "already registered").
  * {@link Database#inTransactionWithRetry} retries {@link Reason#SERIALIZATION_FAILURE} and {@link Reason#DEADLOCK}.
  */
 public final class RetryableException extends PersistenceException {
@@ -21,7 +23,12 @@ public final class RetryableException extends PersistenceException {
         /** No pooled connection became free within the pool's connection timeout. */
         POOL_EXHAUSTED,
         /** SQLite reported the database busy or locked after its busy timeout. */
-        DATABASE_BUSY
+        DATABASE_BUSY,
+        /**
+         * The connection broke while COMMIT was under way: the transaction may have committed or not, and its
+         * after-commit hooks did not run. Check the data, or repeat the work only when it is idempotent.
+         */
+        COMMIT_OUTCOME_UNKNOWN
     }
 
     private final Reason reason;

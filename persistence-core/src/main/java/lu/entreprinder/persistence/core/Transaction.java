@@ -1,6 +1,7 @@
 package lu.entreprinder.persistence.core;
 
 import java.time.OffsetDateTime;
+import java.util.Objects;
 import lu.entreprinder.persistence.core.internal.TransactionState;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -8,22 +9,34 @@ import org.jooq.ResultQuery;
 import org.jooq.SelectForUpdateStep;
 
 /**
- * The transaction a lambda given to {@link Database#inTransaction} runs in. Valid only inside that lambda, on its
- * thread.
+ * The transaction a lambda given to {@link Database#inTransaction} runs in: one nesting level of it, bound to its
+ * connection. Valid until that lambda returns; using it afterwards throws {@link IllegalStateException}. Work that
+ * the lambda hands to another thread and waits for may use it (never two threads at once: a connection runs one
+ * statement at a time).
  */
 public final class Transaction {
 
     private final Database database;
     private final TransactionState state;
+    private DSLContext dsl;
 
     Transaction(Database database, TransactionState state) {
         this.database = database;
         this.state = state;
     }
 
-    /** The jOOQ context bound to this transaction's connection (the same as {@link Database#dsl()} on this thread). */
+    /**
+     * The jOOQ context bound to this transaction's connection, on any thread. Statements through it run in this
+     * transaction, and fail with {@link IllegalStateException} once the lambda has returned (a lazy cursor opened
+     * from it cannot be read afterwards either: the connection has gone back to the pool).
+     */
     public DSLContext dsl() {
-        return database.dsl();
+        DSLContext bound = dsl;
+        if (bound == null) {
+            bound = database.dslBoundTo(state);
+            dsl = bound;
+        }
+        return bound;
     }
 
     public Database database() {
@@ -41,11 +54,13 @@ public final class Transaction {
     }
 
     /**
-     * Runs {@code hook} once after the outermost transaction commits; never after a rollback.
-     * See {@link Database#afterCommit(Runnable)}.
+     * Runs {@code hook} once after the outermost transaction commits; never after a rollback. A hook registered on a
+     * nested level is dropped when that level rolls back. See {@link Database#afterCommit(Runnable)}.
+     *
+     * @throws IllegalStateException if this transaction's lambda has already returned
      */
     public void afterCommit(Runnable hook) {
-        database.afterCommit(hook);
+        state.addAfterCommit(Objects.requireNonNull(hook, "hook"));
     }
 
     /**

@@ -1,5 +1,6 @@
 package lu.entreprinder.persistence.testing;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,11 +81,24 @@ public final class TestDatabases {
                 s.execute("PRAGMA foreign_keys = OFF");
                 try {
                     s.execute("BEGIN IMMEDIATE");
-                    for (String table : tables) {
-                        s.execute("DELETE FROM " + table); // sql-constant: names from the catalog
+                    try {
+                        for (String table : tables) {
+                            s.execute("DELETE FROM " + table); // sql-constant: names from the catalog
+                        }
+                        s.execute("DELETE FROM sqlite_sequence");
+                        s.execute("COMMIT");
+                    } catch (SQLException e) {
+                        // The pool does not see a raw BEGIN: never hand it back with the write lock still held.
+                        try {
+                            s.execute("ROLLBACK");
+                        } catch (SQLException rollbackFailure) {
+                            e.addSuppressed(rollbackFailure);
+                            if (db.dataSource() instanceof HikariDataSource pool) {
+                                pool.evictConnection(c);
+                            }
+                        }
+                        throw e;
                     }
-                    s.execute("DELETE FROM sqlite_sequence");
-                    s.execute("COMMIT");
                 } finally {
                     s.execute("PRAGMA foreign_keys = ON");
                 }
