@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import lu.entreprinder.persistence.core.internal.Adoption;
 import lu.entreprinder.persistence.core.internal.BulkLoader;
 import lu.entreprinder.persistence.core.internal.ErrorTranslator;
 import lu.entreprinder.persistence.core.internal.LibraryExecuteListener;
@@ -671,6 +672,51 @@ public final class Database implements AutoCloseable {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
+    }
+
+    // --- adopting a Django database (issue 15); the logic is in internal.Adoption --------------------------------
+
+    /**
+     * Applied and pending library versions, and whether this is a Django database the library has not adopted yet
+     * (Django's {@code showmigrations}).
+     *
+     * @throws PersistenceException if the database cannot be read
+     */
+    public SchemaStatus status() {
+        return adoption().status();
+    }
+
+    /**
+     * Adopts a database that Django made: checks every row against what the library's migrations need, then (unless
+     * {@code dryRun}, or a row refuses it) migrates it to the latest version in one transaction. Rows a migration
+     * cannot take refuse the whole database and nothing changes; rows that break only a library rule are warnings.
+     * The report lists both (see {@link AdoptionReport}).
+     *
+     * @throws IllegalStateException inside a transaction, or when the database is not an un-adopted Django database
+     * @throws PersistenceException if the database fails for another reason (nothing is changed)
+     */
+    public AdoptionReport adopt(boolean dryRun) {
+        requireNoTransaction("adopt");
+        return adoption().adopt(dryRun);
+    }
+
+    /**
+     * Gives the columns that the Django app added after the library's schema, NOT NULL and with their default only
+     * in Python, a database default where that is safe (PostgreSQL text columns: {@code ''}), so the library's
+     * inserts, which do not know those columns, keep working. Run it after each Django migration (the command-line
+     * {@code migrate} does). Other columns are only reported.
+     *
+     * @return one line per such column: what was done, or what to do
+     * @throws IllegalStateException inside a transaction
+     * @throws PersistenceException if the database fails
+     */
+    public List<String> addDefaultsForDjangoColumns() {
+        requireNoTransaction("addDefaultsForDjangoColumns");
+        return adoption().pythonOnlyDefaults(true).stream().map(AdoptionReport.Finding::describe).toList();
+    }
+
+    private Adoption adoption() {
+        return new Adoption(pool, config.dialect(), migrationLocations(), config.schema(), translator);
     }
 
     /** Closes the pool the library built (never a DataSource the caller gave). Idempotent; later calls do nothing. */
