@@ -71,7 +71,9 @@ public final class Codegen {
                                 .withInputSchema("public")
                                 .withOutputSchemaToDefault(true)
                                 .withIncludes(".*")
-                                .withExcludes("flyway_schema_history")
+                                // search_vector (V18) is PostgreSQL-only and read by SearchDao alone: keep it out of the classes
+                                .withIncludeExcludeColumns(true)
+                                .withExcludes("flyway_schema_history|search_vector")
                                 .withIncludeRoutines(false)
                                 .withIncludeSequences(false)
                                 .withForcedTypes(

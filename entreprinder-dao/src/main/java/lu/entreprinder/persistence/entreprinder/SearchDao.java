@@ -23,9 +23,9 @@ import org.jooq.impl.SQLDataType;
  * events (title A, description B). All words must match (AND), whole words only (no prefixes); case and the accents
  * of French, German and Luxembourgish letters are ignored.
  *
- * <p>PostgreSQL: text-search configuration {@code simple} over {@code search_fold(...)}, using exactly the
- * expressions of the GIN indexes of V12 ({@code @@ plainto_tsquery('simple', search_fold(:words))}), ranked by
- * {@code ts_rank} (default weights A=1.0, B=0.4). SQLite: the FTS5 tables of V12 ({@code unicode61
+ * <p>PostgreSQL: text-search configuration {@code simple} over {@code search_fold(...)}, in the stored, GIN-indexed
+ * {@code search_vector} columns of V18 ({@code search_vector @@ plainto_tsquery('simple', search_fold(:words))}),
+ * ranked by {@code ts_rank} (default weights A=1.0, B=0.4). SQLite: the FTS5 tables of V12 ({@code unicode61
  * remove_diacritics 2}) with {@code MATCH}, ranked by {@code bm25(fts, 10.0, 1.0)}. Both return the same result
  * sets; the order can differ where the two ranking functions disagree (see the module's tests).
  *
@@ -88,7 +88,7 @@ public final class SearchDao {
     ResultQuery<Record4<Long, Integer, String, Double>> profileQuery(List<String> tokens, int limit) {
         var p = ENTREPRENEUR_PROFILE;
         if (db.isPostgres()) {
-            Field<Object> vector = weightedVector(p.HEADLINE, p.BIO);
+            Field<Object> vector = storedVector(p);
             Field<Object> query = tsQuery(SearchWords.plainQuery(tokens));
             Field<Double> rank = tsRank(vector, query);
             return db.dsl().select(p.ID, p.USER_ID, p.HEADLINE, rank)
@@ -110,7 +110,7 @@ public final class SearchDao {
     ResultQuery<Record4<Long, String, OffsetDateTime, Double>> eventQuery(List<String> tokens, int limit) {
         var e = MEETUP_EVENT;
         if (db.isPostgres()) {
-            Field<Object> vector = weightedVector(e.TITLE, e.DESCRIPTION);
+            Field<Object> vector = storedVector(e);
             Field<Object> query = tsQuery(SearchWords.plainQuery(tokens));
             Field<Double> rank = tsRank(vector, query);
             return db.dsl().select(e.ID, e.TITLE, e.EVENT_DATE, rank)
@@ -130,10 +130,12 @@ public final class SearchDao {
                 .limit(limit);
     }
 
-    /** Exactly the expression of the V12 GIN indexes ('simple' inlined, never a bind value, or the index is lost). */
-    private static Field<Object> weightedVector(Field<String> a, Field<String> b) {
-        return DSL.field("setweight(to_tsvector('simple', search_fold({0})), 'A')"
-                + " || setweight(to_tsvector('simple', search_fold({1})), 'B')", Object.class, a, b);
+    /**
+     * The stored, GIN-indexed vector of V18 (title/headline A, description/bio B, as V12 defined them): ranking reads
+     * it instead of recomputing it for every hit. PostgreSQL only, so not in the generated classes.
+     */
+    private static Field<Object> storedVector(Table<?> table) {
+        return DSL.field(DSL.name(table.getName(), "search_vector"), Object.class);
     }
 
     private static Field<Object> tsQuery(String plainWords) {

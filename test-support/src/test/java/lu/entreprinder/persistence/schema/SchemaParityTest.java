@@ -7,8 +7,15 @@ import lu.entreprinder.persistence.testing.Backend;
 import lu.entreprinder.persistence.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 
-/** The PostgreSQL and SQLite migration sets produce the same tables, columns, keys and unique constraints. */
+/**
+ * The PostgreSQL and SQLite migration sets produce the same tables, columns, keys and unique constraints, with one
+ * known difference: the PostgreSQL-only stored search vectors of V18 (SQLite searches its FTS5 tables of V12).
+ */
 class SchemaParityTest {
+
+    /** Columns only PostgreSQL has, on purpose (each read by PostgreSQL-only SQL, never by the generated classes). */
+    private static final java.util.Set<String> POSTGRES_ONLY = java.util.Set.of(
+            "entreprinder_entrepreneurprofile.search_vector", "crush_lu_meetupevent.search_vector");
 
     @Test
     void bothMigrationSetsProduceTheSameSchema() {
@@ -20,7 +27,9 @@ class SchemaParityTest {
         for (String table : postgres.tables().keySet()) {
             SchemaSnapshot.Table pg = postgres.tables().get(table);
             SchemaSnapshot.Table lite = sqlite.tables().get(table);
-            assertThat(lite.columns()).as(table + " columns (type and nullability)").isEqualTo(pg.columns());
+            var pgColumns = new java.util.TreeMap<>(pg.columns());
+            pgColumns.keySet().removeIf(column -> POSTGRES_ONLY.contains(table + "." + column));
+            assertThat(lite.columns()).as(table + " columns (type and nullability)").isEqualTo(pgColumns);
             assertThat(lite.primaryKey()).as(table + " primary key").isEqualTo(pg.primaryKey());
             assertThat(lite.foreignKeys()).as(table + " foreign keys").isEqualTo(pg.foreignKeys());
             assertThat(lite.uniques()).as(table + " unique constraints").isEqualTo(pg.uniques());
@@ -30,8 +39,11 @@ class SchemaParityTest {
     @Test
     void everyPostgresTypeHasASqliteForm() {
         Database pg = TestDatabases.shared(Backend.POSTGRESQL);
-        SchemaSnapshot.of(pg).tables().forEach((table, t) ->
-                assertThat(t.columns().values()).as(table).noneMatch(type -> type.startsWith("UNMAPPED")));
+        SchemaSnapshot.of(pg).tables().forEach((table, t) -> t.columns().forEach((column, type) -> {
+            if (!POSTGRES_ONLY.contains(table + "." + column)) {
+                assertThat(type).as(table + "." + column).doesNotStartWith("UNMAPPED");
+            }
+        }));
     }
 
     @Test
@@ -42,6 +54,6 @@ class SchemaParityTest {
         var lite = TestDatabases.shared(Backend.SQLITE).dsl()
                 .resultQuery("select version, description from flyway_schema_history where version is not null order by installed_rank")
                 .fetch().map(r -> r.get(0, String.class) + " " + r.get(1, String.class));
-        assertThat(lite).isEqualTo(pg).hasSize(17);
+        assertThat(lite).isEqualTo(pg).hasSize(18);
     }
 }

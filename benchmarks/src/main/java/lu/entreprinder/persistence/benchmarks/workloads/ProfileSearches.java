@@ -35,8 +35,8 @@ public final class ProfileSearches {
             "Designer Vianden 2008", "Founder Echternach 2015", "Marketer Diekirch 2001", "Engineer Dudelange 2019",
             "Consultant Grevenmacher 2024"};
 
-    private static final String VECTOR = "setweight(to_tsvector('simple', search_fold(p.headline)), 'A')"
-            + " || setweight(to_tsvector('simple', search_fold(p.bio)), 'B')";
+    /** The stored, GIN-indexed vector of V18: what a competent hand-written query uses once it exists. */
+    private static final String VECTOR = "p.search_vector";
 
     static final String FTS_SQL = "SELECT p.id, p.user_id, p.headline, ts_rank(" + VECTOR
             + ", plainto_tsquery('simple', search_fold(?))) AS rank FROM entreprinder_entrepreneurprofile p WHERE "
