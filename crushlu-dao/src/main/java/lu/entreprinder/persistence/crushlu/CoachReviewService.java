@@ -66,13 +66,13 @@ public final class CoachReviewService {
         String checkedSpecialization = Check.text(specialization, 100, "specialization");
         String checkedBio = Check.optionalText(bio, 0, "bio");
         int max = Check.range(maxActiveReviews, 0, 1000, "maxActiveReviews");
-        return db.dsl().insertInto(CRUSH_COACH)
+        return db.inTransaction(tx -> tx.dsl().insertInto(CRUSH_COACH)
                 .set(CRUSH_COACH.USER_ID, user)
                 .set(CRUSH_COACH.SPECIALIZATION, checkedSpecialization)
                 .set(CRUSH_COACH.BIO, checkedBio)
                 .set(CRUSH_COACH.MAX_ACTIVE_REVIEWS, max)
                 .returning(CRUSH_COACH.ID)
-                .fetchOne(CRUSH_COACH.ID);
+                .fetchOne(CRUSH_COACH.ID));
     }
 
     // ------------------------------------------------------------------------------------------------ submission

@@ -65,13 +65,13 @@ public final class JourneyDao {
         Check.range(chapterNumber, 1, Integer.MAX_VALUE, "chapterNumber");
         String t = Check.text(title, 200, "title");
         String d = Check.optionalText(description, 0, "description");
-        return db.dsl().insertInto(JOURNEY_CHAPTER)
+        return db.inTransaction(tx -> tx.dsl().insertInto(JOURNEY_CHAPTER)
                 .set(JOURNEY_CHAPTER.JOURNEY_ID, journeyId)
                 .set(JOURNEY_CHAPTER.CHAPTER_NUMBER, chapterNumber)
                 .set(JOURNEY_CHAPTER.TITLE, t)
                 .set(JOURNEY_CHAPTER.DESCRIPTION, d)
                 .returning(JOURNEY_CHAPTER.ID)
-                .fetchOne(JOURNEY_CHAPTER.ID);
+                .fetchOne(JOURNEY_CHAPTER.ID));
     }
 
     /**
@@ -127,7 +127,7 @@ public final class JourneyDao {
                 }
             }
         }
-        return db.dsl().insertInto(JOURNEY_CHALLENGE)
+        return db.inTransaction(tx -> tx.dsl().insertInto(JOURNEY_CHALLENGE)
                 .set(JOURNEY_CHALLENGE.CHAPTER_ID, chapterId)
                 .set(JOURNEY_CHALLENGE.CHALLENGE_TYPE, type.dbValue())
                 .set(JOURNEY_CHALLENGE.QUESTION, question)
@@ -136,7 +136,7 @@ public final class JourneyDao {
                 .set(JOURNEY_CHALLENGE.HINT, hint)
                 .set(JOURNEY_CHALLENGE.ORDER, spec.order())
                 .returning(JOURNEY_CHALLENGE.ID)
-                .fetchOne(JOURNEY_CHALLENGE.ID);
+                .fetchOne(JOURNEY_CHALLENGE.ID));
     }
 
     private static void distinctOptions(List<String> options) {
@@ -171,14 +171,14 @@ public final class JourneyDao {
         String t = Check.text(title, 200, "title");
         String c = Check.optionalText(content, 0, "content");
         String p = Check.optionalText(photo, 100, "photo");
-        return db.dsl().insertInto(JOURNEY_REWARD)
+        return db.inTransaction(tx -> tx.dsl().insertInto(JOURNEY_REWARD)
                 .set(JOURNEY_REWARD.CHAPTER_ID, chapterId)
                 .set(JOURNEY_REWARD.REWARD_TYPE, type.dbValue())
                 .set(JOURNEY_REWARD.TITLE, t)
                 .set(JOURNEY_REWARD.CONTENT, c)
                 .set(JOURNEY_REWARD.PHOTO, p)
                 .returning(JOURNEY_REWARD.ID)
-                .fetchOne(JOURNEY_REWARD.ID);
+                .fetchOne(JOURNEY_REWARD.ID));
     }
 
     /**

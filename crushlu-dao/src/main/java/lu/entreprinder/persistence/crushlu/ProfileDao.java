@@ -79,14 +79,14 @@ public final class ProfileDao {
     public long insertProfile(long userId, ProfileInput profile) {
         Check.userId(userId, "userId");
         Valid v = validate(profile);
-        return db.dsl().insertInto(CRUSH_PROFILE)
+        return db.inTransaction(tx -> tx.dsl().insertInto(CRUSH_PROFILE)
                 .set(editableFields(v))
                 .set(CRUSH_PROFILE.USER_ID, (int) userId)
                 .set(CRUSH_PROFILE.IS_APPROVED, false)
                 .set(CRUSH_PROFILE.IS_ACTIVE, true)
                 .set(CRUSH_PROFILE.APPROVED_AT, (java.time.OffsetDateTime) null)
                 .returning(CRUSH_PROFILE.ID)
-                .fetchOne(CRUSH_PROFILE.ID);
+                .fetchOne(CRUSH_PROFILE.ID));
     }
 
     /**

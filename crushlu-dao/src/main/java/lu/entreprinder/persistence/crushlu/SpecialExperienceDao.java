@@ -35,13 +35,13 @@ public final class SpecialExperienceDao {
             Check.id(journeyId, "journeyId");
         }
         String message = Check.optionalText(welcomeMessage, 0, "welcomeMessage");
-        return db.dsl().insertInto(SPECIAL_USER_EXPERIENCE)
+        return db.inTransaction(tx -> tx.dsl().insertInto(SPECIAL_USER_EXPERIENCE)
                 .set(SPECIAL_USER_EXPERIENCE.USER_ID, (int) userId)
                 .set(SPECIAL_USER_EXPERIENCE.JOURNEY_ID, journeyId)
                 .set(SPECIAL_USER_EXPERIENCE.CUSTOM_WELCOME_MESSAGE, message)
                 .set(SPECIAL_USER_EXPERIENCE.CREATED_AT, db.now())
                 .returning(SPECIAL_USER_EXPERIENCE.ID)
-                .fetchOne(SPECIAL_USER_EXPERIENCE.ID);
+                .fetchOne(SPECIAL_USER_EXPERIENCE.ID));
     }
 
     /**
@@ -57,11 +57,11 @@ public final class SpecialExperienceDao {
             Check.id(journeyId, "journeyId");
         }
         String message = Check.optionalText(welcomeMessage, 0, "welcomeMessage");
-        return db.dsl().update(SPECIAL_USER_EXPERIENCE)
+        return db.inTransaction(tx -> tx.dsl().update(SPECIAL_USER_EXPERIENCE)
                 .set(SPECIAL_USER_EXPERIENCE.JOURNEY_ID, journeyId)
                 .set(SPECIAL_USER_EXPERIENCE.CUSTOM_WELCOME_MESSAGE, message)
                 .where(SPECIAL_USER_EXPERIENCE.USER_ID.eq((int) userId))
-                .execute() == 1;
+                .execute() == 1);
     }
 
     /**

@@ -32,6 +32,23 @@ class ProfileDaoTest {
         return change.apply(p);
     }
 
+    /** The insert runs in its own savepoint: a caller that catches the conflict keeps its transaction. */
+    @DatabaseTest
+    void aRefusedSecondProfileLeavesTheCallersTransactionUsable(Database db) {
+        long anna = Fixtures.user(db, "anna");
+        ProfileDao dao = new ProfileDao(db);
+        dao.insertProfile(anna, input(LocalDate.of(1996, 6, 2), List.of()));
+        long ben = db.inTransaction(tx -> {
+            assertThatThrownBy(() -> dao.insertProfile(anna, input(LocalDate.of(1990, 1, 1), List.of())))
+                    .isInstanceOf(ConflictException.class);
+            long id = Fixtures.user(db, "ben");
+            dao.insertProfile(id, input(LocalDate.of(1991, 1, 1), List.of()));
+            return id;
+        });
+        assertThat(db.dsl().fetchCount(lu.entreprinder.persistence.schema.generated.Tables.CRUSH_PROFILE)).isEqualTo(2);
+        assertThat(ben).isPositive();
+    }
+
     @DatabaseTest
     void insertsAndShowsTheOwnerEverythingWithDerivedValues(Database db) {
         long anna = Fixtures.user(db, "anna");
