@@ -3,6 +3,8 @@ package lu.entreprinder.persistence.core;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.jooq.SQLDialect;
 import org.jooq.Schema;
@@ -26,6 +28,12 @@ public final class DatabaseConfig {
     public static final Duration DEFAULT_SLOW_QUERY_THRESHOLD = Duration.ofMillis(500);
     /** Default SQLite busy timeout (how long a writer waits for the write lock): 30 s. */
     public static final Duration DEFAULT_SQLITE_BUSY_TIMEOUT = Duration.ofSeconds(30);
+    /** Default bound on how far (in WAL bytes) a replica may trail the primary and still serve reads: 16 MiB. */
+    public static final long DEFAULT_MAX_REPLICA_LAG_BYTES = 16L * 1024 * 1024;
+    /** Default age after which a replica's cached replay position is asked again: 50 ms. */
+    public static final Duration DEFAULT_REPLICA_POSITION_MAX_AGE = Duration.ofMillis(50);
+    /** Default pause before a replica that failed is tried again: 5 s. */
+    public static final Duration DEFAULT_REPLICA_RETRY_INTERVAL = Duration.ofSeconds(5);
     /** Default zone for calendar questions (age, "today"): Europe/Luxembourg. */
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Luxembourg");
 
@@ -43,6 +51,12 @@ public final class DatabaseConfig {
     private final Schema schema;
     private final String poolName;
     private final SQLDialect dialect;
+    // Scaling out (docs/SCALING.md): PgBouncer's transaction pooling and read replicas.
+    private final boolean transactionPooling;
+    private final List<String> replicaUrls;
+    private final long maxReplicaLagBytes;
+    private final Duration replicaPositionMaxAge;
+    private final Duration replicaRetryInterval;
 
     private DatabaseConfig(Builder b) {
         this.jdbcUrl = b.jdbcUrl;
@@ -59,6 +73,11 @@ public final class DatabaseConfig {
         this.schema = b.schema;
         this.poolName = b.poolName;
         this.dialect = dialectOf(b.jdbcUrl);
+        this.transactionPooling = b.transactionPooling;
+        this.replicaUrls = List.copyOf(b.replicaUrls);
+        this.maxReplicaLagBytes = b.maxReplicaLagBytes;
+        this.replicaPositionMaxAge = b.replicaPositionMaxAge;
+        this.replicaRetryInterval = b.replicaRetryInterval;
     }
 
     /**
@@ -100,6 +119,14 @@ public final class DatabaseConfig {
     public String poolName() { return poolName; }
     public SQLDialect dialect() { return dialect; }
 
+    /** True when the URL points at a transaction-mode pooler such as PgBouncer (see {@link Builder#transactionPooling}). */
+    public boolean transactionPooling() { return transactionPooling; }
+    /** JDBC URLs of PostgreSQL streaming replicas that may serve reads (default: none). */
+    public List<String> replicaUrls() { return replicaUrls; }
+    public long maxReplicaLagBytes() { return maxReplicaLagBytes; }
+    public Duration replicaPositionMaxAge() { return replicaPositionMaxAge; }
+    public Duration replicaRetryInterval() { return replicaRetryInterval; }
+
     /** True for {@code jdbc:sqlite::memory:} and other in-memory SQLite URLs: one connection, never closed. */
     public boolean sqliteInMemory() {
         return dialect == SQLDialect.SQLITE && (jdbcUrl.contains(":memory:") || jdbcUrl.contains("mode=memory"));
@@ -135,6 +162,11 @@ public final class DatabaseConfig {
         private ZoneId zone = DEFAULT_ZONE;
         private Schema schema;
         private String poolName = "entreprinder";
+        private boolean transactionPooling;
+        private final List<String> replicaUrls = new ArrayList<>();
+        private long maxReplicaLagBytes = DEFAULT_MAX_REPLICA_LAG_BYTES;
+        private Duration replicaPositionMaxAge = DEFAULT_REPLICA_POSITION_MAX_AGE;
+        private Duration replicaRetryInterval = DEFAULT_REPLICA_RETRY_INTERVAL;
 
         private Builder(String jdbcUrl) {
             dialectOf(jdbcUrl);
@@ -178,6 +210,30 @@ public final class DatabaseConfig {
         public Builder poolName(String poolName) { this.poolName = poolName; return this; }
 
         /**
+         * The connection profile for PgBouncer in transaction mode (default: false, a direct connection): no
+         * server-side prepared statements ({@code prepareThreshold=0}, PgBouncer 1.18 cannot route them), and the
+         * {@link #statementTimeout} enforced per statement by the driver (a cancel request, which PgBouncer forwards)
+         * instead of a session {@code SET} that the pooler would leak to other clients. See docs/SCALING.md.
+         */
+        public Builder transactionPooling(boolean transactionPooling) { this.transactionPooling = transactionPooling; return this; }
+
+        /**
+         * Adds a PostgreSQL streaming replica (a {@code jdbc:postgresql:} URL, same user and password as the primary
+         * unless the URL names others) that may serve reads outside transactions (default: none). Writes, locks and
+         * transactions always use the primary; a caller reads its own writes (see {@link Database#readYourWrites}).
+         */
+        public Builder replica(String jdbcUrl) { this.replicaUrls.add(jdbcUrl); return this; }
+
+        /** How far (WAL bytes) a replica may trail the newest commit seen by this library and still serve reads (default: 16 MiB). */
+        public Builder maxReplicaLagBytes(long maxReplicaLagBytes) { this.maxReplicaLagBytes = maxReplicaLagBytes; return this; }
+
+        /** How long a replica's replay position is reused before it is asked again (default: 50 ms; zero asks every time it matters). */
+        public Builder replicaPositionMaxAge(Duration replicaPositionMaxAge) { this.replicaPositionMaxAge = replicaPositionMaxAge; return this; }
+
+        /** How long a replica that failed is left out before it is tried again (default: 5 s). */
+        public Builder replicaRetryInterval(Duration replicaRetryInterval) { this.replicaRetryInterval = replicaRetryInterval; return this; }
+
+        /**
          * Validates and builds.
          *
          * @throws ValidationException naming the first setting that is out of range
@@ -199,7 +255,22 @@ public final class DatabaseConfig {
             if (poolName == null || poolName.isBlank()) {
                 throw new ValidationException("poolName", "is required");
             }
+            validateScaling();
             return new DatabaseConfig(this);
+        }
+
+        private void validateScaling() {
+            for (String replica : replicaUrls) {
+                if (replica == null || !replica.startsWith("jdbc:postgresql:") || !jdbcUrl.startsWith("jdbc:postgresql:")) {
+                    throw new ValidationException("replica", "must be a jdbc:postgresql: URL beside a PostgreSQL primary, was "
+                            + (replica == null ? "null" : maskUrl(replica)));
+                }
+            }
+            if (maxReplicaLagBytes < 0) {
+                throw new ValidationException("maxReplicaLagBytes", "must be at least 0, was " + maxReplicaLagBytes);
+            }
+            requireDuration("replicaPositionMaxAge", replicaPositionMaxAge, Duration.ZERO);
+            requireDuration("replicaRetryInterval", replicaRetryInterval, Duration.ZERO);
         }
 
         private static void requireDuration(String setting, Duration value, Duration minimum) {

@@ -26,6 +26,7 @@ public final class TransactionRunner {
     private final DialectTransactions dialect;
     private final ErrorTranslator translator;
     private final ThreadLocal<TransactionState> current = new ThreadLocal<>();
+    private volatile Consumer<Connection> commitObserver;
 
     /**
      * @param dataSource where outermost transactions borrow their connection
@@ -37,6 +38,14 @@ public final class TransactionRunner {
         this.evict = evict;
         this.dialect = DialectTransactions.of(dialect);
         this.translator = translator;
+    }
+
+    /**
+     * Calls {@code observer} on the committing thread with the connection right after each outermost commit,
+     * before the after-commit hooks (read replicas capture the commit's WAL position there). It must not throw.
+     */
+    public void observeCommits(Consumer<Connection> observer) {
+        this.commitObserver = observer;
     }
 
     /** The innermost open level of the calling thread's transaction, or null outside one. */
@@ -106,6 +115,7 @@ public final class TransactionRunner {
                 throw aborted(poison);
             }
             commit(connection);
+            observeCommit(connection);
         } catch (Throwable e) {
             failure = e;
             if (clean) {
@@ -119,6 +129,17 @@ public final class TransactionRunner {
         }
         runHooks(state.afterCommitHooks());
         return result;
+    }
+
+    private void observeCommit(Connection connection) {
+        Consumer<Connection> observer = commitObserver;
+        if (observer != null) {
+            try {
+                observer.accept(connection);
+            } catch (RuntimeException e) {
+                LOG.warn("commit observer failed; the transaction stays committed", e);
+            }
+        }
     }
 
     private void commit(Connection connection) {
