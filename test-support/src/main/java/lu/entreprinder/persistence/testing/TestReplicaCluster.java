@@ -95,7 +95,9 @@ public final class TestReplicaCluster implements AutoCloseable {
         pg("pg_ctl", "-D", primary.toString(), "-l", dir.resolve("primary.log").toString(), "-w", "-t", "60", "start");
         pg("pg_basebackup", "-h", "127.0.0.1", "-p", String.valueOf(primaryPort), "-U", "postgres",
                 "-D", replica.toString(), "-R", "-X", "stream", "-c", "fast");
-        appendConf(replica, "port = " + replicaPort + "\nhot_standby = on\nhot_standby_feedback = off\n");
+        appendConf(replica, "port = " + replicaPort + "\nhot_standby = on\nhot_standby_feedback = off"
+                // a query that blocks replay is cancelled quickly ("conflict with recovery"), as a test can then show
+                + "\nmax_standby_streaming_delay = 200ms\n");
         startReplica();
         // Streaming from the first moment: wait until the primary sees its WAL sender.
         for (int i = 0; i < 200; i++) {

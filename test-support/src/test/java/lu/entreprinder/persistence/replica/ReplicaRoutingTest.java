@@ -2,11 +2,8 @@ package lu.entreprinder.persistence.replica;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.table;
 
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.DatabaseConfig;
 import lu.entreprinder.persistence.core.ReplicaStats;
@@ -33,9 +30,6 @@ class ReplicaRoutingTest {
     static final Table<?> NOTE = table("note");
     static final Field<Integer> ID = field("id", Integer.class);
     static final Field<String> TEXT = field("text", String.class);
-    static final Field<Integer> CALLER = field("caller", Integer.class);
-    static final Field<Integer> SEQ = field("seq", Integer.class);
-    static final Table<?> RW = table("rw");
 
     static TestReplicaCluster cluster;
     static Database db;
@@ -45,8 +39,7 @@ class ReplicaRoutingTest {
         cluster = startOrExplain();
         cluster.createDatabase("app");
         TestReplicaCluster.execute(cluster.primaryUrl("app"),
-                "create table note (id int primary key, text text not null);"
-                + "create table rw (caller int not null, seq int not null, primary key (caller, seq))");
+                "create table note (id int primary key, text text not null)");
         db = Database.open(DatabaseConfig.builder(cluster.primaryUrl("app")).replica(cluster.replicaUrl("app"))
                 .poolName("replica-test").build());
         cluster.waitForReplay();
@@ -156,6 +149,47 @@ class ReplicaRoutingTest {
             } finally {
                 cluster.resumeReplay();
             }
+        }
+    }
+
+    @Test
+    @Order(5)
+    void aReadTheReplicaCancelsForARecoveryConflictIsRunAgainOnThePrimary() throws Exception {
+        cluster.waitForReplay();
+        ReplicaStats before = db.replicaStats();
+        String[] result = new String[1];
+        RuntimeException[] failure = new RuntimeException[1];
+        // A slow read on the replica holds a lock on note; the primary's ALTER TABLE replays an exclusive lock on it,
+        // so after max_standby_streaming_delay (200 ms here) the replica cancels the read (40001).
+        Thread reader = new Thread(() -> {
+            try {
+                result[0] = db.readYourWrites("dora", () -> db.dsl().select(TEXT).from(NOTE)
+                        .where(ID.eq(1).and(field("pg_sleep(2)::text", String.class).isNotNull())).fetchOne(TEXT));
+            } catch (RuntimeException e) {
+                failure[0] = e;
+            }
+        });
+        reader.start();
+        for (int i = 0; i < 200 && !replicaRunsSleep(); i++) {
+            sleep(10);
+        }
+        assertThat(replicaRunsSleep()).as("the read runs on the replica").isTrue();
+        TestReplicaCluster.execute(cluster.primaryUrl("app"), "alter table note add column extra int");
+        join(reader);
+        assertThat(failure[0]).isNull();
+        assertThat(result[0]).isEqualTo("new");
+        assertThat(db.replicaStats().recoveryConflicts()).isEqualTo(before.recoveryConflicts() + 1);
+    }
+
+    private static boolean replicaRunsSleep() {
+        try (var c = java.sql.DriverManager.getConnection(cluster.replicaUrl("postgres"));
+             var s = c.createStatement();
+             var rs = s.executeQuery("select count(*) from pg_stat_activity where query like '%pg_sleep(2)%'"
+                     + " and state = 'active' and pid <> pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1) > 0;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -293,7 +293,7 @@ public final class ReplicaRouter implements AutoCloseable {
         if (reason == Reason.REPLICA_DOWN) {
             markDown(replica, "a read on it failed", cause);
         } else {
-            LOG.info("replica {} cancelled a read for a recovery conflict; it runs again on the primary",
+            LOG.warn("replica {} cancelled a read for a recovery conflict; it runs again on the primary",
                     DatabaseConfigAccess.mask(replica.url));
         }
     }
