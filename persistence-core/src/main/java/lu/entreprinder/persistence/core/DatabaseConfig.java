@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import javax.sql.DataSource;
 import org.jooq.SQLDialect;
 import org.jooq.Schema;
 
@@ -54,6 +55,7 @@ public final class DatabaseConfig {
     // Scaling out (docs/SCALING.md): PgBouncer's transaction pooling and read replicas.
     private final boolean transactionPooling;
     private final List<String> replicaUrls;
+    private final List<DataSource> replicaDataSources;
     private final long maxReplicaLagBytes;
     private final Duration replicaPositionMaxAge;
     private final Duration replicaRetryInterval;
@@ -75,6 +77,7 @@ public final class DatabaseConfig {
         this.dialect = dialectOf(b.jdbcUrl);
         this.transactionPooling = b.transactionPooling;
         this.replicaUrls = List.copyOf(b.replicaUrls);
+        this.replicaDataSources = List.copyOf(b.replicaDataSources);
         this.maxReplicaLagBytes = b.maxReplicaLagBytes;
         this.replicaPositionMaxAge = b.replicaPositionMaxAge;
         this.replicaRetryInterval = b.replicaRetryInterval;
@@ -123,6 +126,8 @@ public final class DatabaseConfig {
     public boolean transactionPooling() { return transactionPooling; }
     /** JDBC URLs of PostgreSQL streaming replicas that may serve reads (default: none). */
     public List<String> replicaUrls() { return replicaUrls; }
+    /** Streaming replicas given as data sources (pooled by their owner, who also closes them; default: none). */
+    public List<DataSource> replicaDataSources() { return replicaDataSources; }
     public long maxReplicaLagBytes() { return maxReplicaLagBytes; }
     public Duration replicaPositionMaxAge() { return replicaPositionMaxAge; }
     public Duration replicaRetryInterval() { return replicaRetryInterval; }
@@ -164,6 +169,7 @@ public final class DatabaseConfig {
         private String poolName = "entreprinder";
         private boolean transactionPooling;
         private final List<String> replicaUrls = new ArrayList<>();
+        private final List<DataSource> replicaDataSources = new ArrayList<>();
         private long maxReplicaLagBytes = DEFAULT_MAX_REPLICA_LAG_BYTES;
         private Duration replicaPositionMaxAge = DEFAULT_REPLICA_POSITION_MAX_AGE;
         private Duration replicaRetryInterval = DEFAULT_REPLICA_RETRY_INTERVAL;
@@ -224,6 +230,17 @@ public final class DatabaseConfig {
          */
         public Builder replica(String jdbcUrl) { this.replicaUrls.add(jdbcUrl); return this; }
 
+        /**
+         * Adds a PostgreSQL streaming replica as a data source (a pool of its owner's, who also closes it), with the
+         * same rules as {@link #replica(String)}.
+         *
+         * @throws NullPointerException if {@code dataSource} is null
+         */
+        public Builder replica(DataSource dataSource) {
+            this.replicaDataSources.add(Objects.requireNonNull(dataSource, "dataSource"));
+            return this;
+        }
+
         /** How far (WAL bytes) a replica may trail the newest commit seen by this library and still serve reads (default: 16 MiB). */
         public Builder maxReplicaLagBytes(long maxReplicaLagBytes) { this.maxReplicaLagBytes = maxReplicaLagBytes; return this; }
 
@@ -265,6 +282,9 @@ public final class DatabaseConfig {
                     throw new ValidationException("replica", "must be a jdbc:postgresql: URL beside a PostgreSQL primary, was "
                             + (replica == null ? "null" : maskUrl(replica)));
                 }
+            }
+            if (!replicaDataSources.isEmpty() && !jdbcUrl.startsWith("jdbc:postgresql:")) {
+                throw new ValidationException("replica", "replicas need a PostgreSQL primary, was " + maskUrl(jdbcUrl));
             }
             if (maxReplicaLagBytes < 0) {
                 throw new ValidationException("maxReplicaLagBytes", "must be at least 0, was " + maxReplicaLagBytes);

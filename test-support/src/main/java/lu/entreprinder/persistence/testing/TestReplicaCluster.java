@@ -111,14 +111,22 @@ public final class TestReplicaCluster implements AutoCloseable {
         throw new IllegalStateException("the replica did not start streaming; its log: " + log("replica.log"));
     }
 
-    /** Starts the replica (again, after {@link #stopReplica()}). */
+    /**
+     * Starts the replica (again, after {@link #stopReplica()}).
+     *
+     * @throws IllegalStateException if it does not start (the message carries pg_ctl's output)
+     */
     public void startReplica() {
         pg("pg_ctl", "-D", dir.resolve("replica").toString(), "-l", dir.resolve("replica.log").toString(),
                 "-w", "-t", "60", "start");
         replicaRunning = true;
     }
 
-    /** Stops the replica at once (its clients' connections break), as a crash or an operator would. */
+    /**
+     * Stops the replica at once (its clients' connections break), as a crash or an operator would.
+     *
+     * @throws IllegalStateException if pg_ctl fails
+     */
     public void stopReplica() {
         if (replicaRunning) {
             pg("pg_ctl", "-D", dir.resolve("replica").toString(), "-m", "immediate", "-w", "stop");
@@ -126,7 +134,7 @@ public final class TestReplicaCluster implements AutoCloseable {
         }
     }
 
-    /** JDBC URL of the primary's {@code postgres} database, user postgres. */
+    /** JDBC URL of the primary's {@code postgres} database, user postgres. Never throws. */
     public String primaryAdminUrl() {
         return "jdbc:postgresql://127.0.0.1:" + primaryPort + "/postgres?user=postgres";
     }
@@ -141,13 +149,21 @@ public final class TestReplicaCluster implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + replicaPort + "/" + database + "?user=postgres";
     }
 
-    /** Creates a database on the primary and waits until the replica has it too. */
+    /**
+     * Creates a database on the primary and waits until the replica has it too.
+     *
+     * @throws IllegalStateException if the statement fails or the replica does not catch up within 30 s
+     */
     public void createDatabase(String name) {
         execute(primaryAdminUrl(), "create database " + name); // sql-constant: test database name
         waitForReplay();
     }
 
-    /** Waits (bounded, 30 s) until the replica has replayed everything the primary has written so far. */
+    /**
+     * Waits (bounded, 30 s) until the replica has replayed everything the primary has written so far.
+     *
+     * @throws IllegalStateException if it does not catch up in time or a server cannot be reached
+     */
     public void waitForReplay() {
         long target = queryLong(primaryAdminUrl(), "select (pg_current_wal_insert_lsn() - '0/0'::pg_lsn)::bigint");
         String replica = "jdbc:postgresql://127.0.0.1:" + replicaPort + "/postgres?user=postgres";
@@ -160,17 +176,29 @@ public final class TestReplicaCluster implements AutoCloseable {
         throw new IllegalStateException("the replica did not catch up within 30 s");
     }
 
-    /** Pauses WAL replay on the replica: it keeps receiving WAL but its data stays as it is. */
+    /**
+     * Pauses WAL replay on the replica: it keeps receiving WAL but its data stays as it is.
+     *
+     * @throws IllegalStateException if the replica cannot be reached
+     */
     public void pauseReplay() {
         execute(replicaUrl("postgres"), "select pg_wal_replay_pause()");
     }
 
-    /** Resumes WAL replay on the replica. */
+    /**
+     * Resumes WAL replay on the replica.
+     *
+     * @throws IllegalStateException if the replica cannot be reached
+     */
     public void resumeReplay() {
         execute(replicaUrl("postgres"), "select pg_wal_replay_resume()");
     }
 
-    /** Runs one statement on the server at {@code url}. */
+    /**
+     * Runs one statement on the server at {@code url}.
+     *
+     * @throws IllegalStateException if it fails (the message carries the database's)
+     */
     public static void execute(String url, String sql) {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute(sql);
@@ -189,7 +217,7 @@ public final class TestReplicaCluster implements AutoCloseable {
         }
     }
 
-    /** Stops both servers and deletes their files. Idempotent. */
+    /** Stops both servers and deletes their files. Idempotent; never throws (failures are printed). */
     @Override
     public synchronized void close() {
         if (closed) {

@@ -197,6 +197,27 @@ class ReplicaRoutingTest {
     }
 
     @Test
+    @Order(6)
+    void aReplicaGivenAsADataSourceServesOtherCallersReads() {
+        org.postgresql.ds.PGSimpleDataSource replica = new org.postgresql.ds.PGSimpleDataSource();
+        replica.setUrl(cluster.replicaUrl("app"));
+        try (Database viaDataSource = Database.open(DatabaseConfig.builder(cluster.primaryUrl("app")).replica(replica)
+                .poolName("replica-data-source").build())) {
+            cluster.waitForReplay();
+            cluster.pauseReplay();
+            try {
+                viaDataSource.dsl().update(NOTE).set(TEXT, "data source").where(ID.eq(2)).execute();
+                assertThat(viaDataSource.dsl().select(TEXT).from(NOTE).where(ID.eq(2)).fetchOne(TEXT))
+                        .isEqualTo("data source");
+                assertThat(new ThreadReader(viaDataSource, 2).read()).as("stale: the replica served it").isEqualTo("auto");
+                assertThat(viaDataSource.replicaStats().replicaReads()).isEqualTo(1);
+            } finally {
+                cluster.resumeReplay();
+            }
+        }
+    }
+
+    @Test
     @Order(9)
     void aStoppedReplicaIsSkippedAndReadsContinueOnThePrimary() {
         cluster.waitForReplay();

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import lu.entreprinder.persistence.core.DatabaseConfig;
 import lu.entreprinder.persistence.core.ReplicaStats;
 import org.slf4j.Logger;
@@ -42,19 +43,17 @@ public final class ReplicaRouter implements AutoCloseable {
     /** One replica: its pool and what is known about it. */
     public static final class Replica {
         final String url;
-        final HikariDataSource pool;
+        final DataSource pool;
+        final HikariDataSource owned; // null for a data source the caller gave and closes
         volatile long replayed = -1;
         volatile boolean known;
         volatile long askedAt;
         volatile long downUntil = System.nanoTime();
 
-        Replica(String url, HikariDataSource pool) {
+        Replica(String url, DataSource pool, HikariDataSource owned) {
             this.url = url;
             this.pool = pool;
-        }
-
-        public HikariDataSource pool() {
-            return pool;
+            this.owned = owned;
         }
     }
 
@@ -83,7 +82,11 @@ public final class ReplicaRouter implements AutoCloseable {
         this.retryNanos = config.replicaRetryInterval().toNanos();
         int i = 0;
         for (String url : config.replicaUrls()) {
-            replicas.add(new Replica(url, pool(config, url, ++i)));
+            HikariDataSource pool = pool(config, url, ++i);
+            replicas.add(new Replica(url, pool, pool));
+        }
+        for (DataSource dataSource : config.replicaDataSources()) {
+            replicas.add(new Replica("replica data source " + (++i), dataSource, null));
         }
     }
 
@@ -203,10 +206,6 @@ public final class ReplicaRouter implements AutoCloseable {
     // Reads
     // ---------------------------------------------------------------------------------------------------------
 
-    public boolean hasReplicas() {
-        return !replicas.isEmpty();
-    }
-
     /** Counts a read that was never a replica candidate. */
     void countPrimaryRead() {
         primaryReads.increment();
@@ -315,7 +314,9 @@ public final class ReplicaRouter implements AutoCloseable {
     @Override
     public void close() {
         for (Replica replica : replicas) {
-            replica.pool.close();
+            if (replica.owned != null) {
+                replica.owned.close();
+            }
         }
     }
 

@@ -43,7 +43,7 @@ public final class ScaleOut {
             long millis = config.statementTimeout().toMillis();
             jooq.settings().setQueryTimeout((int) Math.min(Integer.MAX_VALUE, (millis + 999) / 1000));
         }
-        if (config.replicaUrls().isEmpty()) {
+        if (config.replicaUrls().isEmpty() && config.replicaDataSources().isEmpty()) {
             return null;
         }
         ReplicaRouter router = new ReplicaRouter(config);
