@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A PostgreSQL primary and a real streaming replica on loopback, for the read-replica tests: the primary from
  * {@code initdb} on a free port (the machine's server is not touched), the replica from {@code pg_basebackup -R}
- * on another free port, both from the machine's PostgreSQL server binaries ({@code PG_BIN}, else
- * {@code pg_config --bindir}, else {@code /usr/lib/postgresql/<15..17>/bin}). As root they run as the
+ * on another free port, both from the machine's PostgreSQL server binaries ({@code PG_BIN} when set, else
+ * {@code /usr/lib/postgresql/<15, 16, 17, 14>/bin}). As root they run as the
  * {@code postgres} OS user (PostgreSQL refuses root). {@link #close()} stops both (also at JVM exit) and deletes
  * their files.
  *
@@ -297,10 +297,11 @@ public final class TestReplicaCluster implements AutoCloseable {
         List<Path> candidates = new ArrayList<>();
         String env = System.getenv("PG_BIN");
         if (env != null && !env.isBlank()) {
-            candidates.add(Path.of(env));
-        }
-        for (String version : List.of("15", "16", "17", "14")) {
-            candidates.add(Path.of("/usr/lib/postgresql", version, "bin"));
+            candidates.add(Path.of(env)); // only these binaries when PG_BIN is set
+        } else {
+            for (String version : List.of("15", "16", "17", "14")) {
+                candidates.add(Path.of("/usr/lib/postgresql", version, "bin"));
+            }
         }
         for (Path candidate : candidates) {
             if (Files.isExecutable(candidate.resolve("pg_ctl")) && Files.isExecutable(candidate.resolve("postgres"))
