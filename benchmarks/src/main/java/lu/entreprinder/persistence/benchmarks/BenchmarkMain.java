@@ -248,6 +248,12 @@ public final class BenchmarkMain {
             imports.library();
             perOp.put("BulkImportBenchmark.importLibrary", (double) count.value());
         }
+        String bulk = imports.checksum();
+        imports.cleanUp();
+        try (StatementCount count = db.countStatements()) {
+            imports.libraryBatch();
+            perOp.put("BulkImportBenchmark.importLibraryBatch", (double) count.value());
+        }
         String typed = imports.checksum();
         imports.cleanUp();
         try (StatementCount count = db.countStatements()) {
@@ -270,11 +276,13 @@ public final class BenchmarkMain {
         perOp.put("BulkImportBenchmark.importCopy", 1.0);
         String copied = imports.checksum();
         imports.cleanUp();
-        check(typed.equals(copied) && plain.equals(copied) && nulls.equals(copied) && jdbcBatch.equals(copied),
-                "imported users differ: typed " + typed + ", plain SQL " + plain + ", null template " + nulls
-                        + ", JDBC batch " + jdbcBatch + ", COPY " + copied);
+        check(bulk.equals(copied) && typed.equals(copied) && plain.equals(copied) && nulls.equals(copied)
+                        && jdbcBatch.equals(copied),
+                "imported users differ: bulkInsert " + bulk + ", typed batch " + typed + ", plain SQL " + plain
+                        + ", null template " + nulls + ", JDBC batch " + jdbcBatch + ", COPY " + copied);
         perOp.put("importRows", (double) fx.spec.importRows());
-        log("workload 4: the library (typed, null template, plain SQL), JDBC batches and COPY import the same rows");
+        log("workload 4: the library (bulkInsert; batches: typed, null template, plain SQL), JDBC batches and COPY"
+                + " import the same rows");
         return perOp;
     }
 
@@ -548,6 +556,7 @@ public final class BenchmarkMain {
         List<Variant> importVariants = List.of(new Variant("importLibrary", imports::library),
                 new Variant("importCopy", imports::copy),
                 new Variant("importJdbcBatch", imports::jdbcBatch),
+                new Variant("importLibraryBatch", imports::libraryBatch),
                 new Variant("importLibraryNullTemplate", imports::libraryNullTemplate),
                 new Variant("importLibraryPlainSql", imports::libraryPlainSql));
         Map<String, List<Double>> ns = new LinkedHashMap<>();

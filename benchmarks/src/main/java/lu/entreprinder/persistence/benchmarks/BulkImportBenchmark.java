@@ -42,6 +42,11 @@ public class BulkImportBenchmark {
     }
 
     @Benchmark
+    public int importLibraryBatch() {
+        return imports.libraryBatch();
+    }
+
+    @Benchmark
     public int importLibraryPlainSql() {
         return imports.libraryPlainSql();
     }

@@ -301,13 +301,14 @@ public final class CoachReviewService {
                 .fetch(r -> {
                     OffsetDateTime created = r.get(PROFILE_SUBMISSION.CREATED_AT);
                     Duration waiting = Duration.between(created, now);
+                    ProfileJson.Decoded interests = ProfileDao.interests(r);
                     return new CoachQueueItem(r.get(PROFILE_SUBMISSION.ID), created,
                             waiting.isNegative() ? Duration.ZERO : waiting, r.get(PROFILE_SUBMISSION.COACH_NOTES),
                             r.get(CRUSH_PROFILE.ID), r.get(CRUSH_PROFILE.USER_ID),
                             ProfileDisplay.displayName(r.get(USER.FIRST_NAME), r.get(USER.LAST_NAME), true),
                             ProfileDisplay.age(r.get(CRUSH_PROFILE.DATE_OF_BIRTH), today),
                             r.get(CRUSH_PROFILE.GENDER), r.get(CRUSH_PROFILE.LOCATION), r.get(CRUSH_PROFILE.BIO),
-                            ProfileJson.strings(r.get(CRUSH_PROFILE.INTERESTS)));
+                            interests.value(), interests.valid());
                 });
     }
 

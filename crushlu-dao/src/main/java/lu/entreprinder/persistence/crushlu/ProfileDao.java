@@ -193,6 +193,7 @@ public final class ProfileDao {
                     LocalDate dob = r.get(CRUSH_PROFILE.DATE_OF_BIRTH);
                     int age = ProfileDisplay.age(dob, today);
                     boolean full = r.get(CRUSH_PROFILE.SHOW_FULL_NAME);
+                    ProfileJson.Decoded interests = interests(r);
                     return new ProfileOwnerView(r.get(CRUSH_PROFILE.ID), r.get(CRUSH_PROFILE.USER_ID),
                             r.get(USER.FIRST_NAME), r.get(USER.LAST_NAME),
                             ProfileDisplay.displayName(r.get(USER.FIRST_NAME), r.get(USER.LAST_NAME), full),
@@ -200,8 +201,8 @@ public final class ProfileDao {
                             r.get(CRUSH_PROFILE.LOCATION), r.get(CRUSH_PROFILE.BIO), r.get(CRUSH_PROFILE.PHONE),
                             photos(r), full, r.get(CRUSH_PROFILE.SHOW_EXACT_AGE), r.get(CRUSH_PROFILE.BLUR_PHOTOS),
                             r.get(CRUSH_PROFILE.IS_APPROVED), r.get(CRUSH_PROFILE.IS_ACTIVE),
-                            Optional.ofNullable(r.get(CRUSH_PROFILE.APPROVED_AT)),
-                            ProfileJson.strings(r.get(CRUSH_PROFILE.INTERESTS)), r.get(submissions));
+                            Optional.ofNullable(r.get(CRUSH_PROFILE.APPROVED_AT)), interests.value(), r.get(submissions),
+                            interests.valid());
                 })
                 .orElseThrow(() -> new NotFoundException("CrushProfile", profileId));
     }
@@ -327,12 +328,19 @@ public final class ProfileDao {
     private static ProfilePublicView publicView(Record r, LocalDate today) {
         int age = ProfileDisplay.age(r.get(CRUSH_PROFILE.DATE_OF_BIRTH), today);
         boolean exact = r.get(CRUSH_PROFILE.SHOW_EXACT_AGE);
+        ProfileJson.Decoded interests = interests(r);
         return new ProfilePublicView(r.get(CRUSH_PROFILE.ID), r.get(CRUSH_PROFILE.USER_ID),
                 ProfileDisplay.displayName(r.get(USER.FIRST_NAME), r.get(USER.LAST_NAME),
                         r.get(CRUSH_PROFILE.SHOW_FULL_NAME)),
                 exact ? OptionalInt.of(age) : OptionalInt.empty(), ProfileDisplay.ageRange(age),
                 r.get(CRUSH_PROFILE.GENDER), r.get(CRUSH_PROFILE.LOCATION), r.get(CRUSH_PROFILE.BIO), photos(r),
-                r.get(CRUSH_PROFILE.BLUR_PHOTOS), ProfileJson.strings(r.get(CRUSH_PROFILE.INTERESTS)));
+                r.get(CRUSH_PROFILE.BLUR_PHOTOS), interests.value(), interests.valid());
+    }
+
+    /** The profile's interests, tolerating a value another writer stored (see {@link ProfilePublicView}). */
+    static ProfileJson.Decoded interests(Record r) {
+        return ProfileJson.strings(r.get(CRUSH_PROFILE.INTERESTS), "crush_lu_crushprofile", r.get(CRUSH_PROFILE.ID),
+                "interests");
     }
 
     /** The columns the owner edits: written by both insert and update, so the two cannot drift apart. */

@@ -119,6 +119,29 @@ class ProfileDaoTest {
         assertThat(dao.insertProfile(bob, input(TODAY.minusYears(18), List.of()))).isPositive();
     }
 
+    /**
+     * Interests another writer (the Django app) stored that are a JSON list but not of strings: the listing still
+     * returns, the record is not valid and keeps the usable elements, and the warning names table, id and column.
+     */
+    @DatabaseTest
+    void interestsTheLibraryCannotDecodeMarkTheRecordInsteadOfFailingTheListing(Database db) {
+        long anna = Fixtures.user(db, "anna");
+        long bob = Fixtures.user(db, "bob");
+        long good = Fixtures.crushProfile(db, anna).dateOfBirth(LocalDate.of(1995, 1, 1)).insert();
+        long odd = Fixtures.crushProfile(db, bob).dateOfBirth(LocalDate.of(1994, 1, 1)).insert();
+        db.dsl().update(CRUSH_PROFILE).set(CRUSH_PROFILE.INTERESTS, org.jooq.JSONB.valueOf("[{\"tag\": 1}, \"wine\", 3]"))
+                .where(CRUSH_PROFILE.ID.eq(odd)).execute();
+
+        var items = new ProfileDao(db).listPublicProfiles(ProfileFilter.any(), PageRequest.first()).items();
+        assertThat(items).extracting(ProfilePublicView::profileId, ProfilePublicView::valid)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(good, true),
+                        org.assertj.core.groups.Tuple.tuple(odd, false));
+        assertThat(items.stream().filter(v -> v.profileId() == odd).findFirst().orElseThrow().interests())
+                .containsExactly("wine", "3");
+        assertThat(lu.entreprinder.persistence.core.StoredValues.warned("crush_lu_crushprofile", odd, "interests")).isTrue();
+        assertThat(new ProfileDao(db).getOwnerView(odd).valid()).isFalse();
+    }
+
     @DatabaseTest
     void publicViewRespectsThePrivacySwitches(Database db) {
         long anna = Fixtures.user(db, "anna");

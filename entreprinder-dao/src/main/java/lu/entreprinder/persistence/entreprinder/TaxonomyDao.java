@@ -18,9 +18,12 @@ import lu.entreprinder.persistence.schema.generated.tables.records.SkillRecord;
  * whitespace collapsed, lower-cased: the V9 migration's rule). The stored name keeps the first caller's spelling,
  * with whitespace collapsed.
  *
- * <p>Get-or-create is safe under concurrency without a transaction or lock: a select, and only on a miss
- * {@code INSERT … ON CONFLICT DO NOTHING RETURNING id} followed, when another caller won, by a second select.
- * Concurrent callers with the same new name all get the one row, none an error.
+ * <p>"One row per normalized name" is this class's rule, not a constraint (V17): the Django app shares these tables
+ * and its {@code unique=True} on {@code name} is case-sensitive, so it may store {@code biotech} beside
+ * {@code Biotech}; reads then answer the oldest row of the key. Get-or-create is race-safe: a select, and only on a
+ * miss a transaction that takes the key's lock (PostgreSQL: a transaction-scoped advisory lock; SQLite: the write
+ * lock every library transaction holds), selects again, and inserts. Concurrent callers with the same new name all
+ * get the one row, none an error.
  */
 public final class TaxonomyDao {
 
@@ -41,8 +44,8 @@ public final class TaxonomyDao {
     }
 
     /**
-     * The industry with this name, compared case-insensitively, created when missing. One statement when it exists,
-     * two when this call creates it, three when a concurrent caller created it first.
+     * The industry with this name, compared case-insensitively, created when missing. One statement when it exists;
+     * when this call creates it, four on PostgreSQL (select, lock, select, insert), three on SQLite.
      *
      * @throws ValidationException ({@code name}) if null, blank or over 100 characters
      */
@@ -99,16 +102,26 @@ public final class TaxonomyDao {
         if (existing.isPresent()) {
             return existing.get();
         }
-        beforeInsert.run();
-        if (unsafeInsert) {
-            return new Vocabulary.Entry(vocabulary.insert(db.dsl(), display, key), display);
-        }
-        Optional<Long> created = vocabulary.insertIgnoringConflict(db.dsl(), display, key);
-        if (created.isPresent()) {
-            return new Vocabulary.Entry(created.get(), display);
-        }
-        return vocabulary.findByKey(db.dsl(), key).orElseThrow(() -> new ConflictException(
-                "the " + vocabulary.table().getName() + " row with name_key '" + key
-                        + "' conflicted on insert but is not visible (concurrently deleted?)", null, null));
+        return db.inTransaction(tx -> {
+            if (!unsafeInsert) {
+                vocabulary.lockKeys(tx.dsl(), List.of(key));
+                Optional<Vocabulary.Entry> again = vocabulary.findByKey(tx.dsl(), key);
+                if (again.isPresent()) {
+                    return again.get();
+                }
+            }
+            beforeInsert.run();
+            if (unsafeInsert) {
+                return new Vocabulary.Entry(vocabulary.insert(tx.dsl(), display, key), display);
+            }
+            Optional<Long> created = vocabulary.insertIgnoringConflict(tx.dsl(), display, key);
+            if (created.isPresent()) {
+                return new Vocabulary.Entry(created.get(), display);
+            }
+            // the exact name exists under another key (a row the Django app wrote, keyed by the database)
+            return vocabulary.findByName(tx.dsl(), display).orElseThrow(() -> new ConflictException(
+                    "the " + vocabulary.table().getName() + " row named '" + display
+                            + "' conflicted on insert but is not visible (concurrently deleted?)", null, null));
+        });
     }
 }

@@ -12,7 +12,7 @@ public sealed interface UserCreation {
     }
 
     /**
-     * Another user has this e-mail address, compared case-insensitively ({@code auth_user_email_ci_uniq});
+     * Another user has this e-mail address, compared case-insensitively (checked under a lock in {@link UserDao#createUser}, not a constraint: V15);
      * nothing was written.
      */
     record EmailTaken(String email) implements UserCreation {

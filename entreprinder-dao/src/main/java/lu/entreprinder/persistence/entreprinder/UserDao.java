@@ -13,33 +13,48 @@ import lu.entreprinder.persistence.core.ValidationException;
 import org.jooq.Condition;
 import org.jooq.Record;
 import org.jooq.SelectField;
+import org.jooq.impl.DSL;
 
 /**
  * Users ({@code auth_user}): creation with a caller-computed password hash, look-ups by id, username and e-mail,
  * activation and last login.
  *
  * <p>E-mail addresses are stored lower-cased ({@link Locale#ROOT}) and compared on {@code lower(email)}, the
- * expression of the unique index {@code auth_user_email_ci_uniq}. Lower-casing in Java keeps both databases
- * identical (SQLite's {@code lower()} folds ASCII only). A duplicate is an expected answer, not an exception:
+ * expression of the index {@code auth_user_email_ci_idx}. Lower-casing in Java keeps both databases identical
+ * (SQLite's {@code lower()} folds ASCII only). A duplicate is an expected answer, not an exception:
  * {@link #createUser} returns {@link UserCreation.EmailTaken} / {@link UserCreation.UsernameTaken}.
+ *
+ * <p>"One account per e-mail, case-insensitive" is stricter than Django ({@code User.email} is not unique, and the
+ * Django app shares this table), so it is not a constraint (V15) but this class's write path: the check and the
+ * insert run in one transaction under a lock on the normalized address (PostgreSQL: a transaction-scoped advisory
+ * lock; SQLite: the write lock every library transaction holds). Rows that Django wrote may still share an
+ * address; {@link #findUserByEmail} then answers the oldest.
  */
 public final class UserDao {
 
     /** Django's {@code UnicodeUsernameValidator}: word characters and {@code . @ + -}. */
     private static final Pattern USERNAME = Pattern.compile("[\\w.@+-]+", Pattern.UNICODE_CHARACTER_CLASS);
 
-    private static final String EMAIL_UNIQUE = "auth_user_email_ci_uniq";
+    /** Namespace of the advisory lock taken on a normalized e-mail address (PostgreSQL). */
+    private static final String EMAIL_LOCK_NAMESPACE = "auth_user.email:";
     private static final String USERNAME_UNIQUE = "auth_user_username_key";
 
     private final Database db;
+
+    /** Test hook: runs between the e-mail check and the insert (lets a race test hold one creator there). */
+    volatile Runnable beforeInsert = () -> { };
+
+    /** Test switch: false skips the advisory lock (the race test's negative control). */
+    volatile boolean lockEmail = true;
 
     public UserDao(Database db) {
         this.db = db;
     }
 
     /**
-     * Creates an active, non-staff user. One statement, in its own transaction (a savepoint inside the caller's),
-     * so a refused duplicate leaves the caller's transaction usable.
+     * Creates an active, non-staff user, in its own transaction (a savepoint inside the caller's), so a refused
+     * duplicate leaves the caller's transaction usable. Three statements on PostgreSQL (advisory lock on the
+     * address, the e-mail check, the insert), two on SQLite.
      *
      * @return {@link UserCreation.Created} with the new id, or {@link UserCreation.UsernameTaken} /
      *         {@link UserCreation.EmailTaken} when another user holds the username / the e-mail (case-insensitive)
@@ -54,7 +69,17 @@ public final class UserDao {
         String first = Check.optionalText(user.firstName(), 150, "firstName");
         String last = Check.optionalText(user.lastName(), 150, "lastName");
         try {
-            long id = db.inTransaction(tx -> tx.dsl().insertInto(USER)
+            return db.inTransaction(tx -> {
+                if (db.isPostgres() && lockEmail) {
+                    // Serializes creators of the same address until commit; unrelated addresses do not wait.
+                    tx.dsl().resultQuery("select pg_advisory_xact_lock(hashtextextended({0}, 0))",
+                            DSL.val(EMAIL_LOCK_NAMESPACE + email)).fetch();
+                }
+                if (tx.dsl().fetchExists(USER, emailIs(email))) {
+                    return new UserCreation.EmailTaken(email);
+                }
+                beforeInsert.run();
+                long id = tx.dsl().insertInto(USER)
                     .set(USER.PASSWORD, hash)
                     .set(USER.IS_SUPERUSER, false)
                     .set(USER.USERNAME, username)
@@ -65,12 +90,10 @@ public final class UserDao {
                     .set(USER.IS_ACTIVE, true)
                     .set(USER.DATE_JOINED, db.now())
                     .returning(USER.ID)
-                    .fetchOne(USER.ID));
-            return new UserCreation.Created(id);
+                    .fetchOne(USER.ID);
+                return new UserCreation.Created(id);
+            });
         } catch (ConflictException e) {
-            if (EMAIL_UNIQUE.equals(e.constraint())) {
-                return new UserCreation.EmailTaken(email);
-            }
             if (USERNAME_UNIQUE.equals(e.constraint())) {
                 return new UserCreation.UsernameTaken(username);
             }
@@ -98,14 +121,15 @@ public final class UserDao {
     }
 
     /**
-     * The user with this e-mail address, compared case-insensitively (uses {@code auth_user_email_ci_uniq}).
-     * One statement.
+     * The user with this e-mail address, compared case-insensitively (uses {@code auth_user_email_ci_idx}); the
+     * oldest one when rows written by another application share the address. One statement.
      *
      * @throws ValidationException ({@code email}) if null, blank or longer than 254 characters
      */
     public Optional<UserAccount> findUserByEmail(String email) {
         String key = Check.text(email, 254, "email").strip().toLowerCase(Locale.ROOT);
-        return findWhere(emailIs(key));
+        return db.dsl().select(ACCOUNT_FIELDS).from(USER).where(emailIs(key)).orderBy(USER.ID).limit(1)
+                .fetchOptional(UserDao::account);
     }
 
     /**

@@ -6,7 +6,7 @@
  *
  * <p>Decisions callers rely on:
  * <ul>
- *   <li>A duplicate username or e-mail (case-insensitive, {@code auth_user_email_ci_uniq}) is an expected answer:
+ *   <li>A duplicate username or e-mail (case-insensitive; the e-mail rule lives in {@code UserDao}, race-safe, not in a constraint) is an expected answer:
  *       {@link lu.entreprinder.persistence.entreprinder.UserCreation.UsernameTaken} /
  *       {@link lu.entreprinder.persistence.entreprinder.UserCreation.EmailTaken}, not an exception.</li>
  *   <li>A second profile for one user is a {@link lu.entreprinder.persistence.core.ConflictException}

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.ValidationException;
@@ -87,6 +88,83 @@ class UserDaoTest {
                 .isEqualTo(new UserCreation.EmailTaken("élodie@exemple.lu"));
         assertThat(dao.findUserByEmail("Élodie@EXEMPLE.lu")).map(UserAccount::username).contains("elodie");
         assertThat(db.dsl().fetchCount(USER)).isEqualTo(1);
+    }
+
+    /**
+     * The e-mail rule is not a constraint since V15 (Django's User.email is not unique): the write path must stay
+     * race-safe. Many threads create users whose addresses differ only in case, at once, for several rounds: exactly
+     * one account per address each round (PostgreSQL: the advisory lock; SQLite: the write lock).
+     */
+    @DatabaseTest
+    void concurrentCreatesOfOneAddressInDifferentCases_createExactlyOneAccount(Database db) throws Exception {
+        UserDao users = new UserDao(db);
+        int threads = 8;
+        for (int round = 0; round < 5; round++) {
+            String address = "race" + round + "@example.lu";
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            List<java.util.concurrent.Future<UserCreation>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                String username = "racer" + round + "_" + t;
+                String email = t % 2 == 0 ? address.toUpperCase(java.util.Locale.ROOT) : address;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return users.createUser(NewUser.of(username, email, "<hash>"));
+                }));
+            }
+            start.countDown();
+            int created = 0;
+            for (var result : results) {
+                if (result.get() instanceof UserCreation.Created) {
+                    created++;
+                } else {
+                    assertThat(result.get()).isInstanceOf(UserCreation.EmailTaken.class);
+                }
+            }
+            pool.shutdown();
+            assertThat(created).as("round " + round).isEqualTo(1);
+            assertThat(db.dsl().fetchCount(USER, org.jooq.impl.DSL.lower(USER.EMAIL).eq(address))).isEqualTo(1);
+        }
+    }
+
+    /**
+     * Deterministic: one creator is held between its e-mail check and its insert while a second creates the same
+     * address in another case. Locked, the second waits and answers EmailTaken; unlocked (the negative control),
+     * both insert. PostgreSQL only: on SQLite the second creator cannot even start its transaction while the first
+     * holds the write lock, so there is no unlocked path to show.
+     */
+    @DatabaseTest(lu.entreprinder.persistence.testing.Backend.POSTGRESQL)
+    void theEmailCheckAndInsertAreSerializedByTheAdvisoryLock(Database db) throws Exception {
+        assertThat(holdFirstCreator(db, true, "held@example.lu")).isEqualTo(1);
+        assertThat(holdFirstCreator(db, false, "loose@example.lu")).as("negative control").isEqualTo(2);
+    }
+
+    private static int holdFirstCreator(Database db, boolean locked, String address) throws Exception {
+        var atCheck = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        UserDao first = new UserDao(db);
+        first.lockEmail = locked;
+        first.beforeInsert = () -> {
+            atCheck.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        UserDao second = new UserDao(db);
+        second.lockEmail = locked;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var a = pool.submit(() -> first.createUser(NewUser.of(address.replace('@', '1'), address, "<hash>")));
+        atCheck.await();
+        var b = pool.submit(() -> second.createUser(NewUser.of(address.replace('@', '2'),
+                address.toUpperCase(java.util.Locale.ROOT), "<hash>")));
+        Thread.sleep(300); // locked: b is now waiting for the advisory lock
+        release.countDown();
+        a.get();
+        b.get();
+        pool.shutdown();
+        return db.dsl().fetchCount(USER, org.jooq.impl.DSL.lower(USER.EMAIL).eq(address));
     }
 
     @DatabaseTest

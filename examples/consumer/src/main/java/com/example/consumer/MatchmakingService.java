@@ -23,19 +23,29 @@ public final class MatchmakingService implements AutoCloseable {
     private final MatchingDao matches;
 
     public MatchmakingService(String jdbcUrl, int poolSize) {
-        this.db = Database.open(DatabaseConfig.builder(jdbcUrl).maximumPoolSize(poolSize)
+        this(DatabaseConfig.builder(jdbcUrl).maximumPoolSize(poolSize)
                 .schema(DefaultSchema.DEFAULT_SCHEMA).migrateOnStart(true).build());
+    }
+
+    private MatchmakingService(DatabaseConfig config) {
+        this.db = Database.open(config);
         this.matching = new MatchingService(db);
         this.matches = new MatchingDao(db);
     }
 
-    /** Reads {@code consumer.properties} from the class path. */
+    /** Reads {@code consumer.properties} from the class path: the library's settings under {@code database.}. */
     public static MatchmakingService fromConfiguration() throws IOException {
         Properties p = new Properties();
         try (InputStream in = MatchmakingService.class.getResourceAsStream("/consumer.properties")) {
             p.load(in);
         }
-        return new MatchmakingService(p.getProperty("database.url"), Integer.parseInt(p.getProperty("database.pool-size")));
+        return new MatchmakingService(DatabaseConfig.fromProperties(p, "database")
+                .schema(DefaultSchema.DEFAULT_SCHEMA).build());
+    }
+
+    /** The configuration the service's database was opened with. */
+    DatabaseConfig config() {
+        return db.config();
     }
 
     public long signUp(String username) {

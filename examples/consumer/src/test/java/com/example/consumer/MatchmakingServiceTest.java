@@ -24,6 +24,8 @@ class MatchmakingServiceTest {
     @Test
     void runsFromItsOwnConfiguration() throws Exception {
         try (MatchmakingService service = MatchmakingService.fromConfiguration()) {
+            assertEquals(4, service.config().maximumPoolSize());
+            assertEquals(java.time.Duration.ofMillis(250), service.config().slowQueryThreshold());
             long a = service.signUp("c" + System.nanoTime());
             long b = service.signUp("d" + System.nanoTime());
             assertEquals(1, service.likeEachOther(a, b).size());

@@ -7,7 +7,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 import lu.entreprinder.persistence.core.Database;
+import lu.entreprinder.persistence.core.DatabaseConfig;
+import lu.entreprinder.persistence.core.ValidationException;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,10 +24,51 @@ class ExamplesTest {
     }
 
     @Test
+    void theReadmeConfigurationSnippetsOpenTheDatabaseTheSettingsDescribe(@TempDir Path dir) throws Exception {
+        String file = dir.resolve("app.db").toString();
+        DatabaseConfig fromFile = ConfigurationExample.fromApplicationProperties(String.join("\n",
+                "# application.properties of a service",
+                "entreprinder.database.url=jdbc:sqlite:" + file,
+                "entreprinder.database.maximum-pool-size=4",
+                "entreprinder.database.connection-timeout=5s",
+                "entreprinder.database.slow-query-threshold=250ms",
+                "entreprinder.database.migrate-on-start=true",
+                "entreprinder.database.zone=Europe/Luxembourg"));
+        assertThat(fromFile.maximumPoolSize()).isEqualTo(4);
+        assertThat(fromFile.connectionTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(fromFile.slowQueryThreshold()).isEqualTo(Duration.ofMillis(250));
+        assertThat(fromFile.migrateOnStart()).isTrue();
+        assertThat(fromFile.schema()).isNotNull();
+        try (Database db = Database.open(DatabaseConfig.builder("jdbc:sqlite:" + file).build())) {
+            assertThat(db.dsl().fetchCount(DSL.table("flyway_schema_history"))).as("migrated on start").isPositive();
+        }
+
+        DatabaseConfig fromEnvironment = ConfigurationExample.fromEnvironment(Map.of(
+                "ENTREPRINDER_DB_URL", "jdbc:sqlite:" + dir.resolve("env.db"),
+                "ENTREPRINDER_DB_MAXIMUM_POOL_SIZE", "2",
+                "HOME", "/home/service"));
+        assertThat(fromEnvironment.maximumPoolSize()).isEqualTo(2);
+
+        assertThatThrownBy(() -> ConfigurationExample.fromEnvironment(Map.of(
+                "ENTREPRINDER_DB_URL", "jdbc:sqlite:" + dir.resolve("env.db"),
+                "ENTREPRINDER_DB_MAXIMUM_POOL_SIZE", "lots")))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.field()).isEqualTo("ENTREPRINDER_DB_MAXIMUM_POOL_SIZE"));
+    }
+
+    @Test
     void theReadmeRecoverySnippetShowsThePoisonedTransactionRule(@TempDir Path dir) {
         assertThat(RecoveryExample.run("jdbc:sqlite:" + dir.resolve("app.db"))).containsExactly(
                 "caught auth_user_username_key", "rolled back: ben was not saved",
                 "caught auth_user_username_key in a savepoint", "committed: ben was saved");
+    }
+
+    @Test
+    void theReadmeMetricsSnippetCountsTheLibrarysWork(@TempDir Path dir) {
+        // each like: the pair's lock, the like, the match attempt (SQLite: no locking select, BEGIN IMMEDIATE);
+        // four transactions: two createUser, two like
+        assertThat(MetricsExample.run("jdbc:sqlite:" + dir.resolve("app.db")))
+                .isEqualTo("6 statements by MatchingService.like, 4 transactions committed");
     }
 
     @Test
@@ -36,7 +82,7 @@ class ExamplesTest {
         String output = tour("jdbc:sqlite:" + dir.resolve("tour.db"));
 
         assertThat(output)
-                .contains("applied 14 migrations")
+                .contains("applied 17 migrations")
                 // register until the waitlist starts
                 .contains("carla -> confirmed")
                 .contains("david -> event full: waitlisted at position 1")

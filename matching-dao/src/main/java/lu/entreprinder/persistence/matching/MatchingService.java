@@ -45,9 +45,10 @@ import org.jooq.SelectForUpdateStep;
  *   <li>{@code FOR NO KEY UPDATE} conflicts with itself (so it serialises the pair) but not with the {@code FOR KEY
  *       SHARE} locks that foreign-key checks take, so other users' likes of a or b are not blocked; it does block
  *       deleting the user, so the foreign keys cannot break between the check and the insert.</li>
- *   <li>The match is stored once per pair (lower id first, the {@code matching_match_ordered_pair_check}) and the
- *       unique constraint {@code matching_match_user1_id_user2_id_uniq} stays the last line of defence: the insert uses
- *       {@code ON CONFLICT DO NOTHING}, so even inconsistent old data cannot make a like fail.</li>
+ *   <li>The match is stored once per pair (this class writes the lower id first; the Django app may store either
+ *       order, V15) and the unique index {@code matching_match_pair_uniq} on the unordered pair stays the last line
+ *       of defence: the insert uses {@code ON CONFLICT DO NOTHING}, so even inconsistent old data cannot make a like
+ *       fail.</li>
  * </ul>
  * The select that locks also proves that both users exist, so a like costs three statements (lock, insert the like,
  * insert the match when the reverse like exists) and nothing is written for an unknown user.
@@ -134,7 +135,9 @@ public final class MatchingService {
                 return new UnlikeOutcome.NotLiked();
             }
             Optional<Long> matchId = returningId(tx.dsl(), tx.dsl().deleteFrom(MATCH)
-                    .where(MATCH.USER1_ID.eq(Math.min(from, to)), MATCH.USER2_ID.eq(Math.max(from, to))));
+                    // either order: the Django app may have stored the pair as (higher, lower)
+                    .where(MATCH.USER1_ID.eq(Math.min(from, to)).and(MATCH.USER2_ID.eq(Math.max(from, to)))
+                            .or(MATCH.USER1_ID.eq(Math.max(from, to)).and(MATCH.USER2_ID.eq(Math.min(from, to))))));
             return matchId.<UnlikeOutcome>map(UnlikeOutcome.Unmatched::new).orElseGet(UnlikeOutcome.Unliked::new);
         });
     }

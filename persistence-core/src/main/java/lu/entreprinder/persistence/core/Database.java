@@ -22,12 +22,15 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import lu.entreprinder.persistence.core.internal.Adoption;
+import lu.entreprinder.persistence.core.internal.BulkLoader;
 import lu.entreprinder.persistence.core.internal.ErrorTranslator;
 import lu.entreprinder.persistence.core.internal.LibraryExecuteListener;
 import lu.entreprinder.persistence.core.internal.NonClosingConnection;
 import lu.entreprinder.persistence.core.internal.ReplicaRouter;
 import lu.entreprinder.persistence.core.internal.ScaleOut;
 import lu.entreprinder.persistence.core.internal.SqlScript;
+import lu.entreprinder.persistence.core.internal.Startup;
 import lu.entreprinder.persistence.core.internal.StatementCounting;
 import lu.entreprinder.persistence.core.internal.ThreadBoundConnectionProvider;
 import lu.entreprinder.persistence.core.internal.TransactionBoundConnectionProvider;
@@ -36,9 +39,12 @@ import lu.entreprinder.persistence.core.internal.TransactionState;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.SQLDialect;
+import org.jooq.Table;
+import org.jooq.TableRecord;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConfiguration;
@@ -59,25 +65,32 @@ public final class Database implements AutoCloseable {
     private static final String HISTORY_TABLE = "flyway_schema_history";
 
     private final DatabaseConfig config;
-    private final HikariDataSource pool;
+    /** The pool the library built, or null when the caller gave its own DataSource (never closed here). */
+    private final HikariDataSource ownPool;
+    private final DataSource pool;
     private final DSLContext dsl;
     private final ErrorTranslator translator;
     private final StatementCounting counting = new StatementCounting();
     private final TransactionRunner transactions;
+    private final BulkLoader bulk;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ReplicaRouter replicas; // null without read replicas
 
     private Database(DatabaseConfig config) {
         this.config = config;
         this.translator = new ErrorTranslator(config.dialect(), config.schema());
-        this.pool = new HikariDataSource(hikari(config));
-        this.transactions = new TransactionRunner(pool, pool::evictConnection, config.dialect(), translator);
+        this.ownPool = config.dataSource() == null ? new HikariDataSource(hikari(config)) : null;
+        this.pool = ownPool != null ? ownPool : config.dataSource();
+        this.transactions = new TransactionRunner(pool, this::evict, config.dialect(), translator,
+                config.externalTransactions(), config.observer());
+        this.bulk = new BulkLoader(translator, counting);
         DefaultConfiguration jooq = new DefaultConfiguration();
         jooq.set(config.dialect());
         // jOOQ's default quoting stays: Django's column names include reserved words (journeychallenge."order").
         jooq.set(new Settings().withExecuteLogging(false));
         jooq.set(new ThreadBoundConnectionProvider(pool, transactions::current, translator));
-        jooq.set(new LibraryExecuteListener(counting, translator, transactions, config.slowQueryThreshold()));
+        jooq.set(new LibraryExecuteListener(counting, translator, transactions, config.slowQueryThreshold(),
+                config.observer()));
         this.replicas = ScaleOut.configure(jooq, config, pool, transactions, translator);
         this.dsl = DSL.using(jooq);
     }
@@ -85,17 +98,24 @@ public final class Database implements AutoCloseable {
     /**
      * Opens the pool (and migrates when {@link DatabaseConfig#migrateOnStart()} is set).
      *
+     * @throws ConfigurationException if the setup is wrong (JDBC driver not on the class path, user or password
+     *         refused, database missing): not retryable, the message says what to change
      * @throws RetryableException if the database cannot be reached ({@link RetryableException.Reason#CONNECTION_LOST})
      * @throws PersistenceException if a migration fails
      */
     public static Database open(DatabaseConfig config) {
         Objects.requireNonNull(config, "config");
+        Startup.quietJooq();
+        if (config.dataSource() != null) {
+            config = withDialectOfDataSource(config);
+        } else {
+            Startup.requireDriver(config);
+        }
         Database database;
         try {
             database = new Database(config);
         } catch (RuntimeException e) {
-            throw new RetryableException(RetryableException.Reason.CONNECTION_LOST,
-                    "cannot open " + DatabaseConfig.maskUrl(config.jdbcUrl()) + ": " + e.getMessage(), e);
+            throw Startup.openFailure(config, e);
         }
         if (config.migrateOnStart()) {
             try {
@@ -105,7 +125,46 @@ public final class Database implements AutoCloseable {
                 throw e;
             }
         }
+        Startup.opened(config, database.pool);
         return database;
+    }
+
+    /** Reads the dialect from the URL the caller's pool reports, and checks what the library relies on. */
+    private static DatabaseConfig withDialectOfDataSource(DatabaseConfig config) {
+        try (Connection connection = config.dataSource().getConnection()) {
+            DatabaseConfig resolved = config.withReportedUrl(connection.getMetaData().getURL());
+            if (resolved.dialect() == SQLDialect.SQLITE) {
+                try (Statement statement = connection.createStatement();
+                     var rs = statement.executeQuery("PRAGMA foreign_keys")) {
+                    if (!rs.next() || rs.getInt(1) != 1) {
+                        throw new ValidationException("dataSource", "SQLite connections must enforce foreign keys:"
+                                + " configure the pool with foreign_keys=true (SQLiteConfig.enforceForeignKeys)");
+                    }
+                }
+            }
+            return resolved;
+        } catch (SQLException e) {
+            throw new RetryableException(RetryableException.Reason.CONNECTION_LOST,
+                    "cannot borrow a connection from the given DataSource: " + e.getMessage(), e);
+        }
+    }
+
+    /** Takes a connection whose state is unknown out of circulation for good. */
+    private void evict(Connection connection) {
+        if (ownPool != null) {
+            ownPool.evictConnection(connection);
+            return;
+        }
+        try {
+            connection.abort(Runnable::run); // the caller's pool then discards it as broken
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("could not abort a connection of the given DataSource", e);
+        }
+        try {
+            connection.close();
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("closing an aborted connection failed", e);
+        }
     }
 
     private static HikariConfig hikari(DatabaseConfig config) {
@@ -183,14 +242,31 @@ public final class Database implements AutoCloseable {
         return LocalDate.now(config.clock().withZone(config.zone()));
     }
 
-    /** The pool, for metrics and for tools that need plain JDBC. Do not close it; close the database. */
+    /**
+     * The pool (the library's own, or the one the caller gave), for metrics and for tools that need plain JDBC.
+     * Do not close it; close the database.
+     */
     public DataSource dataSource() {
         return pool;
     }
 
-    /** Connections currently borrowed from the pool (0 when every caller has finished). */
+    /**
+     * Connections currently borrowed from the pool (0 when every caller has finished), or -1 when the caller's
+     * {@code DataSource} is not a HikariCP pool and cannot say.
+     */
     public int activeConnections() {
-        return pool.getHikariPoolMXBean() == null ? 0 : pool.getHikariPoolMXBean().getActiveConnections();
+        HikariDataSource hikari = ownPool;
+        if (hikari == null) {
+            try {
+                hikari = pool.isWrapperFor(HikariDataSource.class) ? pool.unwrap(HikariDataSource.class) : null;
+            } catch (SQLException e) {
+                hikari = null;
+            }
+        }
+        if (hikari == null) {
+            return -1;
+        }
+        return hikari.getHikariPoolMXBean() == null ? 0 : hikari.getHikariPoolMXBean().getActiveConnections();
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -279,29 +355,32 @@ public final class Database implements AutoCloseable {
                     throw e;
                 }
                 LOG.debug("retrying after {} (attempt {} of {})", e.reason(), attempt, maxAttempts);
+                config.observer().retry(e.reason());
             }
         }
     }
 
-    /** True when the calling thread is inside {@link #inTransaction}. */
+    /** True when the calling thread is inside {@link #inTransaction}, or inside a joined external transaction. */
     public boolean inTransaction() {
-        return transactions.current() != null;
+        return transactions.current() != null || transactions.externalActive();
     }
 
     /**
      * Registers a hook that runs once after the outermost transaction commits, outside it; never after a rollback.
      * A hook registered inside a savepoint that rolls back is dropped. A hook that throws is logged, not rethrown:
-     * the data is committed.
+     * the data is committed. Outside {@link #inTransaction} but inside a joined external transaction (see
+     * {@link ExternalTransactions}) the hook runs after the external commit.
      *
      * @throws IllegalStateException if the calling thread is not inside a transaction
      */
     public void afterCommit(Runnable hook) {
         Objects.requireNonNull(hook, "hook");
         TransactionState tx = transactions.current();
-        if (tx == null) {
+        if (tx != null) {
+            tx.addAfterCommit(hook);
+        } else if (!transactions.afterExternalCommit(hook)) {
             throw new IllegalStateException("afterCommit needs a transaction: call it inside inTransaction");
         }
-        tx.addAfterCommit(hook);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -342,6 +421,52 @@ public final class Database implements AutoCloseable {
     /** A jOOQ context whose statements run on the connection of {@code state}, refused once that level ended. */
     DSLContext dslBoundTo(TransactionState state) {
         return DSL.using(dsl.configuration().derive(new TransactionBoundConnectionProvider(state)));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Bulk loads
+    // ---------------------------------------------------------------------------------------------------------
+
+    /**
+     * Inserts many rows of one table at once, as Django's {@code bulk_create}: all of them or none, in one
+     * transaction (a savepoint inside the caller's). The columns written are those set on the first row (leave the
+     * identity unset and the database numbers the rows); every row must set the same ones. Every row is checked
+     * before anything is sent. PostgreSQL loads with one {@code COPY ... FROM STDIN}; SQLite with multi-row
+     * INSERTs of up to 500 rows. Database defaults and triggers apply; the records are not refreshed (their ids stay
+     * unset).
+     *
+     * @param table the generated table
+     * @param rows  records of that table, e.g. {@code dsl().newRecord(USER)} with the columns set
+     * @return the number of rows inserted
+     * @throws ValidationException naming the row and column ({@code rows[3].email}) for a required column left
+     *         null, a text longer than its column, or a row that sets other columns than {@code rows[0]}; nothing is
+     *         written
+     * @throws ConstraintViolationException ({@link ConflictException}, {@link ForeignKeyViolationException},
+     *         {@link CheckViolationException}, {@link NotNullViolationException}) with the constraint's name, the
+     *         message naming the row ({@code rows[41] of the bulk insert into …}); nothing is written
+     * @throws UnsupportedOperationException on PostgreSQL for a binary or array column
+     * @throws PersistenceException any other database failure; nothing is written
+     */
+    public <R extends TableRecord<R>> int bulkInsert(Table<R> table, List<? extends R> rows) {
+        Objects.requireNonNull(table, "table");
+        if (rows == null) {
+            throw new ValidationException("rows", "is required");
+        }
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        List<Field<?>> fields = BulkLoader.columns(table, rows);
+        return transactions.run(state -> {
+            if (isPostgres()) {
+                bulk.copy(state.connection(), table, fields, rows);
+            } else {
+                bulk.insert(dslBoundTo(state), chunk -> transactions.run(savepoint -> {
+                    chunk.run();
+                    return null;
+                }), table, fields, rows);
+            }
+            return rows.size();
+        });
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -420,13 +545,7 @@ public final class Database implements AutoCloseable {
         Objects.requireNonNull(targetVersion, "targetVersion");
         requireNoTransaction("migrate");
         return withMigrationConnection(dataSource -> {
-            Flyway flyway = Flyway.configure(Database.class.getClassLoader())
-                    .dataSource(dataSource)
-                    .locations(migrationLocations().toArray(String[]::new))
-                    .failOnMissingLocations(true)
-                    .target(targetVersion)
-                    .load();
-            MigrateResult result = flyway.migrate();
+            MigrateResult result = flyway(dataSource, targetVersion).migrate();
             List<String> applied = result.migrations.stream().map(m -> m.version).toList();
             String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
             if (!applied.isEmpty()) {
@@ -434,6 +553,31 @@ public final class Database implements AutoCloseable {
             }
             return new MigrationResult(applied, version);
         });
+    }
+
+    /**
+     * The versions of the migrations that {@link #migrate()} would apply, oldest first (empty when the schema is up to
+     * date). For health checks; reads Flyway's history, changes nothing.
+     *
+     * @throws PersistenceException if the database cannot be read
+     */
+    public List<String> pendingMigrations() {
+        try {
+            return java.util.Arrays.stream(flyway(pool, "latest").info().pending())
+                    .map(m -> m.getVersion() == null ? m.getDescription() : m.getVersion().getVersion())
+                    .toList();
+        } catch (RuntimeException e) {
+            throw translator.translate(e);
+        }
+    }
+
+    private Flyway flyway(DataSource dataSource, String targetVersion) {
+        return Flyway.configure(Database.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations(migrationLocations().toArray(String[]::new))
+                .failOnMissingLocations(true)
+                .target(targetVersion)
+                .load();
     }
 
     /**
@@ -548,7 +692,7 @@ public final class Database implements AutoCloseable {
                 execute(connection, "PRAGMA foreign_keys = ON");
             } catch (SQLException e) {
                 LOG.warn("could not re-enable SQLite foreign keys; evicting the connection", e);
-                pool.evictConnection(connection);
+                evict(connection);
             }
             try {
                 connection.close();
@@ -570,14 +714,61 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Closes the pool. Idempotent; later calls do nothing. */
+    // --- adopting a Django database (issue 15); the logic is in internal.Adoption --------------------------------
+
+    /**
+     * Applied and pending library versions, and whether this is a Django database the library has not adopted yet
+     * (Django's {@code showmigrations}).
+     *
+     * @throws PersistenceException if the database cannot be read
+     */
+    public SchemaStatus status() {
+        return adoption().status();
+    }
+
+    /**
+     * Adopts a database that Django made: checks every row against what the library's migrations need, then (unless
+     * {@code dryRun}, or a row refuses it) migrates it to the latest version in one transaction. Rows a migration
+     * cannot take refuse the whole database and nothing changes; rows that break only a library rule are warnings.
+     * The report lists both (see {@link AdoptionReport}).
+     *
+     * @throws IllegalStateException inside a transaction, or when the database is not an un-adopted Django database
+     * @throws PersistenceException if the database fails for another reason (nothing is changed)
+     */
+    public AdoptionReport adopt(boolean dryRun) {
+        requireNoTransaction("adopt");
+        return adoption().adopt(dryRun);
+    }
+
+    /**
+     * Gives the columns that the Django app added after the library's schema, NOT NULL and with their default only
+     * in Python, a database default where that is safe (PostgreSQL text columns: {@code ''}), so the library's
+     * inserts, which do not know those columns, keep working. Run it after each Django migration (the command-line
+     * {@code migrate} does). Other columns are only reported.
+     *
+     * @return one line per such column: what was done, or what to do
+     * @throws IllegalStateException inside a transaction
+     * @throws PersistenceException if the database fails
+     */
+    public List<String> addDefaultsForDjangoColumns() {
+        requireNoTransaction("addDefaultsForDjangoColumns");
+        return adoption().pythonOnlyDefaults(true).stream().map(AdoptionReport.Finding::describe).toList();
+    }
+
+    private Adoption adoption() {
+        return new Adoption(pool, config.dialect(), migrationLocations(), config.schema(), translator);
+    }
+
+    /** Closes the pool the library built (never a DataSource the caller gave). Idempotent; later calls do nothing. */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
             if (replicas != null) {
                 replicas.close();
             }
-            pool.close();
+            if (ownPool != null) {
+                ownPool.close();
+            }
         }
     }
 

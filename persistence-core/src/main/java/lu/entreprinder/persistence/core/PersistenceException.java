@@ -6,7 +6,8 @@ package lu.entreprinder.persistence.core;
  */
 public abstract sealed class PersistenceException extends RuntimeException
         permits ValidationException, NotFoundException, ConstraintViolationException, RetryableException,
-                QueryTimeoutException, DataAccessFailureException, TransactionAbortedException {
+                QueryTimeoutException, DataAccessFailureException, TransactionAbortedException,
+                ConfigurationException {
 
     private static final long serialVersionUID = 1L;
 

@@ -29,7 +29,7 @@ class DatabaseConfigTest {
 
     @Test
     void badSettingsFailFastNamingTheSetting() {
-        assertThatThrownBy(() -> DatabaseConfig.builder(null)).isInstanceOfSatisfying(ValidationException.class,
+        assertThatThrownBy(() -> DatabaseConfig.builder((String) null)).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.field()).isEqualTo("jdbcUrl"));
         assertThatThrownBy(() -> DatabaseConfig.builder("jdbc:mysql://h/db")).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.getMessage()).contains("jdbcUrl").contains("supported"));

@@ -1,6 +1,7 @@
 package lu.entreprinder.persistence.core;
 
 import static lu.entreprinder.persistence.schema.generated.Tables.LIKE;
+import static lu.entreprinder.persistence.schema.generated.Tables.MATCH;
 import static lu.entreprinder.persistence.schema.generated.Tables.USER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,11 +31,13 @@ class ErrorTranslationTest {
     }
 
     @DatabaseTest
-    void aCaseInsensitiveUniqueIndexIsAConflictNamingTheIndex(Database db) {
-        Fixtures.user(db, "anna", "Anna@Example.com");
-        assertThatThrownBy(() -> Fixtures.user(db, "anna2", "anna@example.COM"))
+    void anExpressionUniqueIndexIsAConflictNamingTheIndex(Database db) {
+        long a = Fixtures.user(db, "anna");
+        long b = Fixtures.user(db, "ben");
+        match(db, a, b);
+        assertThatThrownBy(() -> match(db, b, a))
                 .isInstanceOfSatisfying(ConflictException.class,
-                        e -> assertThat(e.constraint()).isEqualTo("auth_user_email_ci_uniq"));
+                        e -> assertThat(e.constraint()).isEqualTo("matching_match_pair_uniq"));
     }
 
     @DatabaseTest
@@ -66,6 +69,14 @@ class ErrorTranslationTest {
             Fixtures.user(db, "anna");
         })).isInstanceOf(ConflictException.class);
         assertThat(db.dsl().fetchCount(USER)).isEqualTo(1);
+    }
+
+    private static void match(Database db, long user1, long user2) {
+        db.dsl().insertInto(MATCH)
+                .set(MATCH.USER1_ID, (int) user1)
+                .set(MATCH.USER2_ID, (int) user2)
+                .set(MATCH.CREATED_AT, db.now())
+                .execute();
     }
 
     private static void like(Database db, long from, long to) {

@@ -10,7 +10,7 @@ import lu.entreprinder.persistence.vinsdelux.internal.GeoJsonCodec;
  * {@link Geometry} or a {@link Feature} wrapping one. Positions are {@code [longitude, latitude(, altitude)]}.
  * {@code GeometryCollection} and {@code FeatureCollection} are not accepted.
  */
-public sealed interface GeoJson permits GeoJson.Geometry, GeoJson.Feature {
+public sealed interface GeoJson permits GeoJson.Geometry, GeoJson.Feature, GeoJson.Invalid {
 
     /** The geometry types, with the nesting depth of their {@code coordinates} arrays (a position is depth 1). */
     enum GeometryType {
@@ -60,8 +60,34 @@ public sealed interface GeoJson permits GeoJson.Geometry, GeoJson.Feature {
         }
     }
 
-    /** The geometry: itself, or the feature's (null for a feature without one). */
+    /**
+     * A stored value that another writer (the Django app shares the table) made and the library cannot decode as
+     * GeoJSON, e.g. {@code {"type":"Polygon","coordinates":[]}} or {@code {"lat":49.6,"lng":6.1}}. Reads return it
+     * instead of failing the page; the record holding it says it is not valid, and a warning naming table, id and
+     * column is logged once per row. Never written by the library.
+     *
+     * @param stored  the stored JSON text, as it is
+     * @param problem why it is not GeoJSON
+     */
+    record Invalid(String stored, String problem) implements GeoJson {
+        @Override
+        public Geometry geometry() {
+            return null;
+        }
+
+        @Override
+        public String toJson() {
+            return stored;
+        }
+    }
+
+    /** The geometry: itself, or the feature's (null for a feature without one, or for an {@link Invalid} value). */
     Geometry geometry();
+
+    /** False for a stored value the library could not decode ({@link Invalid}). */
+    default boolean valid() {
+        return !(this instanceof Invalid);
+    }
 
     /** A point at the given longitude and latitude. */
     static Geometry point(double longitude, double latitude) {

@@ -1,10 +1,13 @@
 package lu.entreprinder.persistence.vinsdelux;
 
+import static lu.entreprinder.persistence.schema.generated.Tables.VDL_PRODUCER;
+
 import static lu.entreprinder.persistence.schema.generated.Tables.VDL_ADOPTION_PLAN;
 import static lu.entreprinder.persistence.schema.generated.Tables.VDL_PLOT;
 import static lu.entreprinder.persistence.schema.generated.Tables.VDL_PLOT_ADOPTION_PLANS;
 import static lu.entreprinder.persistence.vinsdelux.VdlFixtures.POINT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
@@ -95,6 +98,39 @@ class VinsDeluxCatalogTest {
         assertThat(catalog.unlinkPlotFromPlan(plot, plan)).isTrue();
         assertThat(catalog.unlinkPlotFromPlan(plot, plan)).isFalse();
         assertThat(db.dsl().fetchCount(VDL_PLOT_ADOPTION_PLANS)).isZero();
+    }
+
+    /**
+     * Rows another writer (the Django app) made with coordinates the library cannot decode: the page still returns,
+     * the record says it is not valid, and the warning names table, id and column.
+     */
+    @DatabaseTest
+    void undecodableCoordinatesFromAnotherWriterMarkTheRecordInsteadOfFailingThePage(Database db) {
+        VinsDeluxCatalog catalog = new VinsDeluxCatalog(db);
+        long producer = catalog.insertProducer(new NewProducer("Domaine", "Moselle", "Estate", "p/a.png", null));
+        long good = catalog.insertPlot(new PlotDetails(producer, "Good", BigDecimal.ONE, "Riesling", "limestone", 200,
+                POLYGON));
+        long polygon = catalog.insertPlot(new PlotDetails(producer, "Empty polygon", BigDecimal.ONE, "Riesling",
+                "limestone", 200, null));
+        long latLng = catalog.insertPlot(new PlotDetails(producer, "Lat/lng", BigDecimal.ONE, "Riesling", "limestone",
+                200, null));
+        // as the Django app writes them: JSON objects, so V6's check accepts them
+        db.dsl().update(VDL_PLOT).set(VDL_PLOT.COORDINATES, org.jooq.JSONB.valueOf("{\"type\":\"Polygon\",\"coordinates\":[]}"))
+                .where(VDL_PLOT.ID.eq(polygon)).execute();
+        db.dsl().update(VDL_PLOT).set(VDL_PLOT.COORDINATES, org.jooq.JSONB.valueOf("{\"lat\":49.6,\"lng\":6.3}"))
+                .where(VDL_PLOT.ID.eq(latLng)).execute();
+        db.dsl().update(VDL_PRODUCER).set(VDL_PRODUCER.COORDINATES, org.jooq.JSONB.valueOf("{\"lat\":49.6,\"lng\":6.3}"))
+                .where(VDL_PRODUCER.ID.eq(producer)).execute();
+
+        var plots = catalog.listPlots(PlotFilter.all(), PageRequest.first()).items();
+        assertThat(plots).extracting(PlotListing::id, PlotListing::valid)
+                .containsExactlyInAnyOrder(tuple(good, true), tuple(polygon, false), tuple(latLng, false));
+        PlotListing bad = plots.stream().filter(p -> p.id() == latLng).findFirst().orElseThrow();
+        assertThat(bad.coordinates()).isInstanceOfSatisfying(GeoJson.Invalid.class,
+                i -> assertThat(i.stored().replace(" ", "")).isEqualTo("{\"lat\":49.6,\"lng\":6.3}"));
+        assertThat(lu.entreprinder.persistence.core.StoredValues
+                .warned("vinsdelux_vdlplot", latLng, "coordinates")).isTrue();
+        assertThat(catalog.listProducers()).singleElement().satisfies(p -> assertThat(p.valid()).isFalse());
     }
 
     @DatabaseTest

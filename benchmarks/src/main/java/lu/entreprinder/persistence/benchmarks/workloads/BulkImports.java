@@ -7,6 +7,7 @@ import lu.entreprinder.persistence.benchmarks.data.CopySink;
 import lu.entreprinder.persistence.benchmarks.data.DataSet;
 import lu.entreprinder.persistence.benchmarks.data.JdbcBatchSink;
 import lu.entreprinder.persistence.benchmarks.data.LibraryBatchSink;
+import lu.entreprinder.persistence.benchmarks.data.LibraryBulkSink;
 import lu.entreprinder.persistence.core.Database;
 
 /**
@@ -38,9 +39,18 @@ public final class BulkImports {
         return variant + "_" + ProcessHandle.current().pid() + "_" + (++round);
     }
 
-    /** The library: jOOQ batch through {@code Database.dsl()}, in {@code inTransaction}. Returns the rows. */
+    /** The library's bulk API, {@code Database.bulkInsert} (one COPY on PostgreSQL). Returns the rows. */
     public int library() {
-        return library(LibraryBatchSink.Template.FIRST_ROW, "lib");
+        LibraryBulkSink sink = new LibraryBulkSink(db);
+        String prefix = nextPrefix("lib");
+        sink.inTransaction(() -> DataSet.importUsers(sink, prefix, rows, SEED));
+        lastStatements = sink.statements();
+        return rows;
+    }
+
+    /** The library's batch path: jOOQ batch through {@code Database.dsl()}, in {@code inTransaction}. */
+    public int libraryBatch() {
+        return library(LibraryBatchSink.Template.FIRST_ROW, "libbatch");
     }
 
     /** The library's batch path with a plain-SQL INSERT (values bypass the typed fields' bindings). */

@@ -17,7 +17,9 @@ import org.jooq.TableField;
 
 /**
  * The statements over one name table ({@code entreprinder_industry} or {@code entreprinder_skill}): id, name and
- * the unique {@code name_key}.
+ * {@code name_key}. "One row per key" is the library's rule, not a constraint (V17: Django's {@code unique=True} on
+ * {@code name} is case-sensitive and the Django app shares the table), so writers take {@link #lockKeys} first, and
+ * readers take the oldest row when another writer left two rows with one key.
  */
 public final class Vocabulary<R extends Record> {
 
@@ -49,17 +51,38 @@ public final class Vocabulary<R extends Record> {
         return name;
     }
 
-    /** The row with this key. One statement. */
+    /** The row with this key (the oldest, if another writer left several). One statement. */
     public Optional<Entry> findByKey(DSLContext dsl, String nameKey) {
-        return dsl.select(id, name).from(table).where(key.eq(nameKey)).fetchOptional(r -> new Entry(r.value1(),
-                r.value2()));
+        return dsl.select(id, name).from(table).where(key.eq(nameKey)).orderBy(id).limit(1)
+                .fetchOptional(r -> new Entry(r.value1(), r.value2()));
+    }
+
+    /** The row with exactly this name (Django's unique {@code name}). One statement. */
+    public Optional<Entry> findByName(DSLContext dsl, String displayName) {
+        return dsl.select(id, name).from(table).where(name.eq(displayName))
+                .fetchOptional(r -> new Entry(r.value1(), r.value2()));
     }
 
     /**
-     * {@code INSERT … ON CONFLICT DO NOTHING RETURNING id}: the new id, or empty when any unique key (the
-     * {@code name_key}, or the {@code name} itself) already holds the value. No conflict target on purpose: with
-     * {@code ON CONFLICT (name_key)}, PostgreSQL would still raise on {@code entreprinder_*_name_key (name)} when two
-     * transactions insert the very same name at the same moment (a non-arbiter unique index is checked normally).
+     * Inside a transaction: takes the write lock of these keys until the transaction ends, in key order (so two
+     * writers of overlapping sets cannot deadlock). PostgreSQL: transaction-scoped advisory locks on
+     * {@code <table>.name_key:<key>}, one statement; SQLite: nothing to do, every library transaction already holds
+     * the database's write lock ({@code BEGIN IMMEDIATE}).
+     */
+    public void lockKeys(DSLContext dsl, Collection<String> keys) {
+        if (keys.isEmpty() || dsl.dialect().family() != SQLDialect.POSTGRES) {
+            return;
+        }
+        String[] sorted = new java.util.TreeSet<>(keys).toArray(String[]::new);
+        dsl.resultQuery("select count(pg_advisory_xact_lock(hashtextextended({0} || k, 0)))"
+                        + " from (select unnest(cast({1} as text[])) as k order by 1) as keys",
+                DSL.val(table.getName() + ".name_key:"), DSL.val(sorted)).fetch();
+    }
+
+    /**
+     * {@code INSERT … ON CONFLICT DO NOTHING RETURNING id}: the new id, or empty when the exact {@code name} exists
+     * already (Django's unique key; e.g. a row the Django app wrote whose database-made key differs from the
+     * library's). Call it under {@link #lockKeys}.
      */
     public Optional<Long> insertIgnoringConflict(DSLContext dsl, String displayName, String nameKey) {
         var insert = dsl.insertInto(table, name, key).values(displayName, nameKey).onConflictDoNothing();
@@ -72,15 +95,16 @@ public final class Vocabulary<R extends Record> {
         return insert.returning(id).fetchOptional(id);
     }
 
-    /** A plain insert (raises {@code ConflictException} on a duplicate); the unsafe path of the race tests. */
+    /** A plain insert (raises {@code ConflictException} on a duplicate name); the unsafe path of the race tests. */
     public long insert(DSLContext dsl, String displayName, String nameKey) {
         return dsl.insertInto(table, name, key).values(displayName, nameKey).returning(id).fetchOne(id);
     }
 
     /**
-     * Finds or creates every name; returns id by key. Two statements whatever the count: one multi-row insert that
-     * ignores conflicts (rows in key order, so concurrent callers take the same locks in the same order and
-     * cannot deadlock), then one select.
+     * Inside a transaction: finds or creates every name; returns id by key (the oldest row of a key). Under the
+     * keys' locks ({@link #lockKeys}, taken in key order so concurrent callers cannot deadlock): one select, and
+     * only when names are missing one multi-row insert (ignoring exact-name conflicts) and a second select. Two to
+     * four statements whatever the count.
      *
      * @param byKey display name by name_key
      */
@@ -89,12 +113,31 @@ public final class Vocabulary<R extends Record> {
             return Map.of();
         }
         TreeMap<String, String> sorted = new TreeMap<>(byKey);
-        InsertValuesStep2<R, String, String> insert = dsl.insertInto(table, name, key);
-        sorted.forEach((k, display) -> insert.values(display, k));
-        insert.onConflictDoNothing().execute();
+        lockKeys(dsl, sorted.keySet());
+        Map<String, Long> ids = idsByKey(dsl, sorted.keySet());
+        if (ids.size() < sorted.size()) {
+            InsertValuesStep2<R, String, String> insert = dsl.insertInto(table, name, key);
+            sorted.forEach((k, display) -> {
+                if (!ids.containsKey(k)) {
+                    insert.values(display, k);
+                }
+            });
+            insert.onConflictDoNothing().execute();
+            ids.putAll(idsByKey(dsl, sorted.keySet()));
+            // an exact name that exists under another key (a row the Django app wrote, keyed by the database)
+            sorted.forEach((k, display) -> {
+                if (!ids.containsKey(k)) {
+                    findByName(dsl, display).ifPresent(e -> ids.put(k, e.id()));
+                }
+            });
+        }
+        return ids;
+    }
+
+    private Map<String, Long> idsByKey(DSLContext dsl, Collection<String> keys) {
         Map<String, Long> ids = new HashMap<>();
-        dsl.select(key, id).from(table).where(key.in(sorted.keySet()))
-                .forEach(r -> ids.put(r.value1(), r.value2()));
+        dsl.select(key, id).from(table).where(key.in(keys)).orderBy(id.desc())
+                .forEach(r -> ids.put(r.value1(), r.value2())); // descending: the oldest row of a key is put last
         return ids;
     }
 

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -29,6 +30,7 @@ public final class ErrorTranslator {
     private static final Pattern SQLITE_UNIQUE_COLUMNS = Pattern.compile("UNIQUE constraint failed: ([\\w.,\\s]+)");
     private static final Pattern SQLITE_UNIQUE_INDEX = Pattern.compile("UNIQUE constraint failed: index '([^']+)'");
     private static final Pattern SQLITE_CHECK = Pattern.compile("CHECK constraint failed: (\\w+)");
+    private static final Pattern PG_KEY_DETAIL = Pattern.compile("^Key \\(([^)]*)\\)=");
     private static final Pattern SQLITE_NOT_NULL = Pattern.compile("NOT NULL constraint failed: ([\\w.]+)");
 
     private final SQLDialect dialect;
@@ -67,6 +69,10 @@ public final class ErrorTranslator {
             return new RetryableException(Reason.POOL_EXHAUSTED, message, original);
         }
         String constraint = PostgresErrorDetails.constraint(sql);
+        if (state.equals("23505") || state.equals("23503")) {
+            constraint = libraryName(constraint, PostgresErrorDetails.table(sql), PostgresErrorDetails.detail(sql),
+                    state.equals("23503"));
+        }
         switch (state) {
             case "23505": return new ConflictException(message, constraint, original);
             case "23503": return new ForeignKeyViolationException(message, constraint, original);
@@ -82,6 +88,44 @@ public final class ErrorTranslator {
                 }
                 return new DataAccessFailureException(message, sql.getSQLState(), original);
         }
+    }
+
+    /**
+     * The name this library's schema gives the violated key. A database that Django made and the library adopted
+     * keeps Django's hashed names ({@code crush_lu_eventregist_event_id_3c8a1ab4_fk_crush_lu_}); the key is found
+     * by its table and the columns of the server's DETAIL line ({@code Key (event_id)=(99) …}), so callers see the
+     * same name on every database. Unknown keys keep the server's name (the message always carries it).
+     */
+    String libraryName(String constraint, String table, String detail, boolean foreignKey) {
+        if (schema == null || constraint == null || table == null || detail == null) {
+            return constraint;
+        }
+        Matcher key = PG_KEY_DETAIL.matcher(detail);
+        if (!key.find()) {
+            return constraint;
+        }
+        Set<String> columns = new LinkedHashSet<>(Arrays.asList(key.group(1).split("\\s*,\\s*")));
+        for (Table<?> t : schema.getTables()) {
+            if (!t.getName().equals(table)) {
+                continue;
+            }
+            List<? extends org.jooq.Key<?>> keys = foreignKey ? t.getReferences() : t.getKeys();
+            for (org.jooq.Key<?> k : keys) {
+                if (k.getName().equals(constraint)) {
+                    return constraint;
+                }
+            }
+            for (org.jooq.Key<?> k : keys) {
+                Set<String> keyColumns = new LinkedHashSet<>();
+                for (Field<?> f : k.getFields()) {
+                    keyColumns.add(f.getName());
+                }
+                if (keyColumns.equals(columns)) {
+                    return k.getName();
+                }
+            }
+        }
+        return constraint;
     }
 
     private static boolean isPoolTimeout(SQLException sql) {

@@ -1,8 +1,12 @@
 package lu.entreprinder.persistence.core.internal;
 
 import java.time.Duration;
+import java.util.Locale;
+import lu.entreprinder.persistence.core.DatabaseObserver;
+import java.util.regex.Pattern;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
+import org.jooq.ExecuteType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,17 +20,22 @@ public final class LibraryExecuteListener implements ExecuteListener {
     private static final Logger SLOW = LoggerFactory.getLogger("lu.entreprinder.persistence.slow-query");
     private static final String STARTED = "lu.entreprinder.persistence.started";
     private static final String TRANSACTION = "lu.entreprinder.persistence.transaction";
+    private static final String OBSERVED_START = "lu.entreprinder.persistence.observed-start";
 
     private final transient StatementCounting counting;
     private final transient ErrorTranslator translator;
     private final transient TransactionRunner transactions;
+    private final transient DatabaseObserver observer;
+    private final boolean observing;
     private final long slowNanos;
 
     public LibraryExecuteListener(StatementCounting counting, ErrorTranslator translator, TransactionRunner transactions,
-                                  Duration slowThreshold) {
+                                  Duration slowThreshold, DatabaseObserver observer) {
         this.counting = counting;
         this.translator = translator;
         this.transactions = transactions;
+        this.observer = observer;
+        this.observing = observer != DatabaseObserver.NONE;
         this.slowNanos = slowThreshold.isZero() ? Long.MAX_VALUE : slowThreshold.toNanos();
     }
 
@@ -41,7 +50,11 @@ public final class LibraryExecuteListener implements ExecuteListener {
             ctx.data(TRANSACTION, transaction);
         }
         counting.statementExecuted();
-        ctx.data(STARTED, System.nanoTime());
+        long now = System.nanoTime();
+        ctx.data(STARTED, now);
+        if (observing) {
+            ctx.data(OBSERVED_START, now); // STARTED is cleared once a slow statement was logged
+        }
     }
 
     @Override
@@ -80,10 +93,112 @@ public final class LibraryExecuteListener implements ExecuteListener {
         if (ctx.sqlException() != null) {
             // The database refused the statement: PostgreSQL has aborted the transaction (or the savepoint level it
             // ran in), and SQLite follows the same rule so that one program has one outcome on both.
-            TransactionState transaction = transactions.transactionOf(ctx.configuration());
-            if (transaction != null) {
-                transaction.poisonInnermost(translated);
+            transactions.statementFailed(ctx.configuration(), translated);
+            if (observing) {
+                observe(ctx, true);
             }
         }
+    }
+
+    @Override
+    public void end(ExecuteContext ctx) {
+        if (observing && ctx.exception() == null && ctx.sqlException() == null) {
+            observe(ctx, false);
+        }
+    }
+
+    private void observe(ExecuteContext ctx, boolean failed) {
+        if (!(ctx.data(OBSERVED_START) instanceof Long start)) {
+            return; // refused before it started (poisoned transaction): nothing ran
+        }
+        try {
+            observer.statement(kind(ctx), operation(), Duration.ofNanos(System.nanoTime() - start), failed);
+        } catch (RuntimeException e) {
+            SLOW.warn("the DatabaseObserver failed; ignored", e);
+        }
+    }
+
+    private static final Pattern LOCKING = Pattern.compile("\\sfor\\s+(update|no\\s+key\\s+update|share|key\\s+share)\\b");
+
+    /** The statement's kind from its first keyword (plain-SQL statements included). */
+    private static String kind(ExecuteContext ctx) {
+        if (ctx.type() == ExecuteType.BATCH) {
+            return "batch";
+        }
+        String sql = ctx.sql();
+        if (sql == null) {
+            return "other";
+        }
+        String text = sql.stripLeading().toLowerCase(Locale.ROOT);
+        if (text.startsWith("select") || text.startsWith("with") || text.startsWith("(")) {
+            return LOCKING.matcher(text).find() ? "lock" : "select";
+        }
+        for (String kind : new String[] {"insert", "update", "delete"}) {
+            if (text.startsWith(kind)) {
+                return kind;
+            }
+        }
+        return "other";
+    }
+
+    private static final StackWalker STACK = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+
+    /** Where a class was loaded from: a DAO jar (or classes folder) as opposed to the tests or services around it. */
+    private static final ClassValue<String> ORIGIN = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            var source = type.getProtectionDomain().getCodeSource();
+            return source == null || source.getLocation() == null ? "" : source.getLocation().toString();
+        }
+    };
+
+    /**
+     * The library method that ran the statement: the outermost frame of the unbroken chain of library classes from
+     * one origin (a DAO module's jar) above jOOQ and the core, e.g. {@code MatchingService.like} rather than the
+     * private helper it called; {@code none} when the caller used {@code db.dsl()} directly.
+     */
+    private static String operation() {
+        StackWalker.StackFrame entry = STACK.walk(frames -> {
+            StackWalker.StackFrame outermost = null;
+            String origin = null;
+            for (var it = frames.iterator(); it.hasNext(); ) {
+                StackWalker.StackFrame frame = it.next();
+                String type = frame.getClassName();
+                if (isInfrastructure(type)) {
+                    continue;
+                }
+                if (!type.startsWith("lu.entreprinder.persistence.")) {
+                    break;
+                }
+                String from = ORIGIN.get(frame.getDeclaringClass());
+                if (origin == null) {
+                    origin = from;
+                } else if (!origin.equals(from)) {
+                    break;
+                }
+                outermost = frame;
+            }
+            return outermost;
+        });
+        if (entry == null) {
+            return "none";
+        }
+        String type = entry.getClassName();
+        String simple = type.substring(type.lastIndexOf('.') + 1);
+        int nested = simple.indexOf('$');
+        if (nested > 0) {
+            simple = simple.substring(0, nested);
+        }
+        String method = entry.getMethodName();
+        if (method.startsWith("lambda$")) {
+            int end = method.indexOf('$', 7);
+            method = method.substring(7, end > 7 ? end : method.length());
+        }
+        return simple + "." + method;
+    }
+
+    private static boolean isInfrastructure(String className) {
+        return className.startsWith("org.jooq.") || className.startsWith("java.") || className.startsWith("jdk.")
+                || className.startsWith("sun.") || className.startsWith("lu.entreprinder.persistence.core.");
     }
 }

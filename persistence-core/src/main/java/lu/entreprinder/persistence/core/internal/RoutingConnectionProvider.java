@@ -3,6 +3,7 @@ package lu.entreprinder.persistence.core.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jooq.ConnectionProvider;
@@ -11,7 +12,8 @@ import org.jooq.ExecuteListener;
 import org.jooq.Select;
 
 /**
- * {@code Database.dsl()}'s connections when replicas are configured. Inside a transaction, and for every statement
+ * {@code Database.dsl()}'s connections when replicas are configured. Inside a transaction (the library's or a joined
+ * external one), and for every statement
  * that is not a plain jOOQ {@link Select} (writes, plain SQL, {@code FOR UPDATE}/{@code FOR SHARE}), the primary
  * through {@link ThreadBoundConnectionProvider}; a read outside a transaction goes where {@link ReplicaRouter}
  * says, on a connection that re-runs the read on the primary if the replica fails it ({@link FallbackConnection}).
@@ -27,16 +29,19 @@ public final class RoutingConnectionProvider implements ConnectionProvider {
     private final ThreadBoundConnectionProvider primary;
     private final DataSource primaryPool;
     private final Supplier<TransactionState> current;
+    private final BooleanSupplier externalActive;
     private final ReplicaRouter router;
     private final ErrorTranslator translator;
     private final ThreadLocal<Kind> next = new ThreadLocal<>();
     private final ThreadLocal<Connection> captureAfter = new ThreadLocal<>();
 
     public RoutingConnectionProvider(ThreadBoundConnectionProvider primary, DataSource primaryPool,
-                                     Supplier<TransactionState> current, ReplicaRouter router, ErrorTranslator translator) {
+                                     Supplier<TransactionState> current, BooleanSupplier externalActive,
+                                     ReplicaRouter router, ErrorTranslator translator) {
         this.primary = primary;
         this.primaryPool = primaryPool;
         this.current = current;
+        this.externalActive = externalActive;
         this.router = router;
         this.translator = translator;
     }
@@ -70,8 +75,8 @@ public final class RoutingConnectionProvider implements ConnectionProvider {
     public Connection acquire() {
         Kind kind = next.get();
         next.remove();
-        if (current.get() != null) {
-            return primary.acquire();
+        if (current.get() != null || externalActive.getAsBoolean()) {
+            return primary.acquire(); // inside a transaction, the library's or an external one: the primary
         }
         if (kind == Kind.READ && !router.primaryOnly()) {
             ReplicaRouter.Replica replica = router.choose();

@@ -46,9 +46,14 @@ public final class ScaleOut {
         if (config.replicaUrls().isEmpty() && config.replicaDataSources().isEmpty()) {
             return null;
         }
+        if (config.dialect().family() != org.jooq.SQLDialect.POSTGRES) {
+            throw new lu.entreprinder.persistence.core.ValidationException("replica",
+                    "replicas need a PostgreSQL primary, the DataSource given is " + config.dialect());
+        }
         ReplicaRouter router = new ReplicaRouter(config);
         RoutingConnectionProvider routing = new RoutingConnectionProvider(
-                (ThreadBoundConnectionProvider) jooq.connectionProvider(), pool, transactions::current, router, translator);
+                (ThreadBoundConnectionProvider) jooq.connectionProvider(), pool, transactions::current,
+                transactions::externalActive, router, translator);
         List<ExecuteListenerProvider> listeners = new ArrayList<>(Arrays.asList(jooq.executeListenerProviders()));
         listeners.add(new DefaultExecuteListenerProvider(routing.listener()));
         jooq.set(routing);

@@ -2,10 +2,13 @@ package lu.entreprinder.persistence.core.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import lu.entreprinder.persistence.core.DatabaseObserver;
+import lu.entreprinder.persistence.core.ExternalTransactions;
 import lu.entreprinder.persistence.core.RetryableException;
 import lu.entreprinder.persistence.core.TransactionAbortedException;
 import org.jooq.Configuration;
@@ -25,19 +28,51 @@ public final class TransactionRunner {
     private final Consumer<Connection> evict;
     private final DialectTransactions dialect;
     private final ErrorTranslator translator;
+    private final ExternalTransactions external;
+    private final DatabaseObserver observer;
     private final ThreadLocal<TransactionState> current = new ThreadLocal<>();
     private volatile Consumer<Connection> commitObserver;
 
     /**
      * @param dataSource where outermost transactions borrow their connection
      * @param evict      closes a borrowed connection for good instead of returning it (its state is unknown)
+     * @param external   an external transaction manager to join, or null
      */
     public TransactionRunner(DataSource dataSource, Consumer<Connection> evict, org.jooq.SQLDialect dialect,
-                             ErrorTranslator translator) {
+                             ErrorTranslator translator, ExternalTransactions external, DatabaseObserver observer) {
         this.dataSource = dataSource;
         this.evict = evict;
         this.dialect = DialectTransactions.of(dialect);
         this.translator = translator;
+        this.external = external;
+        this.observer = observer;
+    }
+
+    /** True when the calling thread runs inside a joined external transaction (and not in one of ours). */
+    public boolean externalActive() {
+        return external != null && external.isActive();
+    }
+
+    /** Hands {@code hook} to the external transaction when one is active; false when there is none. */
+    public boolean afterExternalCommit(Runnable hook) {
+        if (!externalActive()) {
+            return false;
+        }
+        external.afterCommit(hook);
+        return true;
+    }
+
+    /**
+     * A statement of {@code configuration} failed in the database: poisons its transaction level, or marks the
+     * joined external transaction rollback-only when it ran outside any level of ours.
+     */
+    public void statementFailed(Configuration configuration, RuntimeException failure) {
+        TransactionState transaction = transactionOf(configuration);
+        if (transaction != null) {
+            transaction.poisonInnermost(failure);
+        } else if (externalActive()) {
+            external.setRollbackOnly();
+        }
     }
 
     /**
@@ -68,6 +103,9 @@ public final class TransactionRunner {
         if (outer != null) {
             return nested(outer, work);
         }
+        if (externalActive()) {
+            return joined(work);
+        }
         Connection connection;
         try {
             connection = dataSource.getConnection();
@@ -88,7 +126,38 @@ public final class TransactionRunner {
         return outermost(connection, false, work);
     }
 
+    /**
+     * Runs {@code work} as a savepoint of the external transaction: its rollback stays local, its hooks go to the
+     * external commit, and a savepoint that cannot even roll back makes the external transaction rollback-only.
+     */
+    private <T> T joined(Function<TransactionState, T> work) {
+        Connection connection;
+        try {
+            connection = external.connection();
+        } catch (SQLException e) {
+            throw translator.translate(e);
+        }
+        TransactionState root = TransactionState.outermost(connection);
+        current.set(root);
+        try {
+            T result = nested(root, work);
+            for (Runnable hook : root.afterCommitHooks()) {
+                external.afterCommit(hook);
+            }
+            return result;
+        } finally {
+            current.remove();
+            root.end();
+            if (root.poison() != null) {
+                external.setRollbackOnly();
+            }
+            external.release(connection);
+        }
+    }
+
     private <T> T outermost(Connection connection, boolean giveBack, Function<TransactionState, T> work) {
+        long started = System.nanoTime();
+        String outcome = "failed";
         TransactionState state = TransactionState.outermost(connection);
         boolean clean = true;
         Throwable failure = null;
@@ -104,7 +173,7 @@ public final class TransactionRunner {
             try {
                 result = work.apply(state);
             } catch (Throwable e) {
-                failure = e;
+                outcome = "rolled_back";
                 throw e;
             } finally {
                 current.remove();
@@ -112,10 +181,12 @@ public final class TransactionRunner {
             }
             RuntimeException poison = state.poison();
             if (poison != null) {
+                outcome = "poisoned";
                 throw aborted(poison);
             }
             commit(connection);
             observeCommit(connection);
+            outcome = "committed";
         } catch (Throwable e) {
             failure = e;
             if (clean) {
@@ -126,19 +197,30 @@ public final class TransactionRunner {
             if (giveBack || !clean) {
                 release(connection, clean, failure);
             }
+            if (observer != DatabaseObserver.NONE) {
+                observe(outcome, started);
+            }
         }
         runHooks(state.afterCommitHooks());
         return result;
     }
 
     private void observeCommit(Connection connection) {
-        Consumer<Connection> observer = commitObserver;
-        if (observer != null) {
+        Consumer<Connection> hook = commitObserver;
+        if (hook != null) {
             try {
-                observer.accept(connection);
+                hook.accept(connection);
             } catch (RuntimeException e) {
                 LOG.warn("commit observer failed; the transaction stays committed", e);
             }
+        }
+    }
+
+    private void observe(String outcome, long started) {
+        try {
+            observer.transaction(outcome, Duration.ofNanos(System.nanoTime() - started));
+        } catch (RuntimeException e) {
+            LOG.warn("the DatabaseObserver failed; ignored", e);
         }
     }
 

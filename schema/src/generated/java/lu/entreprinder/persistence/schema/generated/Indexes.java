@@ -10,6 +10,7 @@ import lu.entreprinder.persistence.schema.generated.tables.EntrepreneurProfileIn
 import lu.entreprinder.persistence.schema.generated.tables.EntrepreneurProfileSkills;
 import lu.entreprinder.persistence.schema.generated.tables.EventConnection;
 import lu.entreprinder.persistence.schema.generated.tables.EventRegistration;
+import lu.entreprinder.persistence.schema.generated.tables.Industry;
 import lu.entreprinder.persistence.schema.generated.tables.JourneyChallenge;
 import lu.entreprinder.persistence.schema.generated.tables.JourneyChapter;
 import lu.entreprinder.persistence.schema.generated.tables.JourneyProgress;
@@ -19,6 +20,7 @@ import lu.entreprinder.persistence.schema.generated.tables.Match;
 import lu.entreprinder.persistence.schema.generated.tables.MeetupEvent;
 import lu.entreprinder.persistence.schema.generated.tables.MeetupEventSpecialUsers;
 import lu.entreprinder.persistence.schema.generated.tables.ProfileSubmission;
+import lu.entreprinder.persistence.schema.generated.tables.Skill;
 import lu.entreprinder.persistence.schema.generated.tables.SpecialUserExperience;
 import lu.entreprinder.persistence.schema.generated.tables.VdlAdoptionPlan;
 import lu.entreprinder.persistence.schema.generated.tables.VdlPlot;
@@ -72,6 +74,8 @@ public class Indexes {
     public static final Index ENTREPRINDER_ENTREPRENEURPROFILE_SKILLS_SKILL_ID_IDX = Internal.createIndex(DSL.name("entreprinder_entrepreneurprofile_skills_skill_id_idx"), EntrepreneurProfileSkills.ENTREPRENEUR_PROFILE_SKILLS, new OrderField[] { EntrepreneurProfileSkills.ENTREPRENEUR_PROFILE_SKILLS.SKILL_ID }, false);
     public static final Index ENTREPRINDER_EPROFILE_INDUSTRIES_EPROFILE_ID_IDX = Internal.createIndex(DSL.name("entreprinder_eprofile_industries_eprofile_id_idx"), EntrepreneurProfileIndustries.ENTREPRENEUR_PROFILE_INDUSTRIES, new OrderField[] { EntrepreneurProfileIndustries.ENTREPRENEUR_PROFILE_INDUSTRIES.ENTREPRENEURPROFILE_ID }, false);
     public static final Index ENTREPRINDER_EPROFILE_SKILLS_EPROFILE_ID_IDX = Internal.createIndex(DSL.name("entreprinder_eprofile_skills_eprofile_id_idx"), EntrepreneurProfileSkills.ENTREPRENEUR_PROFILE_SKILLS, new OrderField[] { EntrepreneurProfileSkills.ENTREPRENEUR_PROFILE_SKILLS.ENTREPRENEURPROFILE_ID }, false);
+    public static final Index ENTREPRINDER_INDUSTRY_NAME_KEY_IDX = Internal.createIndex(DSL.name("entreprinder_industry_name_key_idx"), Industry.INDUSTRY, new OrderField[] { Industry.INDUSTRY.NAME_KEY }, false);
+    public static final Index ENTREPRINDER_SKILL_NAME_KEY_IDX = Internal.createIndex(DSL.name("entreprinder_skill_name_key_idx"), Skill.SKILL, new OrderField[] { Skill.SKILL.NAME_KEY }, false);
     public static final Index MATCHING_LIKE_FROM_USER_ID_IDX = Internal.createIndex(DSL.name("matching_like_from_user_id_idx"), Like.LIKE, new OrderField[] { Like.LIKE.FROM_USER_ID }, false);
     public static final Index MATCHING_LIKE_TO_USER_ID_IDX = Internal.createIndex(DSL.name("matching_like_to_user_id_idx"), Like.LIKE, new OrderField[] { Like.LIKE.TO_USER_ID }, false);
     public static final Index MATCHING_LIKE_TO_USER_IDX = Internal.createIndex(DSL.name("matching_like_to_user_idx"), Like.LIKE, new OrderField[] { Like.LIKE.TO_USER_ID, Like.LIKE.CREATED_AT }, false);

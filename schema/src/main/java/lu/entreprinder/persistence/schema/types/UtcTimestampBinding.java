@@ -22,16 +22,21 @@ import org.jooq.impl.DefaultBinding;
 import org.jooq.impl.SQLDataType;
 
 /**
- * Binds {@code timestamptz} columns. PostgreSQL keeps jOOQ's native binding; SQLite stores one fixed-width UTC
- * text form ({@code 2026-11-21T20:00:00.000000Z}) so that text order is time order and range predicates work.
- * Values are truncated to microseconds on both databases (PostgreSQL's precision), so a value reads back equal.
+ * Binds {@code timestamptz} columns. PostgreSQL keeps jOOQ's native binding; SQLite stores UTC text in exactly the
+ * form Django's SQLite backend writes ({@code 2026-11-21 20:00:00.851784}, and {@code 2026-11-21 20:00:00} when the
+ * microseconds are zero, as Python's {@code isoformat(' ')}), so that text order is time order for rows of both
+ * writers and range predicates agree with Django's. Reads accept that form, the library's older fixed-width form
+ * ({@code 2026-11-21T20:00:00.000000Z}) and ISO text with an offset. Values are truncated to microseconds on both
+ * databases (PostgreSQL's precision), so a value reads back equal.
  */
 public final class UtcTimestampBinding implements Binding<OffsetDateTime, OffsetDateTime> {
 
     private static final long serialVersionUID = 1L;
 
-    /** The SQLite storage format: fixed width, UTC, microseconds. */
-    public static final DateTimeFormatter SQLITE_TEXT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'");
+    /** The SQLite storage format (Django's): UTC, a space, microseconds; {@link #toSqliteText} drops zero micros. */
+    public static final DateTimeFormatter SQLITE_TEXT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
+
+    private static final DateTimeFormatter SQLITE_TEXT_WHOLE_SECOND = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
 
     private static final Binding<OffsetDateTime, OffsetDateTime> NATIVE =
             DefaultBinding.binding(SQLDataType.TIMESTAMPWITHTIMEZONE(6));
@@ -41,13 +46,32 @@ public final class UtcTimestampBinding implements Binding<OffsetDateTime, Offset
 
     /** Formats a value the way SQLite stores it. */
     public static String toSqliteText(OffsetDateTime value) {
-        return SQLITE_TEXT.format(value.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS));
+        OffsetDateTime utc = value.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        return (utc.getNano() == 0 ? SQLITE_TEXT_WHOLE_SECOND : SQLITE_TEXT).format(utc);
     }
 
-    /** Parses SQLite's stored text; also accepts ISO forms written by other tools ({@code 2026-11-21 20:00:00+01:00}). */
+    /**
+     * Parses SQLite's stored text: Django's form without an offset (UTC, as Django stores it with
+     * {@code USE_TZ = True}), the library's older {@code …T…Z} form, and ISO forms with an offset written by other
+     * tools ({@code 2026-11-21 20:00:00+01:00}).
+     *
+     * @throws java.time.format.DateTimeParseException if the text is none of these
+     */
     public static OffsetDateTime fromSqliteText(String text) {
         String iso = text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + 'T' + text.substring(11) : text;
+        if (!hasOffset(iso)) {
+            return java.time.LocalDateTime.parse(iso).atOffset(ZoneOffset.UTC);
+        }
         return OffsetDateTime.parse(iso).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    private static boolean hasOffset(String iso) {
+        int time = iso.indexOf('T');
+        if (time < 0) {
+            return false;
+        }
+        String rest = iso.substring(time);
+        return rest.endsWith("Z") || rest.indexOf('+') > 0 || rest.indexOf('-') > 0;
     }
 
     private static boolean sqlite(org.jooq.Scope ctx) {

@@ -40,15 +40,18 @@ public final class GeoJsonCodec {
         return JSONB.valueOf(write(parse(json, field)));
     }
 
-    /** Reads a stored column (null stays null). @throws IllegalStateException if the stored value is not GeoJSON */
+    /**
+     * Reads a stored column (null and JSON null stay null). A value another writer made that is not GeoJSON comes
+     * back as {@link GeoJson.Invalid}, never as an exception: one bad row must not fail a page.
+     */
     public static GeoJson fromStored(JSONB stored) {
-        if (stored == null || stored.data() == null) {
+        if (stored == null || stored.data() == null || stored.data().strip().equals("null")) {
             return null;
         }
         try {
             return parse(stored.data(), "coordinates");
         } catch (ValidationException e) {
-            throw new IllegalStateException("stored coordinates are not GeoJSON: " + e.getMessage(), e);
+            return new GeoJson.Invalid(stored.data(), e.getMessage());
         }
     }
 
@@ -182,6 +185,9 @@ public final class GeoJsonCodec {
 
     /** GeoJSON text of a value. */
     public static String write(GeoJson value) {
+        if (value instanceof GeoJson.Invalid invalid) {
+            return invalid.stored();
+        }
         return toNode(value).toString();
     }
 

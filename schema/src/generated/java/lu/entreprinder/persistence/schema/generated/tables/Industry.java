@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 
 import lu.entreprinder.persistence.schema.generated.DefaultSchema;
+import lu.entreprinder.persistence.schema.generated.Indexes;
 import lu.entreprinder.persistence.schema.generated.Keys;
 import lu.entreprinder.persistence.schema.generated.tables.EntrepreneurProfile.EntrepreneurProfilePath;
 import lu.entreprinder.persistence.schema.generated.tables.EntrepreneurProfileIndustries.EntrepreneurProfileIndustriesPath;
@@ -18,6 +19,7 @@ import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.ForeignKey;
 import org.jooq.Identity;
+import org.jooq.Index;
 import org.jooq.InverseForeignKey;
 import org.jooq.Name;
 import org.jooq.Path;
@@ -142,6 +144,11 @@ public class Industry extends TableImpl<IndustryRecord> {
     }
 
     @Override
+    public List<Index> getIndexes() {
+        return Arrays.asList(Indexes.ENTREPRINDER_INDUSTRY_NAME_KEY_IDX);
+    }
+
+    @Override
     public Identity<IndustryRecord, Long> getIdentity() {
         return (Identity<IndustryRecord, Long>) super.getIdentity();
     }
@@ -153,7 +160,7 @@ public class Industry extends TableImpl<IndustryRecord> {
 
     @Override
     public List<UniqueKey<IndustryRecord>> getUniqueKeys() {
-        return Arrays.asList(Keys.ENTREPRINDER_INDUSTRY_NAME_KEY, Keys.ENTREPRINDER_INDUSTRY_NAME_KEY_UNIQ);
+        return Arrays.asList(Keys.ENTREPRINDER_INDUSTRY_NAME_KEY);
     }
 
     private transient EntrepreneurProfileIndustriesPath _entreprinderEntrepreneurprofileIndustries;

@@ -16,7 +16,6 @@ import lu.entreprinder.persistence.schema.generated.tables.User.UserPath;
 import lu.entreprinder.persistence.schema.generated.tables.records.MatchRecord;
 import lu.entreprinder.persistence.schema.types.UtcTimestampBinding;
 
-import org.jooq.Check;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.ForeignKey;
@@ -199,13 +198,6 @@ public class Match extends TableImpl<MatchRecord> {
             _matchingMatchUser2IdFk = new UserPath(this, Keys.MATCHING_MATCH__MATCHING_MATCH_USER2_ID_FK, null);
 
         return _matchingMatchUser2IdFk;
-    }
-
-    @Override
-    public List<Check<MatchRecord>> getChecks() {
-        return Arrays.asList(
-            Internal.createCheck(this, DSL.name("matching_match_ordered_pair_check"), "((user1_id < user2_id))", true)
-        );
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 
 import lu.entreprinder.persistence.schema.generated.DefaultSchema;
+import lu.entreprinder.persistence.schema.generated.Indexes;
 import lu.entreprinder.persistence.schema.generated.Keys;
 import lu.entreprinder.persistence.schema.generated.tables.EntrepreneurProfile.EntrepreneurProfilePath;
 import lu.entreprinder.persistence.schema.generated.tables.EntrepreneurProfileSkills.EntrepreneurProfileSkillsPath;
@@ -18,6 +19,7 @@ import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.ForeignKey;
 import org.jooq.Identity;
+import org.jooq.Index;
 import org.jooq.InverseForeignKey;
 import org.jooq.Name;
 import org.jooq.Path;
@@ -142,6 +144,11 @@ public class Skill extends TableImpl<SkillRecord> {
     }
 
     @Override
+    public List<Index> getIndexes() {
+        return Arrays.asList(Indexes.ENTREPRINDER_SKILL_NAME_KEY_IDX);
+    }
+
+    @Override
     public Identity<SkillRecord, Long> getIdentity() {
         return (Identity<SkillRecord, Long>) super.getIdentity();
     }
@@ -153,7 +160,7 @@ public class Skill extends TableImpl<SkillRecord> {
 
     @Override
     public List<UniqueKey<SkillRecord>> getUniqueKeys() {
-        return Arrays.asList(Keys.ENTREPRINDER_SKILL_NAME_KEY, Keys.ENTREPRINDER_SKILL_NAME_KEY_UNIQ);
+        return Arrays.asList(Keys.ENTREPRINDER_SKILL_NAME_KEY);
     }
 
     private transient EntrepreneurProfileSkillsPath _entreprinderEntrepreneurprofileSkills;

@@ -1,0 +1,1 @@
+-- U16 (PostgreSQL): nothing to undo (V16 has no statements on PostgreSQL).
