@@ -8,7 +8,8 @@ dir="$1"
 mkdir -p "$dir"
 if ! command -v pgbouncer >/dev/null; then
   echo "pgbouncer is missing: installing Debian's package" >&2
-  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pgbouncer) >&2
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  ($SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq pgbouncer) >&2
 fi
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
 sed -e "s#@DIR@#$dir#g" -e "s#@PORT@#$port#g" \
