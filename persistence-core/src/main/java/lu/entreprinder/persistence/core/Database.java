@@ -20,12 +20,15 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import lu.entreprinder.persistence.core.internal.Adoption;
 import lu.entreprinder.persistence.core.internal.BulkLoader;
 import lu.entreprinder.persistence.core.internal.ErrorTranslator;
 import lu.entreprinder.persistence.core.internal.LibraryExecuteListener;
 import lu.entreprinder.persistence.core.internal.NonClosingConnection;
+import lu.entreprinder.persistence.core.internal.ReplicaRouter;
+import lu.entreprinder.persistence.core.internal.ScaleOut;
 import lu.entreprinder.persistence.core.internal.SqlScript;
 import lu.entreprinder.persistence.core.internal.Startup;
 import lu.entreprinder.persistence.core.internal.StatementCounting;
@@ -71,6 +74,7 @@ public final class Database implements AutoCloseable {
     private final TransactionRunner transactions;
     private final BulkLoader bulk;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final ReplicaRouter replicas; // null without read replicas
 
     private Database(DatabaseConfig config) {
         this.config = config;
@@ -87,6 +91,7 @@ public final class Database implements AutoCloseable {
         jooq.set(new ThreadBoundConnectionProvider(pool, transactions::current, translator));
         jooq.set(new LibraryExecuteListener(counting, translator, transactions, config.slowQueryThreshold(),
                 config.observer()));
+        this.replicas = ScaleOut.configure(jooq, config, pool, transactions, translator);
         this.dsl = DSL.using(jooq);
     }
 
@@ -190,7 +195,7 @@ public final class Database implements AutoCloseable {
         } else {
             h.setMaximumPoolSize(config.maximumPoolSize());
             h.addDataSourceProperty("reWriteBatchedInserts", "true");
-            if (!config.statementTimeout().isZero()) {
+            if (ScaleOut.configurePool(h, config) && !config.statementTimeout().isZero()) {
                 h.setConnectionInitSql("SET statement_timeout = " + config.statementTimeout().toMillis());
             }
         }
@@ -376,6 +381,41 @@ public final class Database implements AutoCloseable {
         } else if (!transactions.afterExternalCommit(hook)) {
             throw new IllegalStateException("afterCommit needs a transaction: call it inside inTransaction");
         }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Read replicas (docs/SCALING.md)
+    // ---------------------------------------------------------------------------------------------------------
+
+    /**
+     * Runs {@code work} on behalf of {@code callerKey} (e.g. the user id): commits made inside it are remembered for
+     * that key, and reads inside it go to a replica only once that replica has replayed the key's last commit, so
+     * a caller reads its own writes even across threads and requests. Without a key the thread is the caller.
+     * Without replicas it just runs {@code work}.
+     *
+     * @throws NullPointerException if {@code callerKey} or {@code work} is null
+     * @throws PersistenceException whatever {@code work} throws, unchanged
+     */
+    public <T> T readYourWrites(Object callerKey, Supplier<T> work) {
+        Objects.requireNonNull(callerKey, "callerKey");
+        Objects.requireNonNull(work, "work");
+        return replicas == null ? work.get() : replicas.withKey(callerKey, work);
+    }
+
+    /**
+     * Runs {@code work} with every read on the primary: for a read that must see the latest data of any caller.
+     *
+     * @throws NullPointerException if {@code work} is null
+     * @throws PersistenceException whatever {@code work} throws, unchanged
+     */
+    public <T> T onPrimary(Supplier<T> work) {
+        Objects.requireNonNull(work, "work");
+        return replicas == null ? work.get() : replicas.onPrimary(work);
+    }
+
+    /** Where reads went since the database opened (all zero without replicas). Never throws. */
+    public ReplicaStats replicaStats() {
+        return replicas == null ? new ReplicaStats(0, 0, 0, 0, 0, 0, 0, 0) : replicas.stats();
     }
 
     /** A jOOQ context whose statements run on the connection of {@code state}, refused once that level ended. */
@@ -722,8 +762,13 @@ public final class Database implements AutoCloseable {
     /** Closes the pool the library built (never a DataSource the caller gave). Idempotent; later calls do nothing. */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true) && ownPool != null) {
-            ownPool.close();
+        if (closed.compareAndSet(false, true)) {
+            if (replicas != null) {
+                replicas.close();
+            }
+            if (ownPool != null) {
+                ownPool.close();
+            }
         }
     }
 

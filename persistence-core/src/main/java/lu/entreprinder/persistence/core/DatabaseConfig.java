@@ -3,7 +3,9 @@ package lu.entreprinder.persistence.core;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -69,6 +71,12 @@ public final class DatabaseConfig {
     public static final Duration DEFAULT_SLOW_QUERY_THRESHOLD = Duration.ofMillis(500);
     /** Default SQLite busy timeout (how long a writer waits for the write lock): 30 s. */
     public static final Duration DEFAULT_SQLITE_BUSY_TIMEOUT = Duration.ofSeconds(30);
+    /** Default bound on how far (in WAL bytes) a replica may trail the primary and still serve reads: 16 MiB. */
+    public static final long DEFAULT_MAX_REPLICA_LAG_BYTES = 16L * 1024 * 1024;
+    /** Default age after which a replica's cached replay position is asked again: 50 ms. */
+    public static final Duration DEFAULT_REPLICA_POSITION_MAX_AGE = Duration.ofMillis(50);
+    /** Default pause before a replica that failed is tried again: 5 s. */
+    public static final Duration DEFAULT_REPLICA_RETRY_INTERVAL = Duration.ofSeconds(5);
     /** Default zone for calendar questions (age, "today"): Europe/Luxembourg. */
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Luxembourg");
 
@@ -89,6 +97,13 @@ public final class DatabaseConfig {
     private final DataSource dataSource;
     private final ExternalTransactions externalTransactions;
     private final DatabaseObserver observer;
+    // Scaling out (docs/SCALING.md): PgBouncer's transaction pooling and read replicas.
+    private final boolean transactionPooling;
+    private final List<String> replicaUrls;
+    private final List<DataSource> replicaDataSources;
+    private final long maxReplicaLagBytes;
+    private final Duration replicaPositionMaxAge;
+    private final Duration replicaRetryInterval;
 
     private DatabaseConfig(Builder b, String jdbcUrl) {
         this.jdbcUrl = jdbcUrl;
@@ -108,6 +123,12 @@ public final class DatabaseConfig {
         this.dataSource = b.dataSource;
         this.externalTransactions = b.externalTransactions;
         this.observer = b.observer;
+        this.transactionPooling = b.transactionPooling;
+        this.replicaUrls = List.copyOf(b.replicaUrls);
+        this.replicaDataSources = List.copyOf(b.replicaDataSources);
+        this.maxReplicaLagBytes = b.maxReplicaLagBytes;
+        this.replicaPositionMaxAge = b.replicaPositionMaxAge;
+        this.replicaRetryInterval = b.replicaRetryInterval;
     }
 
     private DatabaseConfig(DatabaseConfig c, String reportedUrl) {
@@ -128,6 +149,12 @@ public final class DatabaseConfig {
         this.dataSource = c.dataSource;
         this.externalTransactions = c.externalTransactions;
         this.observer = c.observer;
+        this.transactionPooling = c.transactionPooling;
+        this.replicaUrls = c.replicaUrls;
+        this.replicaDataSources = c.replicaDataSources;
+        this.maxReplicaLagBytes = c.maxReplicaLagBytes;
+        this.replicaPositionMaxAge = c.replicaPositionMaxAge;
+        this.replicaRetryInterval = c.replicaRetryInterval;
     }
 
     /**
@@ -269,6 +296,16 @@ public final class DatabaseConfig {
     /** @return the jOOQ dialect, from the URL */
     public SQLDialect dialect() { return dialect; }
 
+    /** True when the URL points at a transaction-mode pooler such as PgBouncer (see {@link Builder#transactionPooling}). */
+    public boolean transactionPooling() { return transactionPooling; }
+    /** JDBC URLs of PostgreSQL streaming replicas that may serve reads (default: none). */
+    public List<String> replicaUrls() { return replicaUrls; }
+    /** Streaming replicas given as data sources (pooled by their owner, who also closes them; default: none). */
+    public List<DataSource> replicaDataSources() { return replicaDataSources; }
+    public long maxReplicaLagBytes() { return maxReplicaLagBytes; }
+    public Duration replicaPositionMaxAge() { return replicaPositionMaxAge; }
+    public Duration replicaRetryInterval() { return replicaRetryInterval; }
+
     /** True for {@code jdbc:sqlite::memory:} and other in-memory SQLite URLs: one connection, never closed. */
     public boolean sqliteInMemory() {
         return dialect == SQLDialect.SQLITE && dataSource == null && (jdbcUrl.contains(":memory:") || jdbcUrl.contains("mode=memory"));
@@ -307,6 +344,12 @@ public final class DatabaseConfig {
         private ZoneId zone = DEFAULT_ZONE;
         private Schema schema;
         private String poolName = "entreprinder";
+        private boolean transactionPooling;
+        private final List<String> replicaUrls = new ArrayList<>();
+        private final List<DataSource> replicaDataSources = new ArrayList<>();
+        private long maxReplicaLagBytes = DEFAULT_MAX_REPLICA_LAG_BYTES;
+        private Duration replicaPositionMaxAge = DEFAULT_REPLICA_POSITION_MAX_AGE;
+        private Duration replicaRetryInterval = DEFAULT_REPLICA_RETRY_INTERVAL;
 
         private Builder(String jdbcUrl) {
             dialectOf(jdbcUrl);
@@ -365,6 +408,41 @@ public final class DatabaseConfig {
         public Builder poolName(String poolName) { this.poolName = poolName; return this; }
 
         /**
+         * The connection profile for PgBouncer in transaction mode (default: false, a direct connection): no
+         * server-side prepared statements ({@code prepareThreshold=0}, PgBouncer 1.18 cannot route them), and the
+         * {@link #statementTimeout} enforced per statement by the driver (a cancel request, which PgBouncer forwards)
+         * instead of a session {@code SET} that the pooler would leak to other clients. See docs/SCALING.md.
+         */
+        public Builder transactionPooling(boolean transactionPooling) { this.transactionPooling = transactionPooling; return this; }
+
+        /**
+         * Adds a PostgreSQL streaming replica (a {@code jdbc:postgresql:} URL, same user and password as the primary
+         * unless the URL names others) that may serve reads outside transactions (default: none). Writes, locks and
+         * transactions always use the primary; a caller reads its own writes (see {@link Database#readYourWrites}).
+         */
+        public Builder replica(String jdbcUrl) { this.replicaUrls.add(jdbcUrl); return this; }
+
+        /**
+         * Adds a PostgreSQL streaming replica as a data source (a pool of its owner's, who also closes it), with the
+         * same rules as {@link #replica(String)}.
+         *
+         * @throws NullPointerException if {@code dataSource} is null
+         */
+        public Builder replica(DataSource dataSource) {
+            this.replicaDataSources.add(Objects.requireNonNull(dataSource, "dataSource"));
+            return this;
+        }
+
+        /** How far (WAL bytes) a replica may trail the newest commit seen by this library and still serve reads (default: 16 MiB). */
+        public Builder maxReplicaLagBytes(long maxReplicaLagBytes) { this.maxReplicaLagBytes = maxReplicaLagBytes; return this; }
+
+        /** How long a replica's replay position is reused before it is asked again (default: 50 ms; zero asks every time it matters). */
+        public Builder replicaPositionMaxAge(Duration replicaPositionMaxAge) { this.replicaPositionMaxAge = replicaPositionMaxAge; return this; }
+
+        /** How long a replica that failed is left out before it is tried again (default: 5 s). */
+        public Builder replicaRetryInterval(Duration replicaRetryInterval) { this.replicaRetryInterval = replicaRetryInterval; return this; }
+
+        /**
          * Validates and builds.
          *
          * @throws ValidationException naming the first setting that is out of range
@@ -398,6 +476,7 @@ public final class DatabaseConfig {
                 refuseForOwnPool("sqliteBusyTimeout", !sqliteBusyTimeout.equals(DEFAULT_SQLITE_BUSY_TIMEOUT));
                 refuseForOwnPool("poolName", !poolName.equals("entreprinder"));
             }
+            validateScaling();
             return new DatabaseConfig(this, jdbcUrl);
         }
 
@@ -405,6 +484,25 @@ public final class DatabaseConfig {
             if (set) {
                 throw new ValidationException(setting, "belongs to the DataSource you gave; set it on that pool");
             }
+        }
+
+        private void validateScaling() {
+            // With the caller's DataSource the primary's dialect is known only when the database opens (checked there).
+            boolean primaryMayBePostgres = jdbcUrl == null || jdbcUrl.startsWith("jdbc:postgresql:");
+            for (String replica : replicaUrls) {
+                if (replica == null || !replica.startsWith("jdbc:postgresql:") || !primaryMayBePostgres) {
+                    throw new ValidationException("replica", "must be a jdbc:postgresql: URL beside a PostgreSQL primary, was "
+                            + (replica == null ? "null" : maskUrl(replica)));
+                }
+            }
+            if (!replicaDataSources.isEmpty() && !primaryMayBePostgres) {
+                throw new ValidationException("replica", "replicas need a PostgreSQL primary, was " + maskUrl(jdbcUrl));
+            }
+            if (maxReplicaLagBytes < 0) {
+                throw new ValidationException("maxReplicaLagBytes", "must be at least 0, was " + maxReplicaLagBytes);
+            }
+            requireDuration("replicaPositionMaxAge", replicaPositionMaxAge, Duration.ZERO);
+            requireDuration("replicaRetryInterval", replicaRetryInterval, Duration.ZERO);
         }
 
         private static void requireDuration(String setting, Duration value, Duration minimum) {

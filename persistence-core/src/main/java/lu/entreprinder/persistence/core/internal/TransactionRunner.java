@@ -31,6 +31,7 @@ public final class TransactionRunner {
     private final ExternalTransactions external;
     private final DatabaseObserver observer;
     private final ThreadLocal<TransactionState> current = new ThreadLocal<>();
+    private volatile Consumer<Connection> commitObserver;
 
     /**
      * @param dataSource where outermost transactions borrow their connection
@@ -72,6 +73,14 @@ public final class TransactionRunner {
         } else if (externalActive()) {
             external.setRollbackOnly();
         }
+    }
+
+    /**
+     * Calls {@code observer} on the committing thread with the connection right after each outermost commit,
+     * before the after-commit hooks (read replicas capture the commit's WAL position there). It must not throw.
+     */
+    public void observeCommits(Consumer<Connection> observer) {
+        this.commitObserver = observer;
     }
 
     /** The innermost open level of the calling thread's transaction, or null outside one. */
@@ -176,6 +185,7 @@ public final class TransactionRunner {
                 throw aborted(poison);
             }
             commit(connection);
+            observeCommit(connection);
             outcome = "committed";
         } catch (Throwable e) {
             failure = e;
@@ -193,6 +203,17 @@ public final class TransactionRunner {
         }
         runHooks(state.afterCommitHooks());
         return result;
+    }
+
+    private void observeCommit(Connection connection) {
+        Consumer<Connection> hook = commitObserver;
+        if (hook != null) {
+            try {
+                hook.accept(connection);
+            } catch (RuntimeException e) {
+                LOG.warn("commit observer failed; the transaction stays committed", e);
+            }
+        }
     }
 
     private void observe(String outcome, long started) {
