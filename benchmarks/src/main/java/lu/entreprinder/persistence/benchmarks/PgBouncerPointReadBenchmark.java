@@ -61,7 +61,7 @@ public class PgBouncerPointReadBenchmark {
     public void setUp() throws SQLException {
         String direct = System.getProperty("bench.directUrl", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
         String bouncer = System.getProperty("bench.pgbouncerUrl");
-        if (bouncer == null) {
+        if (bouncer == null || bouncer.isBlank() || bouncer.equals("none")) {
             throw new IllegalStateException("set -Dbench.pgbouncerUrl=jdbc:postgresql://127.0.0.1:<port>/test?user=postgres"
                     + " (start PgBouncer with scripts/pgbouncer/start.sh)");
         }
