@@ -289,7 +289,10 @@ public final class DatabaseConfig {
     public Clock clock() { return clock; }
     /** @return the zone for calendar questions (age, "today") */
     public ZoneId zone() { return zone; }
-    /** @return the generated jOOQ schema, used to name constraints in SQLite's errors; may be null */
+    /**
+     * @return the generated jOOQ schema, used to name constraints in SQLite's errors: the one given, else the
+     *         library's own when its {@code schema} jar is on the class path; null when neither
+     */
     public Schema schema() { return schema; }
     /** @return the HikariCP pool name */
     public String poolName() { return poolName; }
@@ -342,7 +345,7 @@ public final class DatabaseConfig {
         private boolean migrateOnStart;
         private Clock clock = Clock.systemUTC();
         private ZoneId zone = DEFAULT_ZONE;
-        private Schema schema;
+        private Schema schema = LibrarySchema.INSTANCE;
         private String poolName = "entreprinder";
         private boolean transactionPooling;
         private final List<String> replicaUrls = new ArrayList<>();
@@ -401,7 +404,10 @@ public final class DatabaseConfig {
         /** Zone for calendar questions such as age and "today" (default: Europe/Luxembourg). */
         public Builder zone(ZoneId zone) { this.zone = zone; return this; }
 
-        /** The generated jOOQ schema; lets SQLite's column-list errors be named by constraint (default: none). */
+        /**
+         * The generated jOOQ schema; lets SQLite's column-list errors be named by constraint (default: the library's
+         * generated schema, found on the class path, so no caller has to name it).
+         */
         public Builder schema(Schema schema) { this.schema = schema; return this; }
 
         /** HikariCP pool name, shown in its logs and thread names (default: entreprinder). */
@@ -512,6 +518,21 @@ public final class DatabaseConfig {
             }
             if (value.compareTo(minimum) < 0) {
                 throw new ValidationException(setting, "must be at least " + minimum + ", was " + value);
+            }
+        }
+    }
+
+    /** The library's generated schema, looked up once by name: core does not depend on the schema jar. */
+    private static final class LibrarySchema {
+        static final Schema INSTANCE = find();
+
+        private static Schema find() {
+            try {
+                Class<?> type = Class.forName("lu.entreprinder.persistence.schema.generated.DefaultSchema", true,
+                        DatabaseConfig.class.getClassLoader());
+                return (Schema) type.getField("DEFAULT_SCHEMA").get(null);
+            } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
+                return null; // no schema jar: constraint names then come from SQLite's column lists
             }
         }
     }
