@@ -35,7 +35,9 @@ import org.jooq.Table;
 /**
  * VinsDelux catalogue: producers, coffrets, adoption plans and plots (validated inserts and updates) and the
  * listings of the shop, one SQL statement each. Plot status changes belong to {@link PlotReservationService}.
- * Thread-safe; runs in the caller's transaction when there is one.
+ * Thread-safe; runs in the caller's transaction when there is one. A write that can fail on a foreign key (a plan's
+ * coffret, a plot's producer, a plot-plan link) runs in its own savepoint of it, so a caller that catches the
+ * {@code ForeignKeyViolationException} keeps a usable transaction.
  */
 public final class VinsDeluxCatalog {
 
@@ -145,8 +147,8 @@ public final class VinsDeluxCatalog {
     public long insertAdoptionPlan(NewAdoptionPlan plan) {
         Check.required(plan, "plan");
         PlanValues v = PlanValues.of(plan);
-        return db.dsl().insertInto(VDL_ADOPTION_PLAN).set(v.columns())
-                .returning(VDL_ADOPTION_PLAN.ID).fetchOne(VDL_ADOPTION_PLAN.ID);
+        return db.inTransaction(tx -> tx.dsl().insertInto(VDL_ADOPTION_PLAN).set(v.columns())
+                .returning(VDL_ADOPTION_PLAN.ID).fetchOne(VDL_ADOPTION_PLAN.ID));
     }
 
     /**
@@ -160,8 +162,8 @@ public final class VinsDeluxCatalog {
         Check.id(planId, "planId");
         Check.required(plan, "plan");
         PlanValues v = PlanValues.of(plan);
-        return db.dsl().update(VDL_ADOPTION_PLAN).set(v.columns())
-                .where(VDL_ADOPTION_PLAN.ID.eq(planId)).execute() == 1;
+        return db.inTransaction(tx -> tx.dsl().update(VDL_ADOPTION_PLAN).set(v.columns())
+                .where(VDL_ADOPTION_PLAN.ID.eq(planId)).execute() == 1);
     }
 
     private record PlanValues(String name, BigDecimal price, int durationMonths, long coffretId, boolean available) {
@@ -209,8 +211,8 @@ public final class VinsDeluxCatalog {
             throw new ValidationException("status", "a new plot is available or unavailable, was " + status);
         }
         PlotValues v = PlotValues.of(plot);
-        return db.dsl().insertInto(VDL_PLOT).set(v.columns()).set(VDL_PLOT.STATUS, status.dbValue())
-                .returning(VDL_PLOT.ID).fetchOne(VDL_PLOT.ID);
+        return db.inTransaction(tx -> tx.dsl().insertInto(VDL_PLOT).set(v.columns()).set(VDL_PLOT.STATUS, status.dbValue())
+                .returning(VDL_PLOT.ID).fetchOne(VDL_PLOT.ID));
     }
 
     /**
@@ -224,8 +226,8 @@ public final class VinsDeluxCatalog {
         Check.id(plotId, "plotId");
         Check.required(plot, "plot");
         PlotValues v = PlotValues.of(plot);
-        return db.dsl().update(VDL_PLOT).set(v.columns())
-                .where(VDL_PLOT.ID.eq(plotId)).execute() == 1;
+        return db.inTransaction(tx -> tx.dsl().update(VDL_PLOT).set(v.columns())
+                .where(VDL_PLOT.ID.eq(plotId)).execute() == 1);
     }
 
     private record PlotValues(long producerId, String name, BigDecimal size, String grapes, String soil,
@@ -262,11 +264,11 @@ public final class VinsDeluxCatalog {
     public boolean linkPlotToPlan(long plotId, long planId) {
         Check.id(plotId, "plotId");
         Check.id(planId, "planId");
-        return db.dsl().insertInto(VDL_PLOT_ADOPTION_PLANS)
+        return db.inTransaction(tx -> tx.dsl().insertInto(VDL_PLOT_ADOPTION_PLANS)
                 .set(VDL_PLOT_ADOPTION_PLANS.VDLPLOT_ID, plotId)
                 .set(VDL_PLOT_ADOPTION_PLANS.VDLADOPTIONPLAN_ID, planId)
                 .onConflict(VDL_PLOT_ADOPTION_PLANS.VDLPLOT_ID, VDL_PLOT_ADOPTION_PLANS.VDLADOPTIONPLAN_ID)
-                .doNothing().execute() == 1;
+                .doNothing().execute() == 1);
     }
 
     /**

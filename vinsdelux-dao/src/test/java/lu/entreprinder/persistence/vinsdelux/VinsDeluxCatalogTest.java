@@ -31,6 +31,24 @@ class VinsDeluxCatalogTest {
 
     // ---------------------------------------------------------------------------------------------- writes
 
+    /** Writes that can fail on a foreign key run in a savepoint: the caller catches the failure and commits. */
+    @DatabaseTest
+    void aForeignKeyFailureCaughtByTheCallerLeavesItsTransactionUsable(Database db) {
+        VinsDeluxCatalog catalog = new VinsDeluxCatalog(db);
+        long kept = db.inTransaction(tx -> {
+            long producer = catalog.insertProducer(new NewProducer("Domaine", "Moselle", "Estate", "p/a.png", null));
+            assertThatThrownBy(() -> catalog.insertPlot(new PlotDetails(999_999L, "Orphan", BigDecimal.ONE,
+                    "Riesling", "limestone", 200, null))).isInstanceOf(ForeignKeyViolationException.class);
+            assertThatThrownBy(() -> catalog.linkPlotToPlan(999_998L, 999_999L))
+                    .isInstanceOf(ForeignKeyViolationException.class);
+            return catalog.insertPlot(new PlotDetails(producer, "Kept", BigDecimal.ONE, "Riesling", "limestone",
+                    200, null));
+        });
+        assertThat(kept).isPositive();
+        assertThat(db.dsl().fetchCount(VDL_PLOT)).isEqualTo(1);
+        assertThat(db.dsl().fetchCount(VDL_PRODUCER)).isEqualTo(1);
+    }
+
     @DatabaseTest
     void insertsAndUpdatesAProducerWithTypedCoordinates(Database db) {
         var catalog = new VinsDeluxCatalog(db);
