@@ -2,9 +2,6 @@ package lu.entreprinder.persistence.core;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -608,7 +605,7 @@ public final class Database implements AutoCloseable {
                     }
                     String script = "db/undo/" + vendor() + "/U" + version + "__"
                             + row.get(1, String.class).replace(' ', '_') + ".sql";
-                    List<String> statements = SqlScript.statements(readResource(script));
+                    List<String> statements = SqlScript.statements(SqlScript.resource(script));
                     transactions.runOn(connection, state -> {
                         DSLContext tx = dslBoundTo(state);
                         for (String statement : statements) {
@@ -641,17 +638,6 @@ public final class Database implements AutoCloseable {
         return 0;
     }
 
-    private static String readResource(String path) {
-        try (InputStream in = Database.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("no undo script on the class path: " + path);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + path, e);
-        }
-    }
-
     private <T> T withMigrationConnection(Function<DataSource, T> action) {
         if (!isSqlite()) {
             try {
@@ -667,7 +653,7 @@ public final class Database implements AutoCloseable {
             throw translator.translate(e);
         }
         try {
-            execute(connection, "PRAGMA foreign_keys = OFF");
+            SqlScript.execute(connection, "PRAGMA foreign_keys = OFF");
             T result;
             try {
                 result = action.apply(NonClosingConnection.dataSource(connection));
@@ -689,7 +675,7 @@ public final class Database implements AutoCloseable {
             throw translator.translate(e);
         } finally {
             try {
-                execute(connection, "PRAGMA foreign_keys = ON");
+                SqlScript.execute(connection, "PRAGMA foreign_keys = ON");
             } catch (SQLException e) {
                 LOG.warn("could not re-enable SQLite foreign keys; evicting the connection", e);
                 evict(connection);
@@ -705,12 +691,6 @@ public final class Database implements AutoCloseable {
     private void requireNoTransaction(String operation) {
         if (transactions.current() != null) {
             throw new IllegalStateException(operation + " cannot run inside a transaction");
-        }
-    }
-
-    private static void execute(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
         }
     }
 

@@ -3,11 +3,9 @@ package lu.entreprinder.persistence.core.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.ResultSet;
@@ -156,7 +154,7 @@ public final class Adoption {
                     boolean text = column[1].contains("char") || column[1].contains("text");
                     String rule = column[0] + " NOT NULL without a database default (Django keeps it in Python)";
                     if (repair && text && !sqlite()) {
-                        execute(c, "alter table " + table.getName() + " alter column \"" + column[0] // sql-constant: catalog names
+                        SqlScript.execute(c, "alter table " + table.getName() + " alter column \"" + column[0] // sql-constant: catalog names
                                 + "\" set default ''");
                         lines.add(new Finding(Verdict.CONVERSION, table.getName(), null, rule, column[1],
                                 "set DEFAULT '' so the library's inserts, which do not know the column, succeed"));
@@ -419,12 +417,12 @@ public final class Adoption {
             String interestsType = columnExists(c, "crush_lu_crushprofile", "interests")
                     ? columnType(c, "crush_lu_crushprofile", "interests") : null;
             if (interestsType != null) {
-                execute(c, "alter table crush_lu_crushprofile rename column interests to interests__django");
+                SqlScript.execute(c, "alter table crush_lu_crushprofile rename column interests to interests__django");
             }
             if (tableExists(c, "matching_match")) {
-                execute(c, "update matching_match set user1_id = user2_id, user2_id = user1_id where user1_id > user2_id");
+                SqlScript.execute(c, "update matching_match set user1_id = user2_id, user2_id = user1_id where user1_id > user2_id");
                 // Django's foreign keys are deferred: check them now, or V6's ALTER TABLE finds pending trigger events
-                execute(c, "set constraints all immediate");
+                SqlScript.execute(c, "set constraints all immediate");
             }
             DataSource one = single(c, true);
             flyway(one).baselineVersion("5").baselineDescription("adopted Django database").load().baseline();
@@ -433,21 +431,21 @@ public final class Adoption {
             // stops requiring: fill the keys here, make them required, and record V9 and V10 as applied.
             for (String table : List.of("entreprinder_industry", "entreprinder_skill")) {
                 populateNameKeys(c, table);
-                execute(c, "alter table " + table + " alter column name_key set not null"); // sql-constant: table name
+                SqlScript.execute(c, "alter table " + table + " alter column name_key set not null"); // sql-constant: table name
             }
             flyway(one).target("10").skipExecutingMigrations(true).load().migrate();
             // V11's unique index would stop on e-mails that differ only in case, and V15 replaces it by a plain one:
             // build the plain one under V11's name and record V11 as applied.
-            execute(c, "create index auth_user_email_ci_uniq on auth_user (lower(email)) where email <> ''");
+            SqlScript.execute(c, "create index auth_user_email_ci_uniq on auth_user (lower(email)) where email <> ''");
             flyway(one).target("11").skipExecutingMigrations(true).load().migrate();
             flyway(one).load().migrate();
             if (interestsType != null) {
                 String value = interestsType.startsWith("_") ? "to_jsonb(interests__django)" : "interests__django::jsonb";
-                execute(c, "update crush_lu_crushprofile set interests = " + value); // sql-constant: fixed expressions
-                execute(c, "alter table crush_lu_crushprofile drop column interests__django");
+                SqlScript.execute(c, "update crush_lu_crushprofile set interests = " + value); // sql-constant: fixed expressions
+                SqlScript.execute(c, "alter table crush_lu_crushprofile drop column interests__django");
             }
             for (String index : baselineIndexes()) {
-                execute(c, index);
+                SqlScript.execute(c, index);
             }
             if (dryRun) {
                 c.rollback();
@@ -467,7 +465,7 @@ public final class Adoption {
         List<String> indexes = new ArrayList<>();
         for (String version : List.of("V1__auth_user", "V2__entreprinder_initial", "V3__matching_initial",
                 "V4__vinsdelux_initial", "V5__crushlu_initial")) {
-            for (String statement : SqlScript.statements(resource("db/migration/postgresql/" + version + ".sql"))) {
+            for (String statement : SqlScript.statements(SqlScript.resource("db/migration/postgresql/" + version + ".sql"))) {
                 Matcher m = Pattern.compile("(?is)^\\s*CREATE\\s+(UNIQUE\\s+)?INDEX\\s+(.*)$").matcher(statement);
                 if (m.matches()) {
                     indexes.add("CREATE " + (m.group(1) == null ? "" : "UNIQUE ") + "INDEX IF NOT EXISTS " + m.group(2));
@@ -515,10 +513,10 @@ public final class Adoption {
                 }
             }
         }
-        execute(c, "PRAGMA foreign_keys = OFF");
-        execute(c, "PRAGMA legacy_alter_table = ON"); // a rename must not rewrite the references of Django's own tables
+        SqlScript.execute(c, "PRAGMA foreign_keys = OFF");
+        SqlScript.execute(c, "PRAGMA legacy_alter_table = ON"); // a rename must not rewrite the references of Django's own tables
         try {
-            execute(c, "BEGIN IMMEDIATE");
+            SqlScript.execute(c, "BEGIN IMMEDIATE");
             try {
                 rebuildSqlite(c, target, historySql, history);
                 List<String> broken = new ArrayList<>();
@@ -532,14 +530,14 @@ public final class Adoption {
                             "foreign keys", broken.size() + " broken reference(s): " + shorten(broken.toString()),
                             "delete or correct the rows whose referenced row is missing"), null);
                 }
-                execute(c, dryRun ? "ROLLBACK" : "COMMIT");
+                SqlScript.execute(c, dryRun ? "ROLLBACK" : "COMMIT");
             } catch (SQLException | RuntimeException e) {
-                execute(c, "ROLLBACK");
+                SqlScript.execute(c, "ROLLBACK");
                 throw rehearsal(e);
             }
         } finally {
-            execute(c, "PRAGMA legacy_alter_table = OFF");
-            execute(c, "PRAGMA foreign_keys = ON");
+            SqlScript.execute(c, "PRAGMA legacy_alter_table = OFF");
+            SqlScript.execute(c, "PRAGMA foreign_keys = ON");
         }
     }
 
@@ -549,14 +547,14 @@ public final class Adoption {
         for (SqliteObject o : target) {
             if (o.type().equals("table") && !o.sql().toUpperCase(Locale.ROOT).startsWith("CREATE VIRTUAL")
                     && tableExists(c, o.name())) {
-                execute(c, "ALTER TABLE \"" + o.name() + "\" RENAME TO \"" + o.name() + "__django\""); // sql-constant: schema names
+                SqlScript.execute(c, "ALTER TABLE \"" + o.name() + "\" RENAME TO \"" + o.name() + "__django\""); // sql-constant: schema names
                 copied.add(o.name());
             }
         }
         for (String type : List.of("table", "index", "trigger", "view")) {
             for (SqliteObject o : target) {
                 if (o.type().equals(type)) {
-                    execute(c, o.sql());
+                    SqlScript.execute(c, o.sql());
                 }
             }
         }
@@ -565,19 +563,19 @@ public final class Adoption {
             List<String> columns = new ArrayList<>(columns(c, table));
             columns.retainAll(columns(c, old));
             String list = String.join(", ", columns.stream().map(n -> "\"" + n + "\"").toList());
-            execute(c, "INSERT INTO \"" + table + "\" (" + list + ") SELECT " + list + " FROM \"" + old // sql-constant: schema names
+            SqlScript.execute(c, "INSERT INTO \"" + table + "\" (" + list + ") SELECT " + list + " FROM \"" + old // sql-constant: schema names
                     + "\" ORDER BY rowid");
-            execute(c, "DELETE FROM sqlite_sequence WHERE name = '" + table + "'"); // sql-constant: schema names
-            execute(c, "INSERT INTO sqlite_sequence (name, seq) SELECT '" + table + "', seq FROM sqlite_sequence" // sql-constant: schema names
+            SqlScript.execute(c, "DELETE FROM sqlite_sequence WHERE name = '" + table + "'"); // sql-constant: schema names
+            SqlScript.execute(c, "INSERT INTO sqlite_sequence (name, seq) SELECT '" + table + "', seq FROM sqlite_sequence" // sql-constant: schema names
                     + " WHERE name = '" + old + "'");
-            execute(c, "DROP TABLE \"" + old + "\""); // sql-constant: schema names
+            SqlScript.execute(c, "DROP TABLE \"" + old + "\""); // sql-constant: schema names
         }
         for (String table : List.of("entreprinder_industry", "entreprinder_skill")) {
             if (copied.contains(table)) {
                 populateNameKeys(c, table);
             }
         }
-        execute(c, historySql);
+        SqlScript.execute(c, historySql);
         if (!history.isEmpty()) {
             String marks = String.join(", ", history.get(0).stream().map(v -> "?").toList());
             try (var insert = c.prepareStatement("INSERT INTO " + HISTORY + " VALUES (" + marks + ")")) { // sql-constant
@@ -721,12 +719,6 @@ public final class Adoption {
         }
     }
 
-    private static void execute(Connection c, String sql) throws SQLException {
-        try (Statement statement = c.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
     private static String shorten(String value) {
         if (value == null) {
             return "NULL";
@@ -758,17 +750,6 @@ public final class Adoption {
                     .getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("the SQLite driver (org.xerial:sqlite-jdbc) is not on the class path", e);
-        }
-    }
-
-    private static String resource(String path) {
-        try (InputStream in = Adoption.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("not on the class path: " + path);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + path, e);
         }
     }
 }

@@ -2,7 +2,6 @@ package lu.entreprinder.persistence.core.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * SQLite through plain statements: {@code BEGIN IMMEDIATE} takes the write lock at the start, so concurrent writers
@@ -14,39 +13,33 @@ final class SqliteTransactions implements DialectTransactions {
 
     @Override
     public void begin(Connection connection) throws SQLException {
-        execute(connection, "BEGIN IMMEDIATE");
+        SqlScript.execute(connection, "BEGIN IMMEDIATE");
     }
 
     @Override
     public void commit(Connection connection) throws SQLException {
-        execute(connection, "COMMIT");
+        SqlScript.execute(connection, "COMMIT");
     }
 
     @Override
     public void rollback(Connection connection) throws SQLException {
-        execute(connection, "ROLLBACK");
+        SqlScript.execute(connection, "ROLLBACK");
     }
 
     @Override
     public Object savepoint(Connection connection, String name) throws SQLException {
-        execute(connection, "SAVEPOINT " + name); // sql-constant: name is "sp_<depth>"
+        SqlScript.execute(connection, "SAVEPOINT " + name); // sql-constant: name is "sp_<depth>"
         return name;
     }
 
     @Override
     public void release(Connection connection, Object savepoint) throws SQLException {
-        execute(connection, "RELEASE " + savepoint); // sql-constant: name is "sp_<depth>"
+        SqlScript.execute(connection, "RELEASE " + savepoint); // sql-constant: name is "sp_<depth>"
     }
 
     @Override
     public void rollbackTo(Connection connection, Object savepoint) throws SQLException {
-        execute(connection, "ROLLBACK TO " + savepoint); // sql-constant: name is "sp_<depth>"
-        execute(connection, "RELEASE " + savepoint); // sql-constant: name is "sp_<depth>"
-    }
-
-    private static void execute(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
+        SqlScript.execute(connection, "ROLLBACK TO " + savepoint); // sql-constant: name is "sp_<depth>"
+        SqlScript.execute(connection, "RELEASE " + savepoint); // sql-constant: name is "sp_<depth>"
     }
 }
