@@ -27,6 +27,13 @@ public final class Codegen {
     /** The package of the generated classes. */
     public static final String PACKAGE = "lu.entreprinder.persistence.schema.generated";
 
+    /**
+     * The columns holding an {@code auth_user} id, generated as {@link Long} through {@code UserIdConverter}:
+     * {@code auth_user.id} and every column named {@code user_id}, {@code user<n>_id}, {@code <anything>_user_id} or
+     * {@code sender_id} (the naming rule of schema/MIGRATIONS.md). Matched against the qualified column name.
+     */
+    static final String USER_ID_COLUMNS = "(?i:(.*\\.)?auth_user\\.id|.*\\.(user\\d*_id|.+_user_id|sender_id))";
+
     private Codegen() {
     }
 
@@ -84,7 +91,13 @@ public final class Codegen {
                                         new ForcedType()
                                                 .withUserType("java.math.BigDecimal")
                                                 .withConverter("lu.entreprinder.persistence.schema.types.Scale2Converter")
-                                                .withIncludeTypes("(?i:numeric\\(\\d+,\\s*2\\))")))
+                                                .withIncludeTypes("(?i:numeric\\(\\d+,\\s*2\\))"),
+                                        // user ids are long in the API; the columns stay Django's integer (schema/MIGRATIONS.md)
+                                        new ForcedType()
+                                                .withUserType("java.lang.Long")
+                                                .withConverter("lu.entreprinder.persistence.schema.types.UserIdConverter")
+                                                .withIncludeExpression(USER_ID_COLUMNS)
+                                                .withIncludeTypes("(?i:integer|int4)")))
                         .withGenerate(new Generate()
                                 .withPojos(false)
                                 .withDaos(false)

@@ -62,7 +62,7 @@ public final class CoachReviewService {
      *         if the user is a coach already
      */
     public long insertCoach(long userId, String specialization, String bio, int maxActiveReviews) {
-        int user = Check.userId(userId, "userId");
+        long user = Check.userId(userId, "userId");
         String checkedSpecialization = Check.text(specialization, 100, "specialization");
         String checkedBio = Check.optionalText(bio, 0, "bio");
         int max = Check.range(maxActiveReviews, 0, 1000, "maxActiveReviews");

@@ -68,8 +68,8 @@ public final class ConnectionService {
             }
             OffsetDateTime now = tx.now();
             boolean past = !now.isBefore(event.get(e.EVENT_DATE));
-            Field<Boolean> fromExists = field(exists(selectOne().from(USER).where(USER.ID.eq((int) fromUserId))));
-            Field<Boolean> toExists = field(exists(selectOne().from(USER).where(USER.ID.eq((int) toUserId))));
+            Field<Boolean> fromExists = field(exists(selectOne().from(USER).where(USER.ID.eq(fromUserId))));
+            Field<Boolean> toExists = field(exists(selectOne().from(USER).where(USER.ID.eq(toUserId))));
             Record check = tx.dsl().select(fromExists, toExists,
                             attended(eventId, fromUserId, past), attended(eventId, toUserId, past))
                     .fetchOne();
@@ -93,8 +93,8 @@ public final class ConnectionService {
             }
             return new ConnectionRequestResult.Requested(toConnection(tx.dsl().insertInto(c)
                     .set(c.EVENT_ID, eventId)
-                    .set(c.FROM_USER_ID, (int) fromUserId)
-                    .set(c.TO_USER_ID, (int) toUserId)
+                    .set(c.FROM_USER_ID, fromUserId)
+                    .set(c.TO_USER_ID, toUserId)
                     .set(c.STATUS, ConnectionStatus.PENDING.dbValue())
                     .set(c.CREATED_AT, now)
                     .returning()
@@ -118,7 +118,7 @@ public final class ConnectionService {
             EventConnectionRecord updated = tx.dsl().update(c)
                     .set(c.STATUS, target.dbValue())
                     .set(c.CONNECTED_AT, accept ? tx.now() : null)
-                    .where(c.ID.eq(connectionId), c.TO_USER_ID.eq((int) userId),
+                    .where(c.ID.eq(connectionId), c.TO_USER_ID.eq(userId),
                             c.STATUS.eq(ConnectionStatus.PENDING.dbValue()))
                     .returning()
                     .fetchOne();
@@ -127,7 +127,7 @@ public final class ConnectionService {
                 return accept ? new ConnectionResponseResult.Connected(connection)
                         : new ConnectionResponseResult.Declined(connection);
             }
-            return tx.dsl().selectFrom(c).where(c.ID.eq(connectionId), c.TO_USER_ID.eq((int) userId))
+            return tx.dsl().selectFrom(c).where(c.ID.eq(connectionId), c.TO_USER_ID.eq(userId))
                     .fetchOptional()
                     .<ConnectionResponseResult>map(r -> new ConnectionResponseResult.NotPending(toConnection(r)))
                     .orElseGet(ConnectionResponseResult.NotFound::new);
@@ -147,8 +147,8 @@ public final class ConnectionService {
         var u = USER;
         var cp = CRUSH_PROFILE;
         var e = MEETUP_EVENT;
-        int me = (int) userId;
-        Field<Integer> other = when(c.FROM_USER_ID.eq(me), c.TO_USER_ID).otherwise(c.FROM_USER_ID).as("other_id");
+        long me = userId;
+        Field<Long> other = when(c.FROM_USER_ID.eq(me), c.TO_USER_ID).otherwise(c.FROM_USER_ID).as("other_id");
         Field<Integer> unread = field(selectCount().from(m)
                 .where(m.CONNECTION_ID.eq(c.ID), m.SENDER_ID.ne(me), m.IS_READ.isFalse())).as("unread");
         Field<OffsetDateTime> lastAt = field(select(max(m.CREATED_AT)).from(m).where(m.CONNECTION_ID.eq(c.ID)));
@@ -181,13 +181,13 @@ public final class ConnectionService {
         Condition status = past
                 ? r.STATUS.in(RegistrationStatus.ATTENDED.dbValue(), RegistrationStatus.CONFIRMED.dbValue())
                 : r.STATUS.eq(RegistrationStatus.ATTENDED.dbValue());
-        return field(exists(selectOne().from(r).where(r.EVENT_ID.eq(eventId), r.USER_ID.eq((int) userId), status)));
+        return field(exists(selectOne().from(r).where(r.EVENT_ID.eq(eventId), r.USER_ID.eq(userId), status)));
     }
 
     private static Condition pair(long a, long b) {
         var c = EVENT_CONNECTION;
-        return c.FROM_USER_ID.eq((int) a).and(c.TO_USER_ID.eq((int) b))
-                .or(c.FROM_USER_ID.eq((int) b).and(c.TO_USER_ID.eq((int) a)));
+        return c.FROM_USER_ID.eq(a).and(c.TO_USER_ID.eq(b))
+                .or(c.FROM_USER_ID.eq(b).and(c.TO_USER_ID.eq(a)));
     }
 
     static Connection toConnection(EventConnectionRecord r) {

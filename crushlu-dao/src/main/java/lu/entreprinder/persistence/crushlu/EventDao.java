@@ -114,7 +114,7 @@ public final class EventDao {
         return db.inTransaction(tx -> {
             Record r = tx.dsl().select(
                             field(exists(selectOne().from(MEETUP_EVENT).where(MEETUP_EVENT.ID.eq(eventId)))),
-                            field(exists(selectOne().from(USER).where(USER.ID.eq((int) userId)))))
+                            field(exists(selectOne().from(USER).where(USER.ID.eq(userId)))))
                     .fetchOne();
             if (!Boolean.TRUE.equals(r.get(0, Boolean.class))) {
                 throw new NotFoundException("event", eventId);
@@ -124,7 +124,7 @@ public final class EventDao {
             }
             return tx.dsl().insertInto(MEETUP_EVENT_SPECIAL_USERS)
                     .set(MEETUP_EVENT_SPECIAL_USERS.MEETUPEVENT_ID, eventId)
-                    .set(MEETUP_EVENT_SPECIAL_USERS.USER_ID, (int) userId)
+                    .set(MEETUP_EVENT_SPECIAL_USERS.USER_ID, userId)
                     .onConflictDoNothing()
                     .execute() == 1;
         });
@@ -186,7 +186,7 @@ public final class EventDao {
         Field<Integer> total = field(selectCount().from(r)
                 .where(r.EVENT_ID.eq(pid), r.STATUS.ne(RegistrationStatus.CANCELLED.dbValue()))).as("total");
         Field<String> viewerStatus = field(select(r.STATUS).from(r)
-                .where(r.EVENT_ID.eq(pid), r.USER_ID.eq((int) viewerId))).as("viewer_status");
+                .where(r.EVENT_ID.eq(pid), r.USER_ID.eq(viewerId))).as("viewer_status");
         return db.dsl()
                 .select(p.fields())
                 .select(confirmed, waitlist, total, viewerStatus)
@@ -218,7 +218,7 @@ public final class EventDao {
         Field<Integer> waitlist = field(selectCount().from(r)
                 .where(r.EVENT_ID.eq(e.ID), r.STATUS.eq(RegistrationStatus.WAITLIST.dbValue()))).as("waitlist");
         Field<String> viewerStatus = field(select(r.STATUS).from(r)
-                .where(r.EVENT_ID.eq(e.ID), r.USER_ID.eq((int) viewerId))).as("viewer_status");
+                .where(r.EVENT_ID.eq(e.ID), r.USER_ID.eq(viewerId))).as("viewer_status");
         Field<List<EventAttendee>> attendees = multiset(
                 select(r.ID, r.USER_ID, u.FIRST_NAME, u.LAST_NAME, cp.SHOW_FULL_NAME, cp.DATE_OF_BIRTH)
                         .from(r)
@@ -322,8 +322,8 @@ public final class EventDao {
         var su = MEETUP_EVENT_SPECIAL_USERS;
         var r = EVENT_REGISTRATION;
         Condition visible = e.IS_PRIVATE_INVITATION.isFalse()
-                .or(exists(selectOne().from(su).where(su.MEETUPEVENT_ID.eq(e.ID), su.USER_ID.eq((int) viewerId))))
-                .or(exists(selectOne().from(r).where(r.EVENT_ID.eq(e.ID), r.USER_ID.eq((int) viewerId),
+                .or(exists(selectOne().from(su).where(su.MEETUPEVENT_ID.eq(e.ID), su.USER_ID.eq(viewerId))))
+                .or(exists(selectOne().from(r).where(r.EVENT_ID.eq(e.ID), r.USER_ID.eq(viewerId),
                         r.STATUS.ne(RegistrationStatus.CANCELLED.dbValue()))));
         if (code != null && !code.isBlank()) {
             visible = visible.or(e.INVITATION_CODE.eq(code).and(e.INVITATION_CODE.ne(inline(""))));

@@ -92,7 +92,7 @@ public final class JourneyService {
             int chapterNumber = ch.value8();
 
             tx.dsl().insertInto(JOURNEY_PROGRESS)
-                    .set(JOURNEY_PROGRESS.USER_ID, (int) userId)
+                    .set(JOURNEY_PROGRESS.USER_ID, userId)
                     .set(JOURNEY_PROGRESS.JOURNEY_ID, journeyId)
                     .set(JOURNEY_PROGRESS.CURRENT_CHAPTER, 1)
                     .set(JOURNEY_PROGRESS.COMPLETED_CHALLENGES, Json.toJsonb(List.of()))
@@ -101,7 +101,7 @@ public final class JourneyService {
                     .onConflict(JOURNEY_PROGRESS.USER_ID, JOURNEY_PROGRESS.JOURNEY_ID).doNothing()
                     .execute();
             var select = tx.dsl().selectFrom(JOURNEY_PROGRESS)
-                    .where(JOURNEY_PROGRESS.USER_ID.eq((int) userId))
+                    .where(JOURNEY_PROGRESS.USER_ID.eq(userId))
                     .and(JOURNEY_PROGRESS.JOURNEY_ID.eq(journeyId));
             Record progress = (lockProgress ? tx.forUpdate(select) : select).fetchSingle();
             JourneyProgressView before = view(progress);
@@ -251,7 +251,7 @@ public final class JourneyService {
         Check.userId(userId, "userId");
         Check.id(journeyId, "journeyId");
         return db.dsl().selectFrom(JOURNEY_PROGRESS)
-                .where(JOURNEY_PROGRESS.USER_ID.eq((int) userId))
+                .where(JOURNEY_PROGRESS.USER_ID.eq(userId))
                 .and(JOURNEY_PROGRESS.JOURNEY_ID.eq(journeyId))
                 .fetchOptional(JourneyService::view);
     }
@@ -263,11 +263,11 @@ public final class JourneyService {
      */
     public List<Long> listUsersWhoCompleted(long challengeId) {
         Check.id(challengeId, "challengeId");
-        return usersWhoCompletedQuery(challengeId).fetch(r -> r.value1().longValue());
+        return usersWhoCompletedQuery(challengeId).fetch(r -> r.value1());
     }
 
     /** The query of {@link #listUsersWhoCompleted} (package-private for the plan test). */
-    ResultQuery<Record1<Integer>> usersWhoCompletedQuery(long challengeId) {
+    ResultQuery<Record1<Long>> usersWhoCompletedQuery(long challengeId) {
         return db.dsl().select(JOURNEY_PROGRESS.USER_ID).from(JOURNEY_PROGRESS)
                 .where(containsId(JOURNEY_PROGRESS.COMPLETED_CHALLENGES, challengeId))
                 .orderBy(JOURNEY_PROGRESS.USER_ID);

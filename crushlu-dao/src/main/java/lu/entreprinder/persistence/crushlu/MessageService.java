@@ -51,7 +51,7 @@ public final class MessageService {
             }
             var r = tx.dsl().insertInto(m)
                     .set(m.CONNECTION_ID, connectionId)
-                    .set(m.SENDER_ID, (int) senderId)
+                    .set(m.SENDER_ID, senderId)
                     .set(m.CONTENT, text)
                     .set(m.IS_READ, false)
                     .set(m.CREATED_AT, tx.now())
@@ -92,7 +92,7 @@ public final class MessageService {
         if (anyUnread) {
             db.dsl().update(m)
                     .set(m.IS_READ, true)
-                    .where(m.CONNECTION_ID.eq(connectionId), m.SENDER_ID.ne((int) readerId), m.IS_READ.isFalse(),
+                    .where(m.CONNECTION_ID.eq(connectionId), m.SENDER_ID.ne(readerId), m.IS_READ.isFalse(),
                             m.ID.le(lastId))
                     .execute();
         }
@@ -108,6 +108,6 @@ public final class MessageService {
         var c = EVENT_CONNECTION;
         return c.ID.eq(connectionId)
                 .and(c.STATUS.eq(ConnectionStatus.CONNECTED.dbValue()))
-                .and(c.FROM_USER_ID.eq((int) userId).or(c.TO_USER_ID.eq((int) userId)));
+                .and(c.FROM_USER_ID.eq(userId).or(c.TO_USER_ID.eq(userId)));
     }
 }

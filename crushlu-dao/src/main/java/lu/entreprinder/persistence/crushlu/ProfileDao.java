@@ -81,7 +81,7 @@ public final class ProfileDao {
         Valid v = validate(profile);
         return db.inTransaction(tx -> tx.dsl().insertInto(CRUSH_PROFILE)
                 .set(editableFields(v))
-                .set(CRUSH_PROFILE.USER_ID, (int) userId)
+                .set(CRUSH_PROFILE.USER_ID, userId)
                 .set(CRUSH_PROFILE.IS_APPROVED, false)
                 .set(CRUSH_PROFILE.IS_ACTIVE, true)
                 .set(CRUSH_PROFILE.APPROVED_AT, (java.time.OffsetDateTime) null)

@@ -100,7 +100,7 @@ public final class RegistrationService {
                     .from(u)
                     .leftJoin(cp).on(cp.USER_ID.eq(u.ID))
                     .leftJoin(r).on(r.USER_ID.eq(u.ID), r.EVENT_ID.eq(eventId))
-                    .where(u.ID.eq((int) userId))
+                    .where(u.ID.eq(userId))
                     .fetchOne();
             if (who == null) {
                 throw new NotFoundException("user", userId);
@@ -152,7 +152,7 @@ public final class RegistrationService {
             } else {
                 written = tx.dsl().insertInto(r)
                         .set(r.EVENT_ID, eventId)
-                        .set(r.USER_ID, (int) userId)
+                        .set(r.USER_ID, userId)
                         .set(r.STATUS, status)
                         .set(r.PAYMENT_CONFIRMED, false)
                         .set(r.DIETARY_RESTRICTIONS, dietary)
@@ -308,7 +308,7 @@ public final class RegistrationService {
         Check.id(eventId, "eventId");
         var r = EVENT_REGISTRATION;
         return db.dsl().selectFrom(r)
-                .where(r.EVENT_ID.eq(eventId), r.USER_ID.eq((int) userId))
+                .where(r.EVENT_ID.eq(eventId), r.USER_ID.eq(userId))
                 .fetchOptional()
                 .map(RegistrationService::toRegistration);
     }
@@ -331,7 +331,7 @@ public final class RegistrationService {
     /** The user's registration for the event unless it is missing or cancelled (the caller holds the event lock). */
     private static EventRegistrationRecord liveRegistration(Transaction tx, long eventId, long userId) {
         EventRegistrationRecord registration = tx.dsl().selectFrom(EVENT_REGISTRATION)
-                .where(EVENT_REGISTRATION.EVENT_ID.eq(eventId), EVENT_REGISTRATION.USER_ID.eq((int) userId))
+                .where(EVENT_REGISTRATION.EVENT_ID.eq(eventId), EVENT_REGISTRATION.USER_ID.eq(userId))
                 .fetchOne();
         return registration == null || CANCELLED.equals(registration.getStatus()) ? null : registration;
     }

@@ -36,7 +36,7 @@ public final class SpecialExperienceDao {
         }
         String message = Check.optionalText(welcomeMessage, 0, "welcomeMessage");
         return db.inTransaction(tx -> tx.dsl().insertInto(SPECIAL_USER_EXPERIENCE)
-                .set(SPECIAL_USER_EXPERIENCE.USER_ID, (int) userId)
+                .set(SPECIAL_USER_EXPERIENCE.USER_ID, userId)
                 .set(SPECIAL_USER_EXPERIENCE.JOURNEY_ID, journeyId)
                 .set(SPECIAL_USER_EXPERIENCE.CUSTOM_WELCOME_MESSAGE, message)
                 .set(SPECIAL_USER_EXPERIENCE.CREATED_AT, db.now())
@@ -60,7 +60,7 @@ public final class SpecialExperienceDao {
         return db.inTransaction(tx -> tx.dsl().update(SPECIAL_USER_EXPERIENCE)
                 .set(SPECIAL_USER_EXPERIENCE.JOURNEY_ID, journeyId)
                 .set(SPECIAL_USER_EXPERIENCE.CUSTOM_WELCOME_MESSAGE, message)
-                .where(SPECIAL_USER_EXPERIENCE.USER_ID.eq((int) userId))
+                .where(SPECIAL_USER_EXPERIENCE.USER_ID.eq(userId))
                 .execute() == 1);
     }
 
@@ -77,7 +77,7 @@ public final class SpecialExperienceDao {
                         SPECIAL_USER_EXPERIENCE.CREATED_AT)
                 .from(SPECIAL_USER_EXPERIENCE)
                 .leftJoin(JOURNEY_CONFIGURATION).on(JOURNEY_CONFIGURATION.ID.eq(SPECIAL_USER_EXPERIENCE.JOURNEY_ID))
-                .where(SPECIAL_USER_EXPERIENCE.USER_ID.eq((int) userId))
+                .where(SPECIAL_USER_EXPERIENCE.USER_ID.eq(userId))
                 .fetchOptional(r -> new SpecialExperience(r.value1(), r.value2(),
                         r.value3() == null ? OptionalLong.empty() : OptionalLong.of(r.value3()),
                         Optional.ofNullable(r.value4()), r.value5(), r.value6()));

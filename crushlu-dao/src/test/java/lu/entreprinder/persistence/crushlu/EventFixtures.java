@@ -63,7 +63,7 @@ final class EventFixtures {
     static long registration(Database db, long eventId, long userId, RegistrationStatus status, Duration age) {
         return db.dsl().insertInto(EVENT_REGISTRATION)
                 .set(EVENT_REGISTRATION.EVENT_ID, eventId)
-                .set(EVENT_REGISTRATION.USER_ID, (int) userId)
+                .set(EVENT_REGISTRATION.USER_ID, userId)
                 .set(EVENT_REGISTRATION.STATUS, status.dbValue())
                 .set(EVENT_REGISTRATION.PAYMENT_CONFIRMED, false)
                 .set(EVENT_REGISTRATION.DIETARY_RESTRICTIONS, "")

@@ -115,7 +115,7 @@ class RegistrationFaultRaceTest {
 
             var r = EVENT_REGISTRATION;
             for (long event : events) {
-                List<Record3<Integer, String, Long>> rows = db.dsl().select(r.USER_ID, r.STATUS, r.ID).from(r)
+                List<Record3<Long, String, Long>> rows = db.dsl().select(r.USER_ID, r.STATUS, r.ID).from(r)
                         .where(r.EVENT_ID.eq(event)).fetch();
                 long confirmed = rows.stream().filter(x -> x.value2().equals("confirmed")).count();
                 long waiting = rows.stream().filter(x -> x.value2().equals("waitlist")).count();

@@ -101,7 +101,7 @@ public final class EntrepreneurProfileDao {
         ProfileDetails d = details(profile.details());
         Tags industries = tags(profile.industries(), "industries");
         Tags skills = tags(profile.skills(), "skills");
-        int user = Check.userId(userId, "userId");
+        long user = Check.userId(userId, "userId");
         return db.inTransaction(tx -> {
             DSLContext dsl = tx.dsl();
             if (!dsl.fetchExists(USER, USER.ID.eq(user))) {

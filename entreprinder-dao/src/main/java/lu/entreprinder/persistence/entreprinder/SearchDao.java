@@ -85,7 +85,7 @@ public final class SearchDao {
     }
 
     /** The profile search statement (package-private for plan checks). */
-    ResultQuery<Record4<Long, Integer, String, Double>> profileQuery(List<String> tokens, int limit) {
+    ResultQuery<Record4<Long, Long, String, Double>> profileQuery(List<String> tokens, int limit) {
         var p = ENTREPRENEUR_PROFILE;
         if (db.isPostgres()) {
             Field<Object> vector = storedVector(p);

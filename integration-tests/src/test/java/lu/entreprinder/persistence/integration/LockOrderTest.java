@@ -124,7 +124,7 @@ class LockOrderTest {
                 futures.add(pool.submit(() -> {
                     try {
                         tally.record(db.inTransaction(tx -> {
-                            tx.forUpdate(tx.dsl().select(USER.ID).from(USER).where(USER.ID.eq((int) order[0])))
+                            tx.forUpdate(tx.dsl().select(USER.ID).from(USER).where(USER.ID.eq(order[0])))
                                     .fetch();
                             try {
                                 bothHoldOne.await(10, TimeUnit.SECONDS);
@@ -132,7 +132,7 @@ class LockOrderTest {
                                 throw new IllegalStateException(e);
                             }
                             return tx.forUpdate(tx.dsl().select(USER.ID).from(USER)
-                                    .where(USER.ID.eq((int) order[1]))).fetch().size();
+                                    .where(USER.ID.eq(order[1]))).fetch().size();
                         }));
                     } catch (RuntimeException e) {
                         tally.errors.add(e);

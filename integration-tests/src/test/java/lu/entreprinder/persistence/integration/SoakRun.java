@@ -287,10 +287,10 @@ final class SoakRun {
         checked.add("reserved plot = exactly one live unconfirmed reservation (after a final sweep)");
         checked.add("available plot = no reservation");
 
-        Set<List<Integer>> likes = new HashSet<>();
+        Set<List<Long>> likes = new HashSet<>();
         db.dsl().select(LIKE.FROM_USER_ID, LIKE.TO_USER_ID).from(LIKE)
                 .forEach(l -> likes.add(List.of(l.value1(), l.value2())));
-        Set<List<Integer>> matches = new HashSet<>();
+        Set<List<Long>> matches = new HashSet<>();
         int matchRows = 0;
         for (var m : db.dsl().select(MATCH.USER1_ID, MATCH.USER2_ID).from(MATCH).fetch()) {
             matchRows++;
@@ -299,7 +299,7 @@ final class SoakRun {
                     .contains(List.of(m.value1(), m.value2()), List.of(m.value2(), m.value1()));
         }
         assertThat(matchRows).as("one match row per pair").isEqualTo(matches.size());
-        for (List<Integer> l : likes) {
+        for (List<Long> l : likes) {
             if (likes.contains(List.of(l.get(1), l.get(0)))) {
                 assertThat(matches).as("mutual likes " + l + " have their match")
                         .contains(List.of(Math.min(l.get(0), l.get(1)), Math.max(l.get(0), l.get(1))));

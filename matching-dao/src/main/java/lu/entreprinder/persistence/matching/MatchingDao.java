@@ -69,7 +69,7 @@ public final class MatchingDao {
      * @throws PersistenceException any database failure
      */
     public Page<UserMatch> listMatches(long userId, PageRequest page) {
-        int me = Check.userId(userId, "userId");
+        long me = Check.userId(userId, "userId");
         Check.required(page, "page");
         Condition after = noCondition();
         if (page.after() != null) {
@@ -77,7 +77,7 @@ public final class MatchingDao {
             long id = page.key(1, 2, Long::parseLong);
             after = row(MATCH.CREATED_AT, MATCH.ID).lt(at, id);
         }
-        Field<Integer> other = when(MATCH.USER1_ID.eq(me), MATCH.USER2_ID).otherwise(MATCH.USER1_ID);
+        Field<Long> other = when(MATCH.USER1_ID.eq(me), MATCH.USER2_ID).otherwise(MATCH.USER1_ID);
         // The page's rows first (derived table), then the profile summary of those rows only.
         Table<?> pg = select(MATCH.ID, MATCH.CREATED_AT, other.as("other_id"))
                 .from(MATCH)
@@ -88,7 +88,7 @@ public final class MatchingDao {
                 .asTable("pg");
         Field<Long> matchId = pg.field(MATCH.ID);
         Field<OffsetDateTime> createdAt = pg.field(MATCH.CREATED_AT);
-        Field<Integer> otherId = pg.field("other_id", Integer.class);
+        Field<Long> otherId = pg.field("other_id", USER.ID.getDataType());
         List<UserMatch> rows = db.dsl()
                 .select(matchId, createdAt, otherId, USER.USERNAME, USER.FIRST_NAME,
                         ENTREPRENEUR_PROFILE.ID, ENTREPRENEUR_PROFILE.HEADLINE, ENTREPRENEUR_PROFILE.PROFILE_PHOTO,
@@ -117,7 +117,7 @@ public final class MatchingDao {
      * @throws PersistenceException any database failure
      */
     public Page<Candidate> listCandidates(long userId, PageRequest page) {
-        int me = Check.userId(userId, "userId");
+        long me = Check.userId(userId, "userId");
         Check.required(page, "page");
         List<Candidate> rows = candidatesQuery(me, page).fetch(r -> new Candidate(r.value1(), r.value2(), r.value3(),
                 r.value4(), r.value8(), r.value9(), ProfileSummary.of(r.value5(), r.value6(), r.value7(), r.value10())));
@@ -129,15 +129,15 @@ public final class MatchingDao {
      *
      * @throws ValidationException {@code cursor} not a cursor of this listing
      */
-    ResultQuery<Record10<Integer, String, String, OffsetDateTime, Long, String, String, Integer, Integer, List<String>>>
-            candidatesQuery(int me, PageRequest page) {
+    ResultQuery<Record10<Long, String, String, OffsetDateTime, Long, String, String, Integer, Integer, List<String>>>
+            candidatesQuery(long me, PageRequest page) {
         Integer afterScore = null;
         OffsetDateTime afterJoined = null;
-        Integer afterId = null;
+        Long afterId = null;
         if (page.after() != null) {
             afterScore = page.key(0, 3, Integer::parseInt);
             afterJoined = page.key(1, 3, OffsetDateTime::parse);
-            afterId = page.key(2, 3, Integer::parseInt);
+            afterId = page.key(2, 3, Integer::parseInt).longValue();
         }
 
         User cu = USER.as("cu");
@@ -208,7 +208,7 @@ public final class MatchingDao {
                 .unionAll(select(zeroScored.fields()).from(zeroScored))
                 .asTable("pg");
 
-        Field<Integer> userIdF = pg.field("user_id", Integer.class);
+        Field<Long> userIdF = pg.field("user_id", USER.ID.getDataType());
         Field<String> usernameF = pg.field("username", String.class);
         Field<String> firstNameF = pg.field("first_name", String.class);
         Field<OffsetDateTime> joinedF = field(name("pg", "date_joined"), USER.DATE_JOINED.getDataType());
@@ -241,7 +241,7 @@ public final class MatchingDao {
      * @throws PersistenceException any database failure
      */
     public long countLikesReceived(long userId) {
-        int me = Check.userId(userId, "userId");
+        long me = Check.userId(userId, "userId");
         return db.dsl().selectCount().from(LIKE).where(LIKE.TO_USER_ID.eq(me)).fetchOne(0, Long.class);
     }
 
@@ -254,7 +254,7 @@ public final class MatchingDao {
      * @throws PersistenceException any database failure
      */
     public Page<ReceivedLike> listLikesReceived(long userId, PageRequest page) {
-        int me = Check.userId(userId, "userId");
+        long me = Check.userId(userId, "userId");
         Check.required(page, "page");
         Condition after = noCondition();
         if (page.after() != null) {
@@ -271,7 +271,7 @@ public final class MatchingDao {
                 .asTable("pg");
         Field<Long> likeId = pg.field(LIKE.ID);
         Field<OffsetDateTime> createdAt = pg.field(LIKE.CREATED_AT);
-        Field<Integer> fromId = pg.field(LIKE.FROM_USER_ID);
+        Field<Long> fromId = pg.field(LIKE.FROM_USER_ID);
         Like back = LIKE.as("back");
         List<ReceivedLike> rows = db.dsl()
                 .select(likeId, createdAt, fromId, USER.USERNAME, USER.FIRST_NAME,

@@ -81,8 +81,8 @@ public final class MatchingService {
      * @throws PersistenceException any other database failure (the transaction is rolled back)
      */
     public LikeOutcome like(long fromUserId, long toUserId) {
-        int from = Check.userId(fromUserId, "fromUserId");
-        int to = Check.userId(toUserId, "toUserId");
+        long from = Check.userId(fromUserId, "fromUserId");
+        long to = Check.userId(toUserId, "toUserId");
         if (from == to) {
             throw new ValidationException("toUserId", "must differ from fromUserId: nobody can like themselves");
         }
@@ -121,8 +121,8 @@ public final class MatchingService {
      * @throws PersistenceException any other database failure (the transaction is rolled back)
      */
     public UnlikeOutcome unlike(long fromUserId, long toUserId) {
-        int from = Check.userId(fromUserId, "fromUserId");
-        int to = Check.userId(toUserId, "toUserId");
+        long from = Check.userId(fromUserId, "fromUserId");
+        long to = Check.userId(toUserId, "toUserId");
         if (from == to) {
             throw new ValidationException("toUserId", "must differ from fromUserId: nobody can like themselves");
         }
@@ -152,15 +152,15 @@ public final class MatchingService {
     }
 
     /** Locks both users' rows in id order (see the class comment) and fails if either does not exist. */
-    private void lockUsers(DSLContext dsl, int a, int b) {
-        SelectForUpdateStep<Record1<Integer>> select = dsl.select(USER.ID).from(USER)
+    private void lockUsers(DSLContext dsl, long a, long b) {
+        SelectForUpdateStep<Record1<Long>> select = dsl.select(USER.ID).from(USER)
                 .where(USER.ID.in(a, b))
                 .orderBy(USER.ID);
-        ResultQuery<Record1<Integer>> query = db.isPostgres() && lockPair ? select.forNoKeyUpdate() : select;
-        List<Integer> found = query.fetch(Record1::value1);
+        ResultQuery<Record1<Long>> query = db.isPostgres() && lockPair ? select.forNoKeyUpdate() : select;
+        List<Long> found = query.fetch(Record1::value1);
         if (found.size() < 2) {
-            int missing = found.contains(a) ? b : a;
-            throw new NotFoundException("user", (long) missing);
+            long missing = found.contains(a) ? b : a;
+            throw new NotFoundException("user", missing);
         }
     }
 }

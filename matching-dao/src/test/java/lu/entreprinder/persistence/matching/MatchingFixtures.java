@@ -52,14 +52,14 @@ final class MatchingFixtures {
     /** A like stored directly (no match logic), at the clock's now. */
     static long like(Database db, long from, long to) {
         return db.dsl().insertInto(LIKE)
-                .set(LIKE.FROM_USER_ID, (int) from)
-                .set(LIKE.TO_USER_ID, (int) to)
+                .set(LIKE.FROM_USER_ID, from)
+                .set(LIKE.TO_USER_ID, to)
                 .set(LIKE.CREATED_AT, db.now())
                 .returning(LIKE.ID).fetchOne(LIKE.ID);
     }
 
     static void deactivate(Database db, long userId) {
-        db.dsl().update(USER).set(USER.IS_ACTIVE, false).where(USER.ID.eq((int) userId)).execute();
+        db.dsl().update(USER).set(USER.IS_ACTIVE, false).where(USER.ID.eq(userId)).execute();
     }
 
     static int likes(Database db) {
@@ -71,13 +71,13 @@ final class MatchingFixtures {
     }
 
     static boolean liked(Database db, long from, long to) {
-        return db.dsl().fetchExists(LIKE, LIKE.FROM_USER_ID.eq((int) from), LIKE.TO_USER_ID.eq((int) to));
+        return db.dsl().fetchExists(LIKE, LIKE.FROM_USER_ID.eq(from), LIKE.TO_USER_ID.eq(to));
     }
 
     /** The pair's match id, or null. Looks it up in the stored order (lower id first) only. */
     static Long matchOf(Database db, long a, long b) {
         return db.dsl().select(MATCH.ID).from(MATCH)
-                .where(MATCH.USER1_ID.eq((int) Math.min(a, b)), MATCH.USER2_ID.eq((int) Math.max(a, b)))
+                .where(MATCH.USER1_ID.eq(Math.min(a, b)), MATCH.USER2_ID.eq(Math.max(a, b)))
                 .fetchOne(MATCH.ID);
     }
 }

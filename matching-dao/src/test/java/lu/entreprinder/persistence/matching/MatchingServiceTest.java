@@ -51,8 +51,8 @@ class MatchingServiceTest {
         long matchId = ((LikeOutcome.Matched) counted.value()).matchId();
         Record row = db.dsl().selectFrom(MATCH).fetchSingle();
         assertThat(row.get(MATCH.ID)).isEqualTo(matchId);
-        assertThat(row.get(MATCH.USER1_ID)).isEqualTo((int) anna);
-        assertThat(row.get(MATCH.USER2_ID)).isEqualTo((int) ben);
+        assertThat(row.get(MATCH.USER1_ID)).isEqualTo(anna);
+        assertThat(row.get(MATCH.USER2_ID)).isEqualTo(ben);
         assertThat(row.get(MATCH.CREATED_AT)).isEqualTo(db.now());
     }
 

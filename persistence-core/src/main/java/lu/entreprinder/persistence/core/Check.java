@@ -30,17 +30,18 @@ public final class Check {
     }
 
     /**
-     * A user id: positive and within {@code auth_user.id}'s {@code integer} range (Django's user id). Use the returned
-     * {@code int} with the generated {@code auth_user} columns: a larger {@code long} cast to {@code int} would wrap
-     * around to another user's id.
+     * A user id: positive and within {@code auth_user.id}'s {@code integer} range (Django's user id). The generated
+     * user-id columns are {@code Long} and narrow to {@code integer} when bound; checking first turns an id they could
+     * not store into a {@link ValidationException} before any SQL.
      *
+     * @return {@code value}
      * @throws ValidationException naming {@code field} if not positive or above {@link Integer#MAX_VALUE}
      */
-    public static int userId(long value, String field) {
+    public static long userId(long value, String field) {
         if (value <= 0 || value > Integer.MAX_VALUE) {
             throw new ValidationException(field, "must be a user id between 1 and " + Integer.MAX_VALUE + ", was " + value);
         }
-        return (int) value;
+        return value;
     }
 
     /** Required, not blank, at most {@code max} code points, no NUL. @throws ValidationException otherwise */

@@ -49,7 +49,7 @@ public final class Fixtures {
     /** A coach for an existing user with the given capacity. */
     public static long coach(Database db, long userId, int maxActiveReviews) {
         return db.dsl().insertInto(CRUSH_COACH)
-                .set(CRUSH_COACH.USER_ID, (int) userId)
+                .set(CRUSH_COACH.USER_ID, userId)
                 .set(CRUSH_COACH.SPECIALIZATION, "general")
                 .set(CRUSH_COACH.BIO, "")
                 .set(CRUSH_COACH.MAX_ACTIVE_REVIEWS, maxActiveReviews)
@@ -60,7 +60,7 @@ public final class Fixtures {
     /** An entrepreneur profile (no industries or skills) for an existing user. */
     public static long entrepreneurProfile(Database db, long userId, String headline, String bio) {
         return db.dsl().insertInto(ENTREPRENEUR_PROFILE)
-                .set(ENTREPRENEUR_PROFILE.USER_ID, (int) userId)
+                .set(ENTREPRENEUR_PROFILE.USER_ID, userId)
                 .set(ENTREPRENEUR_PROFILE.HEADLINE, headline)
                 .set(ENTREPRENEUR_PROFILE.BIO, bio)
                 .set(ENTREPRENEUR_PROFILE.LINKEDIN_URL, "")
@@ -103,7 +103,7 @@ public final class Fixtures {
         /** Inserts the profile and returns its id. */
         public long insert() {
             return db.dsl().insertInto(CRUSH_PROFILE)
-                    .set(CRUSH_PROFILE.USER_ID, (int) userId)
+                    .set(CRUSH_PROFILE.USER_ID, userId)
                     .set(CRUSH_PROFILE.DATE_OF_BIRTH, dateOfBirth)
                     .set(CRUSH_PROFILE.GENDER, gender)
                     .set(CRUSH_PROFILE.LOCATION, location)

@@ -51,7 +51,7 @@ class DatabaseFeaturesTest {
 
     @DatabaseTest(Backend.POSTGRESQL)
     void explainAnalyzeRunsTheQueryOnPostgres(Database db) {
-        String plan = db.explain(db.dsl().selectFrom(USER).where(USER.ID.eq(1)), true);
+        String plan = db.explain(db.dsl().selectFrom(USER).where(USER.ID.eq(1L)), true);
         assertThat(plan).contains("actual time").contains("Execution Time");
     }
 

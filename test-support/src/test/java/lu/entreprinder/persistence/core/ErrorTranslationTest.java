@@ -73,16 +73,16 @@ class ErrorTranslationTest {
 
     private static void match(Database db, long user1, long user2) {
         db.dsl().insertInto(MATCH)
-                .set(MATCH.USER1_ID, (int) user1)
-                .set(MATCH.USER2_ID, (int) user2)
+                .set(MATCH.USER1_ID, user1)
+                .set(MATCH.USER2_ID, user2)
                 .set(MATCH.CREATED_AT, db.now())
                 .execute();
     }
 
     private static void like(Database db, long from, long to) {
         db.dsl().insertInto(LIKE)
-                .set(LIKE.FROM_USER_ID, (int) from)
-                .set(LIKE.TO_USER_ID, (int) to)
+                .set(LIKE.FROM_USER_ID, from)
+                .set(LIKE.TO_USER_ID, to)
                 .set(LIKE.CREATED_AT, db.now())
                 .execute();
     }

@@ -48,12 +48,12 @@ class StatementCountAndTypesTest {
         // an instant given with an offset is stored as the same instant
         OffsetDateTime betweenInParis = OffsetDateTime.of(2026, 11, 21, 21, 0, 0, 500_000_000, ZoneOffset.ofHours(1));
 
-        assertThat(db.dsl().select(USER.DATE_JOINED).from(USER).where(USER.ID.eq((int) early)).fetchOne(USER.DATE_JOINED))
+        assertThat(db.dsl().select(USER.DATE_JOINED).from(USER).where(USER.ID.eq(early)).fetchOne(USER.DATE_JOINED))
                 .isEqualTo(OffsetDateTime.parse("2026-11-21T20:00:00.123456Z"));
         assertThat(db.dsl().select(USER.USERNAME).from(USER).where(USER.DATE_JOINED.gt(betweenInParis)).fetch(USER.USERNAME))
                 .containsExactly("late");
         assertThat(db.dsl().select(USER.ID).from(USER).orderBy(USER.DATE_JOINED.desc()).fetch(USER.ID))
-                .containsExactly((int) late, (int) early);
+                .containsExactly(late, early);
     }
 
     @DatabaseTest

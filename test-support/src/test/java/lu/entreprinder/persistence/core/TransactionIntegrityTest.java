@@ -35,7 +35,7 @@ class TransactionIntegrityTest {
     }
 
     private static void likeNobody(DSLContext dsl, Database db, long from) {
-        dsl.insertInto(LIKE).set(LIKE.FROM_USER_ID, (int) from).set(LIKE.TO_USER_ID, 999_999_999)
+        dsl.insertInto(LIKE).set(LIKE.FROM_USER_ID, from).set(LIKE.TO_USER_ID, 999_999_999L)
                 .set(LIKE.CREATED_AT, db.now()).execute();
     }
 

@@ -205,7 +205,7 @@ class TransactionModelTest {
         }
     }
 
-    private record World(int alice, String prefix) {
+    private record World(long alice, String prefix) {
     }
 
     static Outcome run(Database db, Block script) {
@@ -228,7 +228,7 @@ class TransactionModelTest {
         return new Outcome(committed, exception, hooksRun);
     }
 
-    private static int aliceId;
+    private static long aliceId;
 
     private static void runBlock(Database db, Transaction tx, Block block, World world, int[] rowCounter,
                                  List<Integer> hooksRun) {
@@ -283,7 +283,7 @@ class TransactionModelTest {
                     .set(LIKE.FROM_USER_ID, world.alice()).set(LIKE.TO_USER_ID, world.alice())
                     .set(LIKE.CREATED_AT, db.now()).execute();
             case FOREIGN_KEY -> dsl.insertInto(LIKE)
-                    .set(LIKE.FROM_USER_ID, world.alice()).set(LIKE.TO_USER_ID, 999_999_999)
+                    .set(LIKE.FROM_USER_ID, world.alice()).set(LIKE.TO_USER_ID, 999_999_999L)
                     .set(LIKE.CREATED_AT, db.now()).execute();
         }
     }
@@ -302,7 +302,7 @@ class TransactionModelTest {
 
     @DatabaseTest
     void everyRandomScriptEndsAsTheModelSays(Database db, Backend backend) {
-        aliceId = (int) Fixtures.user(db, "alice");
+        aliceId = Fixtures.user(db, "alice");
         Fixtures.user(db, "taken", "taken@example.com");
         System.out.printf("transaction model on %s: %d scripts, base seed %d (-Dtx.model.seed=%d)%n",
                 backend, SCRIPTS, BASE_SEED, BASE_SEED);

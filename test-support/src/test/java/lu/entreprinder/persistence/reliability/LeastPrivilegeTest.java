@@ -45,7 +45,7 @@ class LeastPrivilegeTest {
             }
             try (Database asApp = Database.open(DatabaseConfig.builder(as(url, app, "change-me-app")).maximumPoolSize(2).build())) {
                 long id = Fixtures.user(asApp, "anna");
-                asApp.dsl().update(USER).set(USER.FIRST_NAME, "Ann").where(USER.ID.eq((int) id)).execute();
+                asApp.dsl().update(USER).set(USER.FIRST_NAME, "Ann").where(USER.ID.eq(id)).execute();
                 assertThat(asApp.dsl().fetchCount(USER)).isEqualTo(1);
                 asApp.dsl().deleteFrom(USER).execute();
 

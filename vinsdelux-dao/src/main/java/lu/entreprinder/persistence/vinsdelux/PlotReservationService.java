@@ -71,7 +71,7 @@ public final class PlotReservationService {
      * @throws lu.entreprinder.persistence.core.ForeignKeyViolationException if the user does not exist
      */
     public ReserveResult reserve(long userId, long plotId, Duration holdFor) {
-        int user = Check.userId(userId, "userId");
+        long user = Check.userId(userId, "userId");
         Check.id(plotId, "plotId");
         Check.required(holdFor, "holdFor");
         if (holdFor.isNegative() || holdFor.isZero() || holdFor.compareTo(MAX_HOLD) > 0) {
@@ -89,7 +89,7 @@ public final class PlotReservationService {
             OffsetDateTime now = tx.now();
             List<ReservationEvent> expired = new ArrayList<>();
             if (status == PlotStatus.RESERVED && !unlocked) {
-                Result<Record4<Long, Integer, OffsetDateTime, Boolean>> holds = dsl
+                Result<Record4<Long, Long, OffsetDateTime, Boolean>> holds = dsl
                         .select(VDL_PLOT_RESERVATION.ID, VDL_PLOT_RESERVATION.USER_ID, VDL_PLOT_RESERVATION.EXPIRES_AT,
                                 VDL_PLOT_RESERVATION.IS_CONFIRMED)
                         .from(VDL_PLOT_RESERVATION).where(VDL_PLOT_RESERVATION.PLOT_ID.eq(plotId)).fetch();
@@ -137,7 +137,7 @@ public final class PlotReservationService {
      * @throws ValidationException (userId, reservationId) for ids that are not positive
      */
     public ConfirmResult confirm(long userId, long reservationId) {
-        int user = Check.userId(userId, "userId");
+        long user = Check.userId(userId, "userId");
         Check.id(reservationId, "reservationId");
         return db.inTransaction(tx -> {
             DSLContext dsl = tx.dsl();
@@ -173,7 +173,7 @@ public final class PlotReservationService {
      * @throws ValidationException (userId, reservationId) for ids that are not positive
      */
     public CancelResult cancel(long userId, long reservationId) {
-        int user = Check.userId(userId, "userId");
+        long user = Check.userId(userId, "userId");
         Check.id(reservationId, "reservationId");
         return db.inTransaction(tx -> {
             DSLContext dsl = tx.dsl();
@@ -199,7 +199,7 @@ public final class PlotReservationService {
      * reservation). Null when the user has no such reservation (before or after the lock).
      */
     private Record3<Long, OffsetDateTime, Boolean> lockAndRead(lu.entreprinder.persistence.core.Transaction tx,
-                                                               int user, long reservationId) {
+                                                               long user, long reservationId) {
         DSLContext dsl = tx.dsl();
         Long plotId = dsl.select(VDL_PLOT_RESERVATION.PLOT_ID).from(VDL_PLOT_RESERVATION)
                 .where(VDL_PLOT_RESERVATION.ID.eq(reservationId), VDL_PLOT_RESERVATION.USER_ID.eq(user))
@@ -288,7 +288,7 @@ public final class PlotReservationService {
      * @throws ValidationException (userId) for an id that is not positive
      */
     public List<UserReservation> listReservations(long userId) {
-        int user = Check.userId(userId, "userId");
+        long user = Check.userId(userId, "userId");
         OffsetDateTime now = db.now();
         return db.dsl()
                 .select(VDL_PLOT_RESERVATION.ID,

@@ -48,7 +48,7 @@ class PlotReservationServiceTest {
         });
         assertThat(VdlFixtures.status(db, plot)).isEqualTo(PlotStatus.RESERVED);
         var row = db.dsl().selectFrom(VDL_PLOT_RESERVATION).fetchOne();
-        assertThat(row.getUserId()).isEqualTo((int) anna);
+        assertThat(row.getUserId()).isEqualTo(anna);
         assertThat(row.getCreatedAt()).isEqualTo(START);
         assertThat(row.getExpiresAt()).isEqualTo(START.plus(HOLD));
         assertThat(row.getIsConfirmed()).isFalse();

@@ -184,7 +184,7 @@ public final class DataSet {
     private long users(RowSink sink, SplittableRandom r) {
         sink.begin(USER, f(USER.ID, USER.PASSWORD, USER.LAST_LOGIN, USER.IS_SUPERUSER, USER.USERNAME,
                 USER.FIRST_NAME, USER.LAST_NAME, USER.EMAIL, USER.IS_STAFF, USER.IS_ACTIVE, USER.DATE_JOINED));
-        for (int id = 1; id <= spec.users; id++) {
+        for (long id = 1; id <= spec.users; id++) {
             String first = FIRST[r.nextInt(FIRST.length)];
             String last = LAST[r.nextInt(LAST.length)];
             String username = (first + "." + last).toLowerCase(Locale.ROOT) + id;
@@ -206,7 +206,7 @@ public final class DataSet {
             boolean approved = r.nextInt(10) < 8;
             String i1 = interests[r.nextInt(interests.length)];
             String i2 = interests[r.nextInt(interests.length)];
-            sink.row((long) id, id, LocalDate.of(1970 + r.nextInt(36), 1 + r.nextInt(12), 1 + r.nextInt(28)),
+            sink.row((long) id, (long) id, LocalDate.of(1970 + r.nextInt(36), 1 + r.nextInt(12), 1 + r.nextInt(28)),
                     r.nextBoolean() ? "M" : "F", TOWNS[r.nextInt(TOWNS.length)],
                     "Loves " + i1 + " and " + i2 + ". Looking for someone to share a glass of Crémant.",
                     "+352 621 " + (100_000 + r.nextInt(900_000)), "crush_photos/" + id + "_1.jpg", "", "",
@@ -247,7 +247,7 @@ public final class DataSet {
         for (int event = 1; event <= spec.events; event++) {
             int start = r.nextInt(spec.crushUsers);
             for (int k = 0; k < spec.registrationsPerEvent; k++) {
-                int user = 1 + (start + k) % spec.crushUsers;
+                long user = 1 + (start + k) % spec.crushUsers;
                 boolean paid = r.nextInt(3) > 0;
                 OffsetDateTime created = at(r, 2_500);
                 sink.row(++id, (long) event, user, REG_STATUS[r.nextInt(REG_STATUS.length)], paid,
@@ -405,7 +405,7 @@ public final class DataSet {
                 JOURNEY_PROGRESS.UNLOCKED_REWARDS, JOURNEY_PROGRESS.COMPLETED, JOURNEY_PROGRESS.COMPLETED_AT));
         int played = spec.playedJourneys();
         long progress = 0;
-        for (int user = 1; user <= spec.crushUsers; user++) {
+        for (long user = 1; user <= spec.crushUsers; user++) {
             for (int j = 0; j < played; j++) {
                 if (r.nextInt(played) >= 2) {
                     continue;
@@ -523,7 +523,7 @@ public final class DataSet {
         for (int id = 1; id <= spec.profiles; id++) {
             String role = roles[r.nextInt(roles.length)];
             String town = TOWNS[r.nextInt(TOWNS.length)];
-            sink.row((long) id, id, role + " in " + town,
+            sink.row((long) id, (long) id, role + " in " + town,
                     role + " based in " + town + ", building products for the Greater Region since "
                             + (2000 + r.nextInt(26)) + ".",
                     r.nextBoolean() ? "https://www.linkedin.com/in/user" + id : "", "profiles/" + id + ".jpg");
@@ -573,9 +573,9 @@ public final class DataSet {
         java.util.HashSet<Long> seen = new java.util.HashSet<>(spec.likes * 2);
         long id = 0;
         while (id < spec.likes) {
-            int from = 1 + r.nextInt(spec.users);
-            int to = 1 + r.nextInt(spec.users);
-            if (from == to || !seen.add((long) from << 32 | to)) {
+            long from = 1 + r.nextInt(spec.users);
+            long to = 1 + r.nextInt(spec.users);
+            if (from == to || !seen.add(from << 32 | to)) {
                 continue;
             }
             sink.row(++id, from, to, at(r, 2_500));

@@ -7,7 +7,7 @@ import org.jooq.Table;
 /**
  * Where generated rows go: the library's batch path ({@link LibraryBatchSink}) or PostgreSQL COPY
  * ({@link CopySink}). Rows are streamed, never held in memory as a whole. Values have the Java types of the generated
- * jOOQ fields ({@code Integer} for {@code auth_user.id}, {@code JSONB}, {@code OffsetDateTime}, ...).
+ * jOOQ fields ({@code Long} for {@code auth_user.id} and the user-id columns, {@code JSONB}, {@code OffsetDateTime}, ...).
  */
 public interface RowSink {
 

@@ -23,7 +23,7 @@ import org.jooq.conf.ParamType;
 public final class PkReads {
 
     /** A user as a DAO would return it. */
-    public record UserRow(int id, String password, OffsetDateTime lastLogin, boolean isSuperuser, String username,
+    public record UserRow(long id, String password, OffsetDateTime lastLogin, boolean isSuperuser, String username,
                           String firstName, String lastName, String email, boolean isStaff, boolean isActive,
                           OffsetDateTime dateJoined) {
     }
@@ -47,7 +47,7 @@ public final class PkReads {
         this.plotSql = plotQuery(1).getSQL(ParamType.INDEXED);
     }
 
-    private org.jooq.Select<?> userQuery(int id) {
+    private org.jooq.Select<?> userQuery(long id) {
         return db.dsl().select(USER.ID, USER.PASSWORD, USER.LAST_LOGIN, USER.IS_SUPERUSER, USER.USERNAME,
                 USER.FIRST_NAME, USER.LAST_NAME, USER.EMAIL, USER.IS_STAFF, USER.IS_ACTIVE, USER.DATE_JOINED)
                 .from(USER).where(USER.ID.eq(id));
@@ -70,7 +70,7 @@ public final class PkReads {
 
     // ---- library ------------------------------------------------------------------------------------------
 
-    public UserRow userLibrary(int id) {
+    public UserRow userLibrary(long id) {
         return db.dsl()
                 .select(USER.ID, USER.PASSWORD, USER.LAST_LOGIN, USER.IS_SUPERUSER, USER.USERNAME, USER.FIRST_NAME,
                         USER.LAST_NAME, USER.EMAIL, USER.IS_STAFF, USER.IS_ACTIVE, USER.DATE_JOINED)

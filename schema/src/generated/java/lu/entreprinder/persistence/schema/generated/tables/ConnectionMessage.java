@@ -15,6 +15,7 @@ import lu.entreprinder.persistence.schema.generated.Keys;
 import lu.entreprinder.persistence.schema.generated.tables.EventConnection.EventConnectionPath;
 import lu.entreprinder.persistence.schema.generated.tables.User.UserPath;
 import lu.entreprinder.persistence.schema.generated.tables.records.ConnectionMessageRecord;
+import lu.entreprinder.persistence.schema.types.UserIdConverter;
 import lu.entreprinder.persistence.schema.types.UtcTimestampBinding;
 
 import org.jooq.Condition;
@@ -76,7 +77,7 @@ public class ConnectionMessage extends TableImpl<ConnectionMessageRecord> {
     /**
      * The column <code>crush_lu_connectionmessage.sender_id</code>.
      */
-    public final TableField<ConnectionMessageRecord, Integer> SENDER_ID = createField(DSL.name("sender_id"), SQLDataType.INTEGER.nullable(false), this, "");
+    public final TableField<ConnectionMessageRecord, Long> SENDER_ID = createField(DSL.name("sender_id"), SQLDataType.INTEGER.nullable(false), this, "", new UserIdConverter());
 
     /**
      * The column <code>crush_lu_connectionmessage.content</code>.

@@ -13,6 +13,7 @@ import lu.entreprinder.persistence.schema.generated.Keys;
 import lu.entreprinder.persistence.schema.generated.tables.ProfileSubmission.ProfileSubmissionPath;
 import lu.entreprinder.persistence.schema.generated.tables.User.UserPath;
 import lu.entreprinder.persistence.schema.generated.tables.records.CrushCoachRecord;
+import lu.entreprinder.persistence.schema.types.UserIdConverter;
 
 import org.jooq.Check;
 import org.jooq.Condition;
@@ -68,7 +69,7 @@ public class CrushCoach extends TableImpl<CrushCoachRecord> {
     /**
      * The column <code>crush_lu_crushcoach.user_id</code>.
      */
-    public final TableField<CrushCoachRecord, Integer> USER_ID = createField(DSL.name("user_id"), SQLDataType.INTEGER.nullable(false), this, "");
+    public final TableField<CrushCoachRecord, Long> USER_ID = createField(DSL.name("user_id"), SQLDataType.INTEGER.nullable(false), this, "", new UserIdConverter());
 
     /**
      * The column <code>crush_lu_crushcoach.specialization</code>.

@@ -16,6 +16,7 @@ import lu.entreprinder.persistence.schema.generated.Keys;
 import lu.entreprinder.persistence.schema.generated.tables.ProfileSubmission.ProfileSubmissionPath;
 import lu.entreprinder.persistence.schema.generated.tables.User.UserPath;
 import lu.entreprinder.persistence.schema.generated.tables.records.CrushProfileRecord;
+import lu.entreprinder.persistence.schema.types.UserIdConverter;
 import lu.entreprinder.persistence.schema.types.UtcTimestampBinding;
 
 import org.jooq.Check;
@@ -74,7 +75,7 @@ public class CrushProfile extends TableImpl<CrushProfileRecord> {
     /**
      * The column <code>crush_lu_crushprofile.user_id</code>.
      */
-    public final TableField<CrushProfileRecord, Integer> USER_ID = createField(DSL.name("user_id"), SQLDataType.INTEGER.nullable(false), this, "");
+    public final TableField<CrushProfileRecord, Long> USER_ID = createField(DSL.name("user_id"), SQLDataType.INTEGER.nullable(false), this, "", new UserIdConverter());
 
     /**
      * The column <code>crush_lu_crushprofile.date_of_birth</code>.

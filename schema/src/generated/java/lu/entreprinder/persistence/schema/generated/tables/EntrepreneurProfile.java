@@ -16,6 +16,7 @@ import lu.entreprinder.persistence.schema.generated.tables.Industry.IndustryPath
 import lu.entreprinder.persistence.schema.generated.tables.Skill.SkillPath;
 import lu.entreprinder.persistence.schema.generated.tables.User.UserPath;
 import lu.entreprinder.persistence.schema.generated.tables.records.EntrepreneurProfileRecord;
+import lu.entreprinder.persistence.schema.types.UserIdConverter;
 
 import org.jooq.Condition;
 import org.jooq.Field;
@@ -70,7 +71,7 @@ public class EntrepreneurProfile extends TableImpl<EntrepreneurProfileRecord> {
     /**
      * The column <code>entreprinder_entrepreneurprofile.user_id</code>.
      */
-    public final TableField<EntrepreneurProfileRecord, Integer> USER_ID = createField(DSL.name("user_id"), SQLDataType.INTEGER.nullable(false), this, "");
+    public final TableField<EntrepreneurProfileRecord, Long> USER_ID = createField(DSL.name("user_id"), SQLDataType.INTEGER.nullable(false), this, "", new UserIdConverter());
 
     /**
      * The column <code>entreprinder_entrepreneurprofile.headline</code>.

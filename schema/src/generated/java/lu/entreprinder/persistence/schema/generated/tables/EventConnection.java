@@ -16,6 +16,7 @@ import lu.entreprinder.persistence.schema.generated.tables.ConnectionMessage.Con
 import lu.entreprinder.persistence.schema.generated.tables.MeetupEvent.MeetupEventPath;
 import lu.entreprinder.persistence.schema.generated.tables.User.UserPath;
 import lu.entreprinder.persistence.schema.generated.tables.records.EventConnectionRecord;
+import lu.entreprinder.persistence.schema.types.UserIdConverter;
 import lu.entreprinder.persistence.schema.types.UtcTimestampBinding;
 
 import org.jooq.Check;
@@ -78,12 +79,12 @@ public class EventConnection extends TableImpl<EventConnectionRecord> {
     /**
      * The column <code>crush_lu_eventconnection.from_user_id</code>.
      */
-    public final TableField<EventConnectionRecord, Integer> FROM_USER_ID = createField(DSL.name("from_user_id"), SQLDataType.INTEGER.nullable(false), this, "");
+    public final TableField<EventConnectionRecord, Long> FROM_USER_ID = createField(DSL.name("from_user_id"), SQLDataType.INTEGER.nullable(false), this, "", new UserIdConverter());
 
     /**
      * The column <code>crush_lu_eventconnection.to_user_id</code>.
      */
-    public final TableField<EventConnectionRecord, Integer> TO_USER_ID = createField(DSL.name("to_user_id"), SQLDataType.INTEGER.nullable(false), this, "");
+    public final TableField<EventConnectionRecord, Long> TO_USER_ID = createField(DSL.name("to_user_id"), SQLDataType.INTEGER.nullable(false), this, "", new UserIdConverter());
 
     /**
      * The column <code>crush_lu_eventconnection.status</code>.

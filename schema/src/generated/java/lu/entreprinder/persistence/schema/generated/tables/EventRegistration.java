@@ -15,6 +15,7 @@ import lu.entreprinder.persistence.schema.generated.Keys;
 import lu.entreprinder.persistence.schema.generated.tables.MeetupEvent.MeetupEventPath;
 import lu.entreprinder.persistence.schema.generated.tables.User.UserPath;
 import lu.entreprinder.persistence.schema.generated.tables.records.EventRegistrationRecord;
+import lu.entreprinder.persistence.schema.types.UserIdConverter;
 import lu.entreprinder.persistence.schema.types.UtcTimestampBinding;
 
 import org.jooq.Check;
@@ -77,7 +78,7 @@ public class EventRegistration extends TableImpl<EventRegistrationRecord> {
     /**
      * The column <code>crush_lu_eventregistration.user_id</code>.
      */
-    public final TableField<EventRegistrationRecord, Integer> USER_ID = createField(DSL.name("user_id"), SQLDataType.INTEGER.nullable(false), this, "");
+    public final TableField<EventRegistrationRecord, Long> USER_ID = createField(DSL.name("user_id"), SQLDataType.INTEGER.nullable(false), this, "", new UserIdConverter());
 
     /**
      * The column <code>crush_lu_eventregistration.status</code>.

@@ -15,6 +15,7 @@ import lu.entreprinder.persistence.schema.generated.Keys;
 import lu.entreprinder.persistence.schema.generated.tables.JourneyConfiguration.JourneyConfigurationPath;
 import lu.entreprinder.persistence.schema.generated.tables.User.UserPath;
 import lu.entreprinder.persistence.schema.generated.tables.records.JourneyProgressRecord;
+import lu.entreprinder.persistence.schema.types.UserIdConverter;
 import lu.entreprinder.persistence.schema.types.UtcTimestampBinding;
 
 import org.jooq.Check;
@@ -73,7 +74,7 @@ public class JourneyProgress extends TableImpl<JourneyProgressRecord> {
     /**
      * The column <code>crush_lu_journeyprogress.user_id</code>.
      */
-    public final TableField<JourneyProgressRecord, Integer> USER_ID = createField(DSL.name("user_id"), SQLDataType.INTEGER.nullable(false), this, "");
+    public final TableField<JourneyProgressRecord, Long> USER_ID = createField(DSL.name("user_id"), SQLDataType.INTEGER.nullable(false), this, "", new UserIdConverter());
 
     /**
      * The column <code>crush_lu_journeyprogress.journey_id</code>.

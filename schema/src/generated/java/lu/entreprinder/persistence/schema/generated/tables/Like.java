@@ -14,6 +14,7 @@ import lu.entreprinder.persistence.schema.generated.Indexes;
 import lu.entreprinder.persistence.schema.generated.Keys;
 import lu.entreprinder.persistence.schema.generated.tables.User.UserPath;
 import lu.entreprinder.persistence.schema.generated.tables.records.LikeRecord;
+import lu.entreprinder.persistence.schema.types.UserIdConverter;
 import lu.entreprinder.persistence.schema.types.UtcTimestampBinding;
 
 import org.jooq.Check;
@@ -71,12 +72,12 @@ public class Like extends TableImpl<LikeRecord> {
     /**
      * The column <code>matching_like.from_user_id</code>.
      */
-    public final TableField<LikeRecord, Integer> FROM_USER_ID = createField(DSL.name("from_user_id"), SQLDataType.INTEGER.nullable(false), this, "");
+    public final TableField<LikeRecord, Long> FROM_USER_ID = createField(DSL.name("from_user_id"), SQLDataType.INTEGER.nullable(false), this, "", new UserIdConverter());
 
     /**
      * The column <code>matching_like.to_user_id</code>.
      */
-    public final TableField<LikeRecord, Integer> TO_USER_ID = createField(DSL.name("to_user_id"), SQLDataType.INTEGER.nullable(false), this, "");
+    public final TableField<LikeRecord, Long> TO_USER_ID = createField(DSL.name("to_user_id"), SQLDataType.INTEGER.nullable(false), this, "", new UserIdConverter());
 
     /**
      * The column <code>matching_like.created_at</code>.

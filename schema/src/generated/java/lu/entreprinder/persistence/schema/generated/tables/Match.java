@@ -14,6 +14,7 @@ import lu.entreprinder.persistence.schema.generated.Indexes;
 import lu.entreprinder.persistence.schema.generated.Keys;
 import lu.entreprinder.persistence.schema.generated.tables.User.UserPath;
 import lu.entreprinder.persistence.schema.generated.tables.records.MatchRecord;
+import lu.entreprinder.persistence.schema.types.UserIdConverter;
 import lu.entreprinder.persistence.schema.types.UtcTimestampBinding;
 
 import org.jooq.Condition;
@@ -70,12 +71,12 @@ public class Match extends TableImpl<MatchRecord> {
     /**
      * The column <code>matching_match.user1_id</code>.
      */
-    public final TableField<MatchRecord, Integer> USER1_ID = createField(DSL.name("user1_id"), SQLDataType.INTEGER.nullable(false), this, "");
+    public final TableField<MatchRecord, Long> USER1_ID = createField(DSL.name("user1_id"), SQLDataType.INTEGER.nullable(false), this, "", new UserIdConverter());
 
     /**
      * The column <code>matching_match.user2_id</code>.
      */
-    public final TableField<MatchRecord, Integer> USER2_ID = createField(DSL.name("user2_id"), SQLDataType.INTEGER.nullable(false), this, "");
+    public final TableField<MatchRecord, Long> USER2_ID = createField(DSL.name("user2_id"), SQLDataType.INTEGER.nullable(false), this, "", new UserIdConverter());
 
     /**
      * The column <code>matching_match.created_at</code>.

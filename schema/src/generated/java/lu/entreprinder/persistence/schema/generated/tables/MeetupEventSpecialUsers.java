@@ -14,6 +14,7 @@ import lu.entreprinder.persistence.schema.generated.Keys;
 import lu.entreprinder.persistence.schema.generated.tables.MeetupEvent.MeetupEventPath;
 import lu.entreprinder.persistence.schema.generated.tables.User.UserPath;
 import lu.entreprinder.persistence.schema.generated.tables.records.MeetupEventSpecialUsersRecord;
+import lu.entreprinder.persistence.schema.types.UserIdConverter;
 
 import org.jooq.Condition;
 import org.jooq.Field;
@@ -75,7 +76,7 @@ public class MeetupEventSpecialUsers extends TableImpl<MeetupEventSpecialUsersRe
     /**
      * The column <code>crush_lu_meetupevent_special_users.user_id</code>.
      */
-    public final TableField<MeetupEventSpecialUsersRecord, Integer> USER_ID = createField(DSL.name("user_id"), SQLDataType.INTEGER.nullable(false), this, "");
+    public final TableField<MeetupEventSpecialUsersRecord, Long> USER_ID = createField(DSL.name("user_id"), SQLDataType.INTEGER.nullable(false), this, "", new UserIdConverter());
 
     private MeetupEventSpecialUsers(Name alias, Table<MeetupEventSpecialUsersRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);

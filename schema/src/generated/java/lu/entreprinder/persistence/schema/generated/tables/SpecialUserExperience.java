@@ -15,6 +15,7 @@ import lu.entreprinder.persistence.schema.generated.Keys;
 import lu.entreprinder.persistence.schema.generated.tables.JourneyConfiguration.JourneyConfigurationPath;
 import lu.entreprinder.persistence.schema.generated.tables.User.UserPath;
 import lu.entreprinder.persistence.schema.generated.tables.records.SpecialUserExperienceRecord;
+import lu.entreprinder.persistence.schema.types.UserIdConverter;
 import lu.entreprinder.persistence.schema.types.UtcTimestampBinding;
 
 import org.jooq.Condition;
@@ -71,7 +72,7 @@ public class SpecialUserExperience extends TableImpl<SpecialUserExperienceRecord
     /**
      * The column <code>crush_lu_specialuserexperience.user_id</code>.
      */
-    public final TableField<SpecialUserExperienceRecord, Integer> USER_ID = createField(DSL.name("user_id"), SQLDataType.INTEGER.nullable(false), this, "");
+    public final TableField<SpecialUserExperienceRecord, Long> USER_ID = createField(DSL.name("user_id"), SQLDataType.INTEGER.nullable(false), this, "", new UserIdConverter());
 
     /**
      * The column <code>crush_lu_specialuserexperience.journey_id</code>.

@@ -27,6 +27,7 @@ import lu.entreprinder.persistence.schema.generated.tables.SpecialUserExperience
 import lu.entreprinder.persistence.schema.generated.tables.VdlPlot.VdlPlotPath;
 import lu.entreprinder.persistence.schema.generated.tables.VdlPlotReservation.VdlPlotReservationPath;
 import lu.entreprinder.persistence.schema.generated.tables.records.UserRecord;
+import lu.entreprinder.persistence.schema.types.UserIdConverter;
 import lu.entreprinder.persistence.schema.types.UtcTimestampBinding;
 
 import org.jooq.Condition;
@@ -77,7 +78,7 @@ public class User extends TableImpl<UserRecord> {
     /**
      * The column <code>auth_user.id</code>.
      */
-    public final TableField<UserRecord, Integer> ID = createField(DSL.name("id"), SQLDataType.INTEGER.nullable(false).generatedByDefaultAsIdentity(), this, "");
+    public final TableField<UserRecord, Long> ID = createField(DSL.name("id"), SQLDataType.INTEGER.nullable(false).generatedByDefaultAsIdentity(), this, "", new UserIdConverter());
 
     /**
      * The column <code>auth_user.password</code>.
@@ -197,8 +198,8 @@ public class User extends TableImpl<UserRecord> {
     }
 
     @Override
-    public Identity<UserRecord, Integer> getIdentity() {
-        return (Identity<UserRecord, Integer>) super.getIdentity();
+    public Identity<UserRecord, Long> getIdentity() {
+        return (Identity<UserRecord, Long>) super.getIdentity();
     }
 
     @Override

@@ -15,6 +15,7 @@ import lu.entreprinder.persistence.schema.generated.Keys;
 import lu.entreprinder.persistence.schema.generated.tables.User.UserPath;
 import lu.entreprinder.persistence.schema.generated.tables.VdlPlot.VdlPlotPath;
 import lu.entreprinder.persistence.schema.generated.tables.records.VdlPlotReservationRecord;
+import lu.entreprinder.persistence.schema.types.UserIdConverter;
 import lu.entreprinder.persistence.schema.types.UtcTimestampBinding;
 
 import org.jooq.Condition;
@@ -71,7 +72,7 @@ public class VdlPlotReservation extends TableImpl<VdlPlotReservationRecord> {
     /**
      * The column <code>vinsdelux_vdlplotreservation.user_id</code>.
      */
-    public final TableField<VdlPlotReservationRecord, Integer> USER_ID = createField(DSL.name("user_id"), SQLDataType.INTEGER.nullable(false), this, "");
+    public final TableField<VdlPlotReservationRecord, Long> USER_ID = createField(DSL.name("user_id"), SQLDataType.INTEGER.nullable(false), this, "", new UserIdConverter());
 
     /**
      * The column <code>vinsdelux_vdlplotreservation.plot_id</code>.

@@ -51,15 +51,15 @@ public class ConnectionMessageRecord extends UpdatableRecordImpl<ConnectionMessa
     /**
      * Setter for <code>crush_lu_connectionmessage.sender_id</code>.
      */
-    public void setSenderId(Integer value) {
+    public void setSenderId(Long value) {
         set(2, value);
     }
 
     /**
      * Getter for <code>crush_lu_connectionmessage.sender_id</code>.
      */
-    public Integer getSenderId() {
-        return (Integer) get(2);
+    public Long getSenderId() {
+        return (Long) get(2);
     }
 
     /**
@@ -127,7 +127,7 @@ public class ConnectionMessageRecord extends UpdatableRecordImpl<ConnectionMessa
     /**
      * Create a detached, initialised ConnectionMessageRecord
      */
-    public ConnectionMessageRecord(Long id, Long connectionId, Integer senderId, String content, Boolean isRead, OffsetDateTime createdAt) {
+    public ConnectionMessageRecord(Long id, Long connectionId, Long senderId, String content, Boolean isRead, OffsetDateTime createdAt) {
         super(ConnectionMessage.CONNECTION_MESSAGE);
 
         setId(id);

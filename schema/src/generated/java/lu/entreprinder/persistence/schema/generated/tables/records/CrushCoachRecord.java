@@ -35,15 +35,15 @@ public class CrushCoachRecord extends UpdatableRecordImpl<CrushCoachRecord> {
     /**
      * Setter for <code>crush_lu_crushcoach.user_id</code>.
      */
-    public void setUserId(Integer value) {
+    public void setUserId(Long value) {
         set(1, value);
     }
 
     /**
      * Getter for <code>crush_lu_crushcoach.user_id</code>.
      */
-    public Integer getUserId() {
-        return (Integer) get(1);
+    public Long getUserId() {
+        return (Long) get(1);
     }
 
     /**
@@ -111,7 +111,7 @@ public class CrushCoachRecord extends UpdatableRecordImpl<CrushCoachRecord> {
     /**
      * Create a detached, initialised CrushCoachRecord
      */
-    public CrushCoachRecord(Long id, Integer userId, String specialization, String bio, Integer maxActiveReviews) {
+    public CrushCoachRecord(Long id, Long userId, String specialization, String bio, Integer maxActiveReviews) {
         super(CrushCoach.CRUSH_COACH);
 
         setId(id);

@@ -39,15 +39,15 @@ public class CrushProfileRecord extends UpdatableRecordImpl<CrushProfileRecord> 
     /**
      * Setter for <code>crush_lu_crushprofile.user_id</code>.
      */
-    public void setUserId(Integer value) {
+    public void setUserId(Long value) {
         set(1, value);
     }
 
     /**
      * Getter for <code>crush_lu_crushprofile.user_id</code>.
      */
-    public Integer getUserId() {
-        return (Integer) get(1);
+    public Long getUserId() {
+        return (Long) get(1);
     }
 
     /**
@@ -283,7 +283,7 @@ public class CrushProfileRecord extends UpdatableRecordImpl<CrushProfileRecord> 
     /**
      * Create a detached, initialised CrushProfileRecord
      */
-    public CrushProfileRecord(Long id, Integer userId, LocalDate dateOfBirth, String gender, String location, String bio, String phone, String photo_1, String photo_2, String photo_3, Boolean showFullName, Boolean showExactAge, Boolean blurPhotos, Boolean isApproved, Boolean isActive, OffsetDateTime approvedAt, JSONB interests) {
+    public CrushProfileRecord(Long id, Long userId, LocalDate dateOfBirth, String gender, String location, String bio, String phone, String photo_1, String photo_2, String photo_3, Boolean showFullName, Boolean showExactAge, Boolean blurPhotos, Boolean isApproved, Boolean isActive, OffsetDateTime approvedAt, JSONB interests) {
         super(CrushProfile.CRUSH_PROFILE);
 
         setId(id);

@@ -35,15 +35,15 @@ public class EntrepreneurProfileRecord extends UpdatableRecordImpl<EntrepreneurP
     /**
      * Setter for <code>entreprinder_entrepreneurprofile.user_id</code>.
      */
-    public void setUserId(Integer value) {
+    public void setUserId(Long value) {
         set(1, value);
     }
 
     /**
      * Getter for <code>entreprinder_entrepreneurprofile.user_id</code>.
      */
-    public Integer getUserId() {
-        return (Integer) get(1);
+    public Long getUserId() {
+        return (Long) get(1);
     }
 
     /**
@@ -125,7 +125,7 @@ public class EntrepreneurProfileRecord extends UpdatableRecordImpl<EntrepreneurP
     /**
      * Create a detached, initialised EntrepreneurProfileRecord
      */
-    public EntrepreneurProfileRecord(Long id, Integer userId, String headline, String bio, String linkedinUrl, String profilePhoto) {
+    public EntrepreneurProfileRecord(Long id, Long userId, String headline, String bio, String linkedinUrl, String profilePhoto) {
         super(EntrepreneurProfile.ENTREPRENEUR_PROFILE);
 
         setId(id);

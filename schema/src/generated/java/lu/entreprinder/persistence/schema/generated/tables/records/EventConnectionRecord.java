@@ -51,29 +51,29 @@ public class EventConnectionRecord extends UpdatableRecordImpl<EventConnectionRe
     /**
      * Setter for <code>crush_lu_eventconnection.from_user_id</code>.
      */
-    public void setFromUserId(Integer value) {
+    public void setFromUserId(Long value) {
         set(2, value);
     }
 
     /**
      * Getter for <code>crush_lu_eventconnection.from_user_id</code>.
      */
-    public Integer getFromUserId() {
-        return (Integer) get(2);
+    public Long getFromUserId() {
+        return (Long) get(2);
     }
 
     /**
      * Setter for <code>crush_lu_eventconnection.to_user_id</code>.
      */
-    public void setToUserId(Integer value) {
+    public void setToUserId(Long value) {
         set(3, value);
     }
 
     /**
      * Getter for <code>crush_lu_eventconnection.to_user_id</code>.
      */
-    public Integer getToUserId() {
-        return (Integer) get(3);
+    public Long getToUserId() {
+        return (Long) get(3);
     }
 
     /**
@@ -141,7 +141,7 @@ public class EventConnectionRecord extends UpdatableRecordImpl<EventConnectionRe
     /**
      * Create a detached, initialised EventConnectionRecord
      */
-    public EventConnectionRecord(Long id, Long eventId, Integer fromUserId, Integer toUserId, String status, OffsetDateTime connectedAt, OffsetDateTime createdAt) {
+    public EventConnectionRecord(Long id, Long eventId, Long fromUserId, Long toUserId, String status, OffsetDateTime connectedAt, OffsetDateTime createdAt) {
         super(EventConnection.EVENT_CONNECTION);
 
         setId(id);

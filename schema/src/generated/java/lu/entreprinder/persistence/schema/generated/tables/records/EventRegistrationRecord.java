@@ -51,15 +51,15 @@ public class EventRegistrationRecord extends UpdatableRecordImpl<EventRegistrati
     /**
      * Setter for <code>crush_lu_eventregistration.user_id</code>.
      */
-    public void setUserId(Integer value) {
+    public void setUserId(Long value) {
         set(2, value);
     }
 
     /**
      * Getter for <code>crush_lu_eventregistration.user_id</code>.
      */
-    public Integer getUserId() {
-        return (Integer) get(2);
+    public Long getUserId() {
+        return (Long) get(2);
     }
 
     /**
@@ -169,7 +169,7 @@ public class EventRegistrationRecord extends UpdatableRecordImpl<EventRegistrati
     /**
      * Create a detached, initialised EventRegistrationRecord
      */
-    public EventRegistrationRecord(Long id, Long eventId, Integer userId, String status, Boolean paymentConfirmed, OffsetDateTime paymentDate, String dietaryRestrictions, String specialRequests, OffsetDateTime createdAt) {
+    public EventRegistrationRecord(Long id, Long eventId, Long userId, String status, Boolean paymentConfirmed, OffsetDateTime paymentDate, String dietaryRestrictions, String specialRequests, OffsetDateTime createdAt) {
         super(EventRegistration.EVENT_REGISTRATION);
 
         setId(id);

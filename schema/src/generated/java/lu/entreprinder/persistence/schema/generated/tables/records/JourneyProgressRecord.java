@@ -38,15 +38,15 @@ public class JourneyProgressRecord extends UpdatableRecordImpl<JourneyProgressRe
     /**
      * Setter for <code>crush_lu_journeyprogress.user_id</code>.
      */
-    public void setUserId(Integer value) {
+    public void setUserId(Long value) {
         set(1, value);
     }
 
     /**
      * Getter for <code>crush_lu_journeyprogress.user_id</code>.
      */
-    public Integer getUserId() {
-        return (Integer) get(1);
+    public Long getUserId() {
+        return (Long) get(1);
     }
 
     /**
@@ -156,7 +156,7 @@ public class JourneyProgressRecord extends UpdatableRecordImpl<JourneyProgressRe
     /**
      * Create a detached, initialised JourneyProgressRecord
      */
-    public JourneyProgressRecord(Long id, Integer userId, Long journeyId, Integer currentChapter, JSONB completedChallenges, JSONB unlockedRewards, Boolean completed, OffsetDateTime completedAt) {
+    public JourneyProgressRecord(Long id, Long userId, Long journeyId, Integer currentChapter, JSONB completedChallenges, JSONB unlockedRewards, Boolean completed, OffsetDateTime completedAt) {
         super(JourneyProgress.JOURNEY_PROGRESS);
 
         setId(id);

@@ -37,29 +37,29 @@ public class LikeRecord extends UpdatableRecordImpl<LikeRecord> {
     /**
      * Setter for <code>matching_like.from_user_id</code>.
      */
-    public void setFromUserId(Integer value) {
+    public void setFromUserId(Long value) {
         set(1, value);
     }
 
     /**
      * Getter for <code>matching_like.from_user_id</code>.
      */
-    public Integer getFromUserId() {
-        return (Integer) get(1);
+    public Long getFromUserId() {
+        return (Long) get(1);
     }
 
     /**
      * Setter for <code>matching_like.to_user_id</code>.
      */
-    public void setToUserId(Integer value) {
+    public void setToUserId(Long value) {
         set(2, value);
     }
 
     /**
      * Getter for <code>matching_like.to_user_id</code>.
      */
-    public Integer getToUserId() {
-        return (Integer) get(2);
+    public Long getToUserId() {
+        return (Long) get(2);
     }
 
     /**
@@ -99,7 +99,7 @@ public class LikeRecord extends UpdatableRecordImpl<LikeRecord> {
     /**
      * Create a detached, initialised LikeRecord
      */
-    public LikeRecord(Long id, Integer fromUserId, Integer toUserId, OffsetDateTime createdAt) {
+    public LikeRecord(Long id, Long fromUserId, Long toUserId, OffsetDateTime createdAt) {
         super(Like.LIKE);
 
         setId(id);

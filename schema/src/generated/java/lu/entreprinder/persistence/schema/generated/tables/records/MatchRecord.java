@@ -37,29 +37,29 @@ public class MatchRecord extends UpdatableRecordImpl<MatchRecord> {
     /**
      * Setter for <code>matching_match.user1_id</code>.
      */
-    public void setUser1Id(Integer value) {
+    public void setUser1Id(Long value) {
         set(1, value);
     }
 
     /**
      * Getter for <code>matching_match.user1_id</code>.
      */
-    public Integer getUser1Id() {
-        return (Integer) get(1);
+    public Long getUser1Id() {
+        return (Long) get(1);
     }
 
     /**
      * Setter for <code>matching_match.user2_id</code>.
      */
-    public void setUser2Id(Integer value) {
+    public void setUser2Id(Long value) {
         set(2, value);
     }
 
     /**
      * Getter for <code>matching_match.user2_id</code>.
      */
-    public Integer getUser2Id() {
-        return (Integer) get(2);
+    public Long getUser2Id() {
+        return (Long) get(2);
     }
 
     /**
@@ -99,7 +99,7 @@ public class MatchRecord extends UpdatableRecordImpl<MatchRecord> {
     /**
      * Create a detached, initialised MatchRecord
      */
-    public MatchRecord(Long id, Integer user1Id, Integer user2Id, OffsetDateTime createdAt) {
+    public MatchRecord(Long id, Long user1Id, Long user2Id, OffsetDateTime createdAt) {
         super(Match.MATCH);
 
         setId(id);

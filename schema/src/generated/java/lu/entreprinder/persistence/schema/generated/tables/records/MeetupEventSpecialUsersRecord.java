@@ -51,15 +51,15 @@ public class MeetupEventSpecialUsersRecord extends UpdatableRecordImpl<MeetupEve
     /**
      * Setter for <code>crush_lu_meetupevent_special_users.user_id</code>.
      */
-    public void setUserId(Integer value) {
+    public void setUserId(Long value) {
         set(2, value);
     }
 
     /**
      * Getter for <code>crush_lu_meetupevent_special_users.user_id</code>.
      */
-    public Integer getUserId() {
-        return (Integer) get(2);
+    public Long getUserId() {
+        return (Long) get(2);
     }
 
     // -------------------------------------------------------------------------
@@ -85,7 +85,7 @@ public class MeetupEventSpecialUsersRecord extends UpdatableRecordImpl<MeetupEve
     /**
      * Create a detached, initialised MeetupEventSpecialUsersRecord
      */
-    public MeetupEventSpecialUsersRecord(Long id, Long meetupeventId, Integer userId) {
+    public MeetupEventSpecialUsersRecord(Long id, Long meetupeventId, Long userId) {
         super(MeetupEventSpecialUsers.MEETUP_EVENT_SPECIAL_USERS);
 
         setId(id);

@@ -37,15 +37,15 @@ public class SpecialUserExperienceRecord extends UpdatableRecordImpl<SpecialUser
     /**
      * Setter for <code>crush_lu_specialuserexperience.user_id</code>.
      */
-    public void setUserId(Integer value) {
+    public void setUserId(Long value) {
         set(1, value);
     }
 
     /**
      * Getter for <code>crush_lu_specialuserexperience.user_id</code>.
      */
-    public Integer getUserId() {
-        return (Integer) get(1);
+    public Long getUserId() {
+        return (Long) get(1);
     }
 
     /**
@@ -115,7 +115,7 @@ public class SpecialUserExperienceRecord extends UpdatableRecordImpl<SpecialUser
     /**
      * Create a detached, initialised SpecialUserExperienceRecord
      */
-    public SpecialUserExperienceRecord(Long id, Integer userId, Long journeyId, String customWelcomeMessage, OffsetDateTime createdAt) {
+    public SpecialUserExperienceRecord(Long id, Long userId, Long journeyId, String customWelcomeMessage, OffsetDateTime createdAt) {
         super(SpecialUserExperience.SPECIAL_USER_EXPERIENCE);
 
         setId(id);

@@ -37,15 +37,15 @@ public class VdlPlotReservationRecord extends UpdatableRecordImpl<VdlPlotReserva
     /**
      * Setter for <code>vinsdelux_vdlplotreservation.user_id</code>.
      */
-    public void setUserId(Integer value) {
+    public void setUserId(Long value) {
         set(1, value);
     }
 
     /**
      * Getter for <code>vinsdelux_vdlplotreservation.user_id</code>.
      */
-    public Integer getUserId() {
-        return (Integer) get(1);
+    public Long getUserId() {
+        return (Long) get(1);
     }
 
     /**
@@ -141,7 +141,7 @@ public class VdlPlotReservationRecord extends UpdatableRecordImpl<VdlPlotReserva
     /**
      * Create a detached, initialised VdlPlotReservationRecord
      */
-    public VdlPlotReservationRecord(Long id, Integer userId, Long plotId, OffsetDateTime createdAt, OffsetDateTime expiresAt, Boolean isConfirmed, String notes) {
+    public VdlPlotReservationRecord(Long id, Long userId, Long plotId, OffsetDateTime createdAt, OffsetDateTime expiresAt, Boolean isConfirmed, String notes) {
         super(VdlPlotReservation.VDL_PLOT_RESERVATION);
 
         setId(id);
