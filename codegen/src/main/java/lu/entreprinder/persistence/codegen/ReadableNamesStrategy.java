@@ -34,6 +34,7 @@ public final class ReadableNamesStrategy extends DefaultGeneratorStrategy {
             Map.entry("crush_lu_meetupevent", "MeetupEvent"),
             Map.entry("crush_lu_meetupevent_special_users", "MeetupEventSpecialUsers"),
             Map.entry("crush_lu_eventregistration", "EventRegistration"),
+            Map.entry("crush_lu_eventinvitation", "EventInvitation"),
             Map.entry("crush_lu_eventconnection", "EventConnection"),
             Map.entry("crush_lu_connectionmessage", "ConnectionMessage"),
             Map.entry("crush_lu_journeyconfiguration", "JourneyConfiguration"),

@@ -21,6 +21,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import lu.entreprinder.persistence.core.Check;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.NotFoundException;
@@ -34,6 +35,7 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.ResultQuery;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 
 /**
  * Meetup events: creation, listings for a member, the detail page with its confirmed attendees, and the organizer's
@@ -42,7 +44,10 @@ import org.jooq.Table;
  * listings (where no code is presented) never show them to such a member.
  *
  * <p>Listings apply exactly the {@link EventFilter} given: member-facing pages use {@code published()} so that
- * drafts stay hidden; an organizer's back office may list everything.
+ * drafts stay hidden; an organizer's back office may list everything. Cancelled events
+ * ({@link EventService#cancelEvent}) never appear in a listing; their detail still answers (a registered member
+ * finds it), with {@code registrationOpen} false. A guest whose invitation a coach approved
+ * ({@link InvitationService}) sees the invitation's private event like a special user.
  */
 public final class EventDao {
 
@@ -136,7 +141,7 @@ public final class EventDao {
 
     /**
      * One keyset page of events for a member, ordered by (event date, id), each with its counts and the viewer's
-     * registration. One statement: the page's rows are chosen (filter, visibility, keyset, LIMIT) in a derived
+     * registration; cancelled events are left out. One statement: the page's rows are chosen (filter, visibility, keyset, LIMIT) in a derived
      * table, then counted with correlated subqueries.
      *
      * @throws ValidationException (field {@code viewerId}, {@code filter}, {@code page} or {@code cursor})
@@ -168,7 +173,47 @@ public final class EventDao {
      */
     ResultQuery<Record> listQuery(long viewerId, EventFilter filter, PageRequest page, OffsetDateTime now) {
         var e = MEETUP_EVENT;
-        Condition where = conditions(filter, now).and(visibleTo(viewerId, null));
+        Condition where = conditions(filter, now).and(visibleTo(viewerId, null)).and(e.IS_CANCELLED.isFalse());
+        var r = EVENT_REGISTRATION;
+        return pageQuery(where, page, pid -> field(select(r.STATUS).from(r)
+                .where(r.EVENT_ID.eq(pid), r.USER_ID.eq(viewerId))).as("viewer_status"));
+    }
+
+    /**
+     * One keyset page of events for an anonymous visitor, ordered by (event date, id): published, not cancelled,
+     * upcoming and not private invitation events, whatever {@code filter} says (it may narrow further, e.g.
+     * {@link EventFilter#notFull()}), with the same counts as {@link #listEventsForViewer} and no per-viewer field.
+     * One statement, shaped like the member listing's.
+     *
+     * @throws ValidationException (field {@code filter}, {@code page} or {@code cursor})
+     */
+    public Page<PublicEventListItem> listEventsForAnonymous(EventFilter filter, PageRequest page) {
+        Check.required(filter, "filter");
+        Check.required(page, "page");
+        OffsetDateTime now = db.now();
+        var e = MEETUP_EVENT;
+        Condition where = conditions(filter.published().upcoming(), now)
+                .and(e.IS_CANCELLED.isFalse())
+                .and(e.IS_PRIVATE_INVITATION.isFalse());
+        List<PublicEventListItem> rows = pageQuery(where, page, null).fetch(rec -> {
+            MeetupEventRecord ev = rec.into(MeetupEventRecord.class);
+            int c = rec.get("confirmed", Integer.class);
+            return new PublicEventListItem(ev.getId(), ev.getTitle(), EventType.fromDb(ev.getEventType()),
+                    ev.getEventDate(), ev.getLocation(), ev.getMaxParticipants(), ev.getMinAge(),
+                    ev.getMaxAge(), ev.getRegistrationFee(), ev.getRegistrationDeadline(), c,
+                    rec.get("waitlist", Integer.class), rec.get("total", Integer.class),
+                    Math.max(0, ev.getMaxParticipants() - c), c >= ev.getMaxParticipants(), isOpen(ev, c, now));
+        });
+        return page.toPage(rows, item -> PageRequest.encode(item.eventDate(), item.id()));
+    }
+
+    /**
+     * A listing's statement: the page's rows ({@code where}, keyset, LIMIT size + 1) in the derived table {@code p},
+     * then the correlated counts of those rows only, and the field {@code extra} builds from the page row's id (a
+     * per-viewer field) when not null.
+     */
+    private ResultQuery<Record> pageQuery(Condition where, PageRequest page, Function<Field<Long>, Field<?>> extra) {
+        var e = MEETUP_EVENT;
         if (page.after() != null) {
             OffsetDateTime afterDate = page.key(0, 2, OffsetDateTime::parse);
             long afterId = page.key(1, 2, Long::parseLong);
@@ -185,11 +230,10 @@ public final class EventDao {
                 .where(r.EVENT_ID.eq(pid), r.STATUS.eq(RegistrationStatus.WAITLIST.dbValue()))).as("waitlist");
         Field<Integer> total = field(selectCount().from(r)
                 .where(r.EVENT_ID.eq(pid), r.STATUS.ne(RegistrationStatus.CANCELLED.dbValue()))).as("total");
-        Field<String> viewerStatus = field(select(r.STATUS).from(r)
-                .where(r.EVENT_ID.eq(pid), r.USER_ID.eq(viewerId))).as("viewer_status");
         return db.dsl()
                 .select(p.fields())
-                .select(confirmed, waitlist, total, viewerStatus)
+                .select(confirmed, waitlist, total)
+                .select(extra == null ? List.of() : List.of(extra.apply(pid)))
                 .from(p)
                 .orderBy(pdate, pid);
     }
@@ -323,6 +367,7 @@ public final class EventDao {
         var r = EVENT_REGISTRATION;
         Condition visible = e.IS_PRIVATE_INVITATION.isFalse()
                 .or(exists(selectOne().from(su).where(su.MEETUPEVENT_ID.eq(e.ID), su.USER_ID.eq(viewerId))))
+                .or(exists(InvitationService.approvedGuest(e.ID, DSL.val(viewerId))))
                 .or(exists(selectOne().from(r).where(r.EVENT_ID.eq(e.ID), r.USER_ID.eq(viewerId),
                         r.STATUS.ne(RegistrationStatus.CANCELLED.dbValue()))));
         if (code != null && !code.isBlank()) {
@@ -332,6 +377,6 @@ public final class EventDao {
     }
 
     static boolean isOpen(MeetupEventRecord ev, int confirmed, OffsetDateTime now) {
-        return ev.getIsPublished() && now.isBefore(ev.getRegistrationDeadline()) && confirmed < ev.getMaxParticipants();
+        return ev.getIsPublished() && !ev.getIsCancelled() && now.isBefore(ev.getRegistrationDeadline()) && confirmed < ev.getMaxParticipants();
     }
 }

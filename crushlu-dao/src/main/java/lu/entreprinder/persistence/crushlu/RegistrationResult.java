@@ -15,7 +15,7 @@ public sealed interface RegistrationResult {
     record AlreadyRegistered(Registration registration) implements RegistrationResult {
     }
 
-    /** The event is not published, or its registration deadline has passed. */
+    /** The event is not published, is cancelled, or its registration deadline has passed. */
     record NotOpen() implements RegistrationResult {
     }
 

@@ -61,7 +61,9 @@ public final class RegistrationService {
     /**
      * Registers the user for the event. Confirmed while spots remain, waitlisted after. Registering again while
      * registered returns the existing registration ({@link RegistrationResult.AlreadyRegistered}, nothing written);
-     * registering after a cancellation reactivates that row (at the back of the waitlist when full).
+     * registering after a cancellation reactivates that row (at the back of the waitlist when full). A cancelled
+     * event answers {@link RegistrationResult.NotOpen}. A guest whose invitation a coach approved counts as
+     * invited to the private event (no code needed).
      *
      * @throws ValidationException (field {@code userId}, {@code eventId}, {@code details},
      *         {@code details.dietaryRestrictions}, {@code details.specialRequests} or {@code details.invitationCode})
@@ -85,7 +87,7 @@ public final class RegistrationService {
             // 1. The lock, alone in its statement: everything read after it sees what earlier holders committed.
             var eventQuery = tx.dsl()
                     .select(e.ID, e.MAX_PARTICIPANTS, e.MIN_AGE, e.MAX_AGE, e.REGISTRATION_DEADLINE, e.IS_PUBLISHED,
-                            e.IS_PRIVATE_INVITATION, e.INVITATION_CODE)
+                            e.IS_PRIVATE_INVITATION, e.INVITATION_CODE, e.IS_CANCELLED)
                     .from(e).where(e.ID.eq(eventId));
             Record event = (lockEvent ? tx.forUpdate(eventQuery) : eventQuery).fetchOne();
             if (event == null) {
@@ -93,7 +95,8 @@ public final class RegistrationService {
             }
             // 2. The user, their profile, invitation and existing registration.
             Field<Boolean> special = field(exists(selectOne().from(su)
-                    .where(su.MEETUPEVENT_ID.eq(eventId), su.USER_ID.eq(u.ID)))).as("special");
+                    .where(su.MEETUPEVENT_ID.eq(eventId), su.USER_ID.eq(u.ID)))
+                    .or(exists(InvitationService.approvedGuest(eventId, u.ID)))).as("special");
             Record who = tx.dsl()
                     .select(u.ID, cp.ID, cp.IS_APPROVED, cp.IS_ACTIVE, cp.DATE_OF_BIRTH, special)
                     .select(r.fields())
@@ -114,7 +117,8 @@ public final class RegistrationService {
                 return new RegistrationResult.PrivateWithoutInvitation();
             }
             OffsetDateTime now = tx.now();
-            if (!event.get(e.IS_PUBLISHED) || !now.isBefore(event.get(e.REGISTRATION_DEADLINE))) {
+            if (!event.get(e.IS_PUBLISHED) || event.get(e.IS_CANCELLED)
+                    || !now.isBefore(event.get(e.REGISTRATION_DEADLINE))) {
                 return new RegistrationResult.NotOpen();
             }
             if (who.get(cp.ID) == null) {
@@ -169,9 +173,10 @@ public final class RegistrationService {
     }
 
     /**
-     * Cancels the user's registration. When it held a confirmed spot of an event that has not started, the oldest
-     * waitlisted registrations take the free spots in the same transaction, and the listener hears of each
-     * promotion after the commit (never after a rollback).
+     * Cancels the user's registration. When it held a confirmed spot of a published, not cancelled event that has
+     * not started, the oldest waitlisted registrations take the free spots in the same transaction, and the
+     * listener hears of each promotion after the commit (never after a rollback). On a past, cancelled or
+     * unpublished event the registration is cancelled and the waitlist stays as it is.
      *
      * @throws ValidationException (field {@code userId} or {@code eventId}) for a non-positive id
      * @throws NotFoundException for an unknown event
@@ -197,7 +202,8 @@ public final class RegistrationService {
                     .returning()
                     .fetchOne();
             Optional<Registration> promoted = Optional.empty();
-            if (before == RegistrationStatus.CONFIRMED && tx.now().isBefore(event.get(e.EVENT_DATE))) {
+            if (before == RegistrationStatus.CONFIRMED && tx.now().isBefore(event.get(e.EVENT_DATE))
+                    && event.get(e.IS_PUBLISHED) && !event.get(e.IS_CANCELLED)) {
                 promoted = promoteOldest(tx, eventId, event.get(e.MAX_PARTICIPANTS), userId);
             }
             return new RegistrationCancelResult.Cancelled(toRegistration(cancelled), promoted);
@@ -214,11 +220,7 @@ public final class RegistrationService {
         if (confirmed >= maxParticipants) {
             return Optional.empty();
         }
-        List<Long> next = tx.dsl().select(r.ID).from(r)
-                .where(r.EVENT_ID.eq(eventId), r.STATUS.eq(WAITLIST))
-                .orderBy(r.CREATED_AT, r.ID)
-                .limit(1)
-                .fetch(r.ID);
+        List<Long> next = oldestWaitlisted(tx, eventId, 1);
         if (next.isEmpty()) {
             return Optional.empty();
         }
@@ -232,6 +234,19 @@ public final class RegistrationService {
                 cancelledUserId);
         tx.afterCommit(() -> listener.onPromoted(promotion));
         return Optional.of(registration);
+    }
+
+    /**
+     * The ids of the event's {@code n} oldest waitlisted registrations, first come first served ({@code created_at},
+     * then id): the one order every promotion uses. The caller holds the event lock.
+     */
+    static List<Long> oldestWaitlisted(Transaction tx, long eventId, int n) {
+        var r = EVENT_REGISTRATION;
+        return tx.dsl().select(r.ID).from(r)
+                .where(r.EVENT_ID.eq(eventId), r.STATUS.eq(WAITLIST))
+                .orderBy(r.CREATED_AT, r.ID)
+                .limit(n)
+                .fetch(r.ID);
     }
 
     /**
@@ -315,7 +330,8 @@ public final class RegistrationService {
 
     private Record lockEvent(Transaction tx, long eventId) {
         var e = MEETUP_EVENT;
-        Record event = tx.forUpdate(tx.dsl().select(e.ID, e.MAX_PARTICIPANTS, e.EVENT_DATE).from(e)
+        Record event = tx.forUpdate(tx.dsl().select(e.ID, e.MAX_PARTICIPANTS, e.EVENT_DATE, e.IS_PUBLISHED, e.IS_CANCELLED)
+                .from(e)
                 .where(e.ID.eq(eventId))).fetchOne();
         if (event == null) {
             throw new NotFoundException("event", eventId);

@@ -214,6 +214,7 @@ public final class Tour {
         expireAndSweep();
         likeAndMatch();
         searchProfiles();
+        raiseCapacityAndInviteAGuest();
     }
 
     /** The tour writes fixed usernames: it needs a database without users (a fresh file, or a new database). */
@@ -578,6 +579,57 @@ public final class Tour {
                 return null;
             });
         }
+    }
+
+    /** Issue 20, events: a capacity increase promotes the waitlist (FCFS); a guest invitation's whole lifecycle. */
+    private void raiseCapacityAndInviteAGuest() {
+        var eventService = new lu.entreprinder.persistence.crushlu.EventService(db, promotionNotice());
+        step("The organizer raises Speed Dating Night from 3 to 4 places: the waitlist moves up, oldest first", () -> {
+            var r = counted(() -> eventService.changeCapacity(speedDating, 4));
+            if (r.value() instanceof lu.entreprinder.persistence.crushlu.CapacityChangeResult.Changed c) {
+                say("capacity %d -> %d; promoted: %s (%d SQL, the notice above ran after the commit)", c.previous(),
+                        c.capacity(), c.promoted().stream().map(p -> nameOf.get(p.userId())).toList(),
+                        r.statements());
+            } else {
+                say("capacity change -> %s", r.value());
+            }
+            return null;
+        });
+        var invitations = new lu.entreprinder.persistence.crushlu.InvitationService(db);
+        step("A guest invitation to a private event: invited, accepted (the guest's user is created), approved", () -> {
+            OffsetDateTime in20days = at(20, 19, 30);
+            long soiree = events.insertEvent(new EventDraft("Secret Garden Soiree", "By invitation only.",
+                    EventType.THEMED, in20days, "Villa Vauban", 30, 25, 60, BigDecimal.ZERO, in20days.minusDays(1),
+                    true, true, "GARDEN-2026"));
+            var invited = counted(() -> invitations.invite(soiree, user.get("anna"), "gina@example.lu", "Gina",
+                    "Gast"));
+            if (!(invited.value() instanceof lu.entreprinder.persistence.crushlu.InvitationResult.Invited inv)) {
+                say("invite -> %s", invited.value());
+                return null;
+            }
+            say("anna invites gina@example.lu -> invitation %d, expires %s (%d SQL)", inv.invitationId(),
+                    WHEN.format(inv.expiresAt().atZoneSameInstant(db.zone())), invited.statements());
+            var accepted = counted(() -> invitations.accept(inv.token(), "gina", "pbkdf2_sha256$tour"));
+            if (!(accepted.value() instanceof lu.entreprinder.persistence.crushlu.InvitationAcceptResult.Accepted a)) {
+                say("accept -> %s", accepted.value());
+                return null;
+            }
+            nameOf.put(a.guestUserId(), "gina");
+            say("gina accepts -> user %d created (%d SQL)", a.guestUserId(), accepted.statements());
+            say("gina accepts again -> %s", invitations.accept(inv.token(), "gina2", "pbkdf2_sha256$tour")
+                    instanceof lu.entreprinder.persistence.crushlu.InvitationAcceptResult.AlreadyAccepted
+                    ? "already accepted, no second user" : "unexpected");
+            Runnable seesIt = () -> say("gina's event list: %s", events.listEventsForViewer(a.guestUserId(),
+                    EventFilter.all().published().upcoming(), PageRequest.first()).items().stream()
+                    .map(EventListItem::title).filter(t -> t.startsWith("Secret")).toList());
+            seesIt.run();
+            var approved = counted(() -> invitations.approveGuest(inv.invitationId(), user.get("sophie")));
+            say("Sophie approves the guest -> %s (%d SQL)",
+                    approved.value() instanceof lu.entreprinder.persistence.crushlu.GuestApprovalResult.Decided
+                            ? "approved" : approved.value(), approved.statements());
+            seesIt.run();
+            return null;
+        });
     }
 
     // ------------------------------------------------------------------------------------------------ helpers

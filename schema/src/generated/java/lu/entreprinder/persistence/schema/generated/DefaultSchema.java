@@ -14,6 +14,7 @@ import lu.entreprinder.persistence.schema.generated.tables.EntrepreneurProfile;
 import lu.entreprinder.persistence.schema.generated.tables.EntrepreneurProfileIndustries;
 import lu.entreprinder.persistence.schema.generated.tables.EntrepreneurProfileSkills;
 import lu.entreprinder.persistence.schema.generated.tables.EventConnection;
+import lu.entreprinder.persistence.schema.generated.tables.EventInvitation;
 import lu.entreprinder.persistence.schema.generated.tables.EventRegistration;
 import lu.entreprinder.persistence.schema.generated.tables.Industry;
 import lu.entreprinder.persistence.schema.generated.tables.JourneyChallenge;
@@ -79,6 +80,11 @@ public class DefaultSchema extends SchemaImpl {
      * The table <code>crush_lu_eventconnection</code>.
      */
     public final EventConnection EVENT_CONNECTION = EventConnection.EVENT_CONNECTION;
+
+    /**
+     * The table <code>crush_lu_eventinvitation</code>.
+     */
+    public final EventInvitation EVENT_INVITATION = EventInvitation.EVENT_INVITATION;
 
     /**
      * The table <code>crush_lu_eventregistration</code>.
@@ -216,6 +222,7 @@ public class DefaultSchema extends SchemaImpl {
             CrushCoach.CRUSH_COACH,
             CrushProfile.CRUSH_PROFILE,
             EventConnection.EVENT_CONNECTION,
+            EventInvitation.EVENT_INVITATION,
             EventRegistration.EVENT_REGISTRATION,
             JourneyChallenge.JOURNEY_CHALLENGE,
             JourneyChapter.JOURNEY_CHAPTER,

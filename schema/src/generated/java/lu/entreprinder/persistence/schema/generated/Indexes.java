@@ -9,6 +9,7 @@ import lu.entreprinder.persistence.schema.generated.tables.CrushProfile;
 import lu.entreprinder.persistence.schema.generated.tables.EntrepreneurProfileIndustries;
 import lu.entreprinder.persistence.schema.generated.tables.EntrepreneurProfileSkills;
 import lu.entreprinder.persistence.schema.generated.tables.EventConnection;
+import lu.entreprinder.persistence.schema.generated.tables.EventInvitation;
 import lu.entreprinder.persistence.schema.generated.tables.EventRegistration;
 import lu.entreprinder.persistence.schema.generated.tables.Industry;
 import lu.entreprinder.persistence.schema.generated.tables.JourneyChallenge;
@@ -51,6 +52,10 @@ public class Indexes {
     public static final Index CRUSH_LU_EVENTCONNECTION_EVENT_ID_IDX = Internal.createIndex(DSL.name("crush_lu_eventconnection_event_id_idx"), EventConnection.EVENT_CONNECTION, new OrderField[] { EventConnection.EVENT_CONNECTION.EVENT_ID }, false);
     public static final Index CRUSH_LU_EVENTCONNECTION_FROM_USER_ID_IDX = Internal.createIndex(DSL.name("crush_lu_eventconnection_from_user_id_idx"), EventConnection.EVENT_CONNECTION, new OrderField[] { EventConnection.EVENT_CONNECTION.FROM_USER_ID }, false);
     public static final Index CRUSH_LU_EVENTCONNECTION_TO_USER_ID_IDX = Internal.createIndex(DSL.name("crush_lu_eventconnection_to_user_id_idx"), EventConnection.EVENT_CONNECTION, new OrderField[] { EventConnection.EVENT_CONNECTION.TO_USER_ID }, false);
+    public static final Index CRUSH_LU_EVENTINVITATION_APPROVED_BY_ID_IDX = Internal.createIndex(DSL.name("crush_lu_eventinvitation_approved_by_id_idx"), EventInvitation.EVENT_INVITATION, new OrderField[] { EventInvitation.EVENT_INVITATION.APPROVED_BY_ID }, false);
+    public static final Index CRUSH_LU_EVENTINVITATION_EVENT_ID_IDX = Internal.createIndex(DSL.name("crush_lu_eventinvitation_event_id_idx"), EventInvitation.EVENT_INVITATION, new OrderField[] { EventInvitation.EVENT_INVITATION.EVENT_ID }, false);
+    public static final Index CRUSH_LU_EVENTINVITATION_GUEST_USER_ID_IDX = Internal.createIndex(DSL.name("crush_lu_eventinvitation_guest_user_id_idx"), EventInvitation.EVENT_INVITATION, new OrderField[] { EventInvitation.EVENT_INVITATION.GUEST_USER_ID }, false);
+    public static final Index CRUSH_LU_EVENTINVITATION_INVITED_BY_USER_ID_IDX = Internal.createIndex(DSL.name("crush_lu_eventinvitation_invited_by_user_id_idx"), EventInvitation.EVENT_INVITATION, new OrderField[] { EventInvitation.EVENT_INVITATION.INVITED_BY_USER_ID }, false);
     public static final Index CRUSH_LU_EVENTREGISTRATION_EVENT_ID_IDX = Internal.createIndex(DSL.name("crush_lu_eventregistration_event_id_idx"), EventRegistration.EVENT_REGISTRATION, new OrderField[] { EventRegistration.EVENT_REGISTRATION.EVENT_ID }, false);
     public static final Index CRUSH_LU_EVENTREGISTRATION_EVENT_ID_STATUS_IDX = Internal.createIndex(DSL.name("crush_lu_eventregistration_event_id_status_idx"), EventRegistration.EVENT_REGISTRATION, new OrderField[] { EventRegistration.EVENT_REGISTRATION.EVENT_ID, EventRegistration.EVENT_REGISTRATION.STATUS }, false);
     public static final Index CRUSH_LU_EVENTREGISTRATION_USER_ID_IDX = Internal.createIndex(DSL.name("crush_lu_eventregistration_user_id_idx"), EventRegistration.EVENT_REGISTRATION, new OrderField[] { EventRegistration.EVENT_REGISTRATION.USER_ID }, false);

@@ -11,6 +11,7 @@ import lu.entreprinder.persistence.schema.generated.tables.EntrepreneurProfile;
 import lu.entreprinder.persistence.schema.generated.tables.EntrepreneurProfileIndustries;
 import lu.entreprinder.persistence.schema.generated.tables.EntrepreneurProfileSkills;
 import lu.entreprinder.persistence.schema.generated.tables.EventConnection;
+import lu.entreprinder.persistence.schema.generated.tables.EventInvitation;
 import lu.entreprinder.persistence.schema.generated.tables.EventRegistration;
 import lu.entreprinder.persistence.schema.generated.tables.Industry;
 import lu.entreprinder.persistence.schema.generated.tables.JourneyChallenge;
@@ -64,6 +65,11 @@ public class Tables {
      * The table <code>crush_lu_eventconnection</code>.
      */
     public static final EventConnection EVENT_CONNECTION = EventConnection.EVENT_CONNECTION;
+
+    /**
+     * The table <code>crush_lu_eventinvitation</code>.
+     */
+    public static final EventInvitation EVENT_INVITATION = EventInvitation.EVENT_INVITATION;
 
     /**
      * The table <code>crush_lu_eventregistration</code>.

@@ -10,6 +10,7 @@ import java.util.List;
 
 import lu.entreprinder.persistence.schema.generated.DefaultSchema;
 import lu.entreprinder.persistence.schema.generated.Keys;
+import lu.entreprinder.persistence.schema.generated.tables.EventInvitation.EventInvitationPath;
 import lu.entreprinder.persistence.schema.generated.tables.ProfileSubmission.ProfileSubmissionPath;
 import lu.entreprinder.persistence.schema.generated.tables.User.UserPath;
 import lu.entreprinder.persistence.schema.generated.tables.records.CrushCoachRecord;
@@ -183,6 +184,19 @@ public class CrushCoach extends TableImpl<CrushCoachRecord> {
             _authUser = new UserPath(this, Keys.CRUSH_LU_CRUSHCOACH__CRUSH_LU_CRUSHCOACH_USER_ID_FK, null);
 
         return _authUser;
+    }
+
+    private transient EventInvitationPath _crushLuEventinvitation;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>crush_lu_eventinvitation</code> table
+     */
+    public EventInvitationPath crushLuEventinvitation() {
+        if (_crushLuEventinvitation == null)
+            _crushLuEventinvitation = new EventInvitationPath(this, null, Keys.CRUSH_LU_EVENTINVITATION__CRUSH_LU_EVENTINVITATION_APPROVED_BY_ID_FK.getInverseKey());
+
+        return _crushLuEventinvitation;
     }
 
     private transient ProfileSubmissionPath _crushLuProfilesubmission;

@@ -14,6 +14,7 @@ import lu.entreprinder.persistence.schema.generated.DefaultSchema;
 import lu.entreprinder.persistence.schema.generated.Indexes;
 import lu.entreprinder.persistence.schema.generated.Keys;
 import lu.entreprinder.persistence.schema.generated.tables.EventConnection.EventConnectionPath;
+import lu.entreprinder.persistence.schema.generated.tables.EventInvitation.EventInvitationPath;
 import lu.entreprinder.persistence.schema.generated.tables.EventRegistration.EventRegistrationPath;
 import lu.entreprinder.persistence.schema.generated.tables.MeetupEventSpecialUsers.MeetupEventSpecialUsersPath;
 import lu.entreprinder.persistence.schema.generated.tables.User.UserPath;
@@ -138,6 +139,16 @@ public class MeetupEvent extends TableImpl<MeetupEventRecord> {
      */
     public final TableField<MeetupEventRecord, String> INVITATION_CODE = createField(DSL.name("invitation_code"), SQLDataType.VARCHAR(50).nullable(false).defaultValue(DSL.field(DSL.raw("''::character varying"), SQLDataType.VARCHAR)), this, "");
 
+    /**
+     * The column <code>crush_lu_meetupevent.is_cancelled</code>.
+     */
+    public final TableField<MeetupEventRecord, Boolean> IS_CANCELLED = createField(DSL.name("is_cancelled"), SQLDataType.BOOLEAN.nullable(false).defaultValue(DSL.field(DSL.raw("false"), SQLDataType.BOOLEAN)), this, "");
+
+    /**
+     * The column <code>crush_lu_meetupevent.cancelled_at</code>.
+     */
+    public final TableField<MeetupEventRecord, OffsetDateTime> CANCELLED_AT = createField(DSL.name("cancelled_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "", new UtcTimestampBinding());
+
     private MeetupEvent(Name alias, Table<MeetupEventRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -231,6 +242,19 @@ public class MeetupEvent extends TableImpl<MeetupEventRecord> {
             _crushLuEventconnection = new EventConnectionPath(this, null, Keys.CRUSH_LU_EVENTCONNECTION__CRUSH_LU_EVENTCONNECTION_EVENT_ID_FK.getInverseKey());
 
         return _crushLuEventconnection;
+    }
+
+    private transient EventInvitationPath _crushLuEventinvitation;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>crush_lu_eventinvitation</code> table
+     */
+    public EventInvitationPath crushLuEventinvitation() {
+        if (_crushLuEventinvitation == null)
+            _crushLuEventinvitation = new EventInvitationPath(this, null, Keys.CRUSH_LU_EVENTINVITATION__CRUSH_LU_EVENTINVITATION_EVENT_ID_FK.getInverseKey());
+
+        return _crushLuEventinvitation;
     }
 
     private transient EventRegistrationPath _crushLuEventregistration;

@@ -16,6 +16,7 @@ import lu.entreprinder.persistence.schema.generated.tables.CrushCoach.CrushCoach
 import lu.entreprinder.persistence.schema.generated.tables.CrushProfile.CrushProfilePath;
 import lu.entreprinder.persistence.schema.generated.tables.EntrepreneurProfile.EntrepreneurProfilePath;
 import lu.entreprinder.persistence.schema.generated.tables.EventConnection.EventConnectionPath;
+import lu.entreprinder.persistence.schema.generated.tables.EventInvitation.EventInvitationPath;
 import lu.entreprinder.persistence.schema.generated.tables.EventRegistration.EventRegistrationPath;
 import lu.entreprinder.persistence.schema.generated.tables.JourneyConfiguration.JourneyConfigurationPath;
 import lu.entreprinder.persistence.schema.generated.tables.JourneyProgress.JourneyProgressPath;
@@ -277,6 +278,34 @@ public class User extends TableImpl<UserRecord> {
             _crushLuEventconnectionToUserIdFk = new EventConnectionPath(this, null, Keys.CRUSH_LU_EVENTCONNECTION__CRUSH_LU_EVENTCONNECTION_TO_USER_ID_FK.getInverseKey());
 
         return _crushLuEventconnectionToUserIdFk;
+    }
+
+    private transient EventInvitationPath _crushLuEventinvitationGuestUserIdFk;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>crush_lu_eventinvitation</code> table, via the
+     * <code>crush_lu_eventinvitation_guest_user_id_fk</code> key
+     */
+    public EventInvitationPath crushLuEventinvitationGuestUserIdFk() {
+        if (_crushLuEventinvitationGuestUserIdFk == null)
+            _crushLuEventinvitationGuestUserIdFk = new EventInvitationPath(this, null, Keys.CRUSH_LU_EVENTINVITATION__CRUSH_LU_EVENTINVITATION_GUEST_USER_ID_FK.getInverseKey());
+
+        return _crushLuEventinvitationGuestUserIdFk;
+    }
+
+    private transient EventInvitationPath _crushLuEventinvitationInvitedByUserIdFk;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>crush_lu_eventinvitation</code> table, via the
+     * <code>crush_lu_eventinvitation_invited_by_user_id_fk</code> key
+     */
+    public EventInvitationPath crushLuEventinvitationInvitedByUserIdFk() {
+        if (_crushLuEventinvitationInvitedByUserIdFk == null)
+            _crushLuEventinvitationInvitedByUserIdFk = new EventInvitationPath(this, null, Keys.CRUSH_LU_EVENTINVITATION__CRUSH_LU_EVENTINVITATION_INVITED_BY_USER_ID_FK.getInverseKey());
+
+        return _crushLuEventinvitationInvitedByUserIdFk;
     }
 
     private transient EventRegistrationPath _crushLuEventregistration;

@@ -217,6 +217,34 @@ public class MeetupEventRecord extends UpdatableRecordImpl<MeetupEventRecord> {
         return (String) get(13);
     }
 
+    /**
+     * Setter for <code>crush_lu_meetupevent.is_cancelled</code>.
+     */
+    public void setIsCancelled(Boolean value) {
+        set(14, value);
+    }
+
+    /**
+     * Getter for <code>crush_lu_meetupevent.is_cancelled</code>.
+     */
+    public Boolean getIsCancelled() {
+        return (Boolean) get(14);
+    }
+
+    /**
+     * Setter for <code>crush_lu_meetupevent.cancelled_at</code>.
+     */
+    public void setCancelledAt(OffsetDateTime value) {
+        set(15, value);
+    }
+
+    /**
+     * Getter for <code>crush_lu_meetupevent.cancelled_at</code>.
+     */
+    public OffsetDateTime getCancelledAt() {
+        return (OffsetDateTime) get(15);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -240,7 +268,7 @@ public class MeetupEventRecord extends UpdatableRecordImpl<MeetupEventRecord> {
     /**
      * Create a detached, initialised MeetupEventRecord
      */
-    public MeetupEventRecord(Long id, String title, String description, String eventType, OffsetDateTime eventDate, String location, Integer maxParticipants, Integer minAge, Integer maxAge, BigDecimal registrationFee, OffsetDateTime registrationDeadline, Boolean isPublished, Boolean isPrivateInvitation, String invitationCode) {
+    public MeetupEventRecord(Long id, String title, String description, String eventType, OffsetDateTime eventDate, String location, Integer maxParticipants, Integer minAge, Integer maxAge, BigDecimal registrationFee, OffsetDateTime registrationDeadline, Boolean isPublished, Boolean isPrivateInvitation, String invitationCode, Boolean isCancelled, OffsetDateTime cancelledAt) {
         super(MeetupEvent.MEETUP_EVENT);
 
         setId(id);
@@ -257,6 +285,8 @@ public class MeetupEventRecord extends UpdatableRecordImpl<MeetupEventRecord> {
         setIsPublished(isPublished);
         setIsPrivateInvitation(isPrivateInvitation);
         setInvitationCode(invitationCode);
+        setIsCancelled(isCancelled);
+        setCancelledAt(cancelledAt);
         resetTouchedOnNotNull();
     }
 }
