@@ -43,7 +43,7 @@ class UserIdColumnsTest {
                 .as("columns referencing auth_user(id) must be named so that Codegen.USER_ID_COLUMNS maps them to Long "
                         + "(schema/MIGRATIONS.md, 'User ids')")
                 .containsExactlyElementsOf(referencing);
-        assertThat(referencing).as("auth_user.id and the foreign keys to it of V2-V5").hasSize(16);
+        assertThat(referencing).as("at least auth_user.id and the 15 foreign keys to it of V2-V5").hasSizeGreaterThanOrEqualTo(16);
         assertThat(new UserIdConverter().from(7)).isEqualTo(7L);
         assertThat(new UserIdConverter().to(7L)).isEqualTo(7);
         assertThatThrownBy(() -> new UserIdConverter().to(4_294_967_297L)).as("narrows, never wraps to user 1")
