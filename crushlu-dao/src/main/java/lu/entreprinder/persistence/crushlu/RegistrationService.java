@@ -20,6 +20,7 @@ import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.NotFoundException;
 import lu.entreprinder.persistence.core.Transaction;
 import lu.entreprinder.persistence.core.ValidationException;
+import lu.entreprinder.persistence.core.internal.RaceSeam;
 import lu.entreprinder.persistence.crushlu.internal.ProfileDisplay;
 import lu.entreprinder.persistence.schema.generated.tables.records.EventRegistrationRecord;
 import org.jooq.Field;
@@ -41,11 +42,6 @@ public final class RegistrationService {
 
     private final Database db;
     private final RegistrationListener listener;
-
-    /** Test switch: false registers without locking the event row (the negative control of the race tests). */
-    volatile boolean lockEvent = true;
-    /** Test hook run between counting the confirmed registrations and writing the new one. */
-    volatile Runnable pauseBeforeWrite = () -> { };
 
     /** A service without a listener. */
     public RegistrationService(Database db) {
@@ -87,7 +83,7 @@ public final class RegistrationService {
                     .select(e.ID, e.MAX_PARTICIPANTS, e.MIN_AGE, e.MAX_AGE, e.REGISTRATION_DEADLINE, e.IS_PUBLISHED,
                             e.IS_PRIVATE_INVITATION, e.INVITATION_CODE)
                     .from(e).where(e.ID.eq(eventId));
-            Record event = (lockEvent ? tx.forUpdate(eventQuery) : eventQuery).fetchOne();
+            Record event = tx.forUpdate(eventQuery).fetchOne();
             if (event == null) {
                 throw new NotFoundException("event", eventId);
             }
@@ -137,7 +133,7 @@ public final class RegistrationService {
                     .fetchOne();
             int confirmed = counts.value1();
             int waiting = counts.value2();
-            pauseBeforeWrite.run();
+            RaceSeam.of(db).pause("registration.before-write");
             String status = confirmed < event.get(e.MAX_PARTICIPANTS) ? CONFIRMED : WAITLIST;
             EventRegistrationRecord written;
             if (existing != null) {

@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import lu.entreprinder.persistence.core.Database;
+import lu.entreprinder.persistence.core.internal.RaceSeam;
 import lu.entreprinder.persistence.testing.Backend;
 import lu.entreprinder.persistence.testing.DatabaseTest;
 
@@ -30,9 +31,9 @@ class CoachAssignmentRaceTest {
         long coach = ProfileFixtures.coach(db, "coach", 1);
         List<Long> profiles = profiles(db, "neg", THREADS);
         CoachReviewService s = new CoachReviewService(db, CoachReviewListener.none());
-        s.lockCoaches = false;
+        RaceSeam.of(db).locks(false);
         CyclicBarrier allCounted = new CyclicBarrier(THREADS);
-        s.pauseBetweenCountAndWrite = () -> await(allCounted, 10_000);
+        RaceSeam.of(db).onPause("coach-review.between-count-and-write", () -> await(allCounted, 10_000));
 
         race(profiles, s);
 
@@ -49,7 +50,7 @@ class CoachAssignmentRaceTest {
         CyclicBarrier allCounted = new CyclicBarrier(THREADS);
         // With the lock, only one thread can be past the count at a time: the barrier times out and the holder
         // continues; the others then count its submission.
-        s.pauseBetweenCountAndWrite = () -> await(allCounted, 300);
+        RaceSeam.of(db).onPause("coach-review.between-count-and-write", () -> await(allCounted, 300));
 
         race(profiles, s);
 

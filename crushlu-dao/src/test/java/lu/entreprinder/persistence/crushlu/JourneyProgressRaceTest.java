@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import lu.entreprinder.persistence.core.Database;
+import lu.entreprinder.persistence.core.internal.RaceSeam;
 import lu.entreprinder.persistence.testing.Backend;
 import lu.entreprinder.persistence.testing.DatabaseTest;
 import lu.entreprinder.persistence.testing.Fixtures;
@@ -30,9 +31,9 @@ class JourneyProgressRaceTest {
         JourneyService s = new JourneyService(db);
         // create the row first so every thread reads the same (empty) lists
         s.answer(anna, story.challenge(1, 0), new JourneyAnswer.Text("first"));
-        s.lockProgress = false;
+        RaceSeam.of(db).locks(false);
         CyclicBarrier allRead = new CyclicBarrier(THREADS - 1);
-        s.pauseBetweenReadAndWrite = () -> await(allRead, 10_000);
+        RaceSeam.of(db).onPause("journey.between-read-and-write", () -> await(allRead, 10_000));
 
         race(s, anna, story.challenges().get(0).subList(1, THREADS));
 
@@ -48,7 +49,7 @@ class JourneyProgressRaceTest {
         long anna = Fixtures.user(db, "anna");
         JourneyService s = new JourneyService(db);
         CyclicBarrier allRead = new CyclicBarrier(THREADS);
-        s.pauseBetweenReadAndWrite = () -> await(allRead, 200);
+        RaceSeam.of(db).onPause("journey.between-read-and-write", () -> await(allRead, 200));
 
         race(s, anna, story.challenges().get(0));
 

@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import lu.entreprinder.persistence.core.Database;
+import lu.entreprinder.persistence.core.internal.RaceSeam;
 import lu.entreprinder.persistence.testing.Backend;
 import lu.entreprinder.persistence.testing.DatabaseTest;
 import org.jooq.impl.DSL;
@@ -61,9 +62,9 @@ class RegistrationRaceTest {
         for (int i = 0; i < SPOTS - 1; i++) {
             service.register(users.get(i), event, RegistrationDetails.none());
         }
-        service.lockEvent = false;
+        RaceSeam.of(db).locks(false);
         Hold hold = new Hold();
-        service.pauseBeforeWrite = hold;
+        RaceSeam.of(db).onPause("registration.before-write", hold);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             Future<RegistrationResult> held = pool.submit(
@@ -91,7 +92,7 @@ class RegistrationRaceTest {
             service.register(users.get(i), event, RegistrationDetails.none());
         }
         Hold hold = new Hold();
-        service.pauseBeforeWrite = hold;
+        RaceSeam.of(db).onPause("registration.before-write", hold);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             Future<RegistrationResult> held = pool.submit(
@@ -151,8 +152,8 @@ class RegistrationRaceTest {
     void manyThreadsThroughTheUnlockedPathOverbook(Database db) throws Exception {
         int threads = 200;
         RegistrationService service = new RegistrationService(db);
-        service.lockEvent = false;
-        service.pauseBeforeWrite = () -> sleep(20);
+        RaceSeam.of(db).locks(false);
+        RaceSeam.of(db).onPause("registration.before-write", () -> sleep(20));
         List<Long> users = EventFixtures.members(db, "u", threads);
         long event = EventFixtures.event(db, "unlocked", SPOTS);
         List<Callable<RegistrationResult>> calls = new ArrayList<>();

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import lu.entreprinder.persistence.core.Database;
+import lu.entreprinder.persistence.core.internal.RaceSeam;
 import lu.entreprinder.persistence.core.ValidationException;
 import lu.entreprinder.persistence.testing.DatabaseTest;
 import lu.entreprinder.persistence.testing.Fixtures;
@@ -143,17 +144,16 @@ class UserDaoTest {
         var atCheck = new java.util.concurrent.CountDownLatch(1);
         var release = new java.util.concurrent.CountDownLatch(1);
         UserDao first = new UserDao(db);
-        first.lockEmail = locked;
-        first.beforeInsert = () -> {
+        RaceSeam.of(db).locks(locked);
+        RaceSeam.of(db).onPause("user.before-insert", () -> {
             atCheck.countDown();
             try {
                 release.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        };
+        });
         UserDao second = new UserDao(db);
-        second.lockEmail = locked;
         var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         var a = pool.submit(() -> first.createUser(NewUser.of(address.replace('@', '1'), address, "<hash>")));
         atCheck.await();

@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import lu.entreprinder.persistence.core.Database;
+import lu.entreprinder.persistence.core.internal.RaceSeam;
 import lu.entreprinder.persistence.testing.Backend;
 import lu.entreprinder.persistence.testing.DatabaseTest;
 import lu.entreprinder.persistence.testing.Fixtures;
@@ -41,10 +42,10 @@ class LikeRaceTest {
         var other = new MatchingService(db);
         CountDownLatch paused = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        held.afterLikeInserted = () -> {
+        RaceSeam.of(db).onPause("matching.after-like-inserted", () -> {
             paused.countDown();
             await(release);
-        };
+        });
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             Future<LikeOutcome> first = pool.submit(() -> held.like(anna, ben));
@@ -73,11 +74,11 @@ class LikeRaceTest {
     void withoutThePairLockBothLikesMissTheMatch(Database db) throws Exception {
         long[] users = users(db, CONTROL_ROUNDS * 2);
         var service = new MatchingService(db);
-        service.lockPair = false;
+        RaceSeam.of(db).locks(false);
         CyclicBarrier bothInserted = new CyclicBarrier(2);
         CyclicBarrier bothChecked = new CyclicBarrier(2);
-        service.afterLikeInserted = () -> await(bothInserted);
-        service.afterReverseChecked = () -> await(bothChecked);
+        RaceSeam.of(db).onPause("matching.after-like-inserted", () -> await(bothInserted));
+        RaceSeam.of(db).onPause("matching.after-reverse-checked", () -> await(bothChecked));
         ExecutorService pool = Executors.newFixedThreadPool(2);
         int missed = 0;
         try {

@@ -24,6 +24,7 @@ import lu.entreprinder.persistence.core.internal.BulkLoader;
 import lu.entreprinder.persistence.core.internal.ErrorTranslator;
 import lu.entreprinder.persistence.core.internal.LibraryExecuteListener;
 import lu.entreprinder.persistence.core.internal.NonClosingConnection;
+import lu.entreprinder.persistence.core.internal.RaceSeam;
 import lu.entreprinder.persistence.core.internal.ReplicaRouter;
 import lu.entreprinder.persistence.core.internal.ScaleOut;
 import lu.entreprinder.persistence.core.internal.SqlScript;
@@ -72,6 +73,12 @@ public final class Database implements AutoCloseable {
     private final BulkLoader bulk;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ReplicaRouter replicas; // null without read replicas
+    /** Race tests' switch and pause points (see {@link RaceSeam}); reached through {@link RaceSeam#of}. */
+    private final RaceSeam raceSeam = new RaceSeam();
+
+    static {
+        RaceSeam.install(db -> db.raceSeam);
+    }
 
     private Database(DatabaseConfig config) {
         this.config = config;

@@ -14,11 +14,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Consumer;
 import lu.entreprinder.persistence.core.Check;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.NotFoundException;
 import lu.entreprinder.persistence.core.ValidationException;
+import lu.entreprinder.persistence.core.internal.RaceSeam;
 import org.jooq.DSLContext;
 import org.jooq.Record3;
 import org.jooq.Record4;
@@ -43,13 +43,6 @@ public final class PlotReservationService {
 
     private final Database db;
     private final ReservationListener listener;
-
-    /** Test hook: reads the plot without locking it (the negative control of the race tests). */
-    volatile boolean unlocked;
-
-    /** Test hook: called with the operation's name between its check and its write. */
-    volatile Consumer<String> pause = operation -> {
-    };
 
     /**
      * @param listener told after each commit (use {@link ReservationListener#NONE} for nobody)
@@ -81,14 +74,14 @@ public final class PlotReservationService {
             DSLContext dsl = tx.dsl();
             SelectForUpdateStep<org.jooq.Record1<String>> plot =
                     dsl.select(VDL_PLOT.STATUS).from(VDL_PLOT).where(VDL_PLOT.ID.eq(plotId));
-            String stored = (unlocked ? plot : tx.forUpdate(plot)).fetchOne(VDL_PLOT.STATUS);
+            String stored = tx.forUpdate(plot).fetchOne(VDL_PLOT.STATUS);
             if (stored == null) {
                 throw new NotFoundException("plot", plotId);
             }
             PlotStatus status = PlotStatus.fromDb(stored);
             OffsetDateTime now = tx.now();
             List<ReservationEvent> expired = new ArrayList<>();
-            if (status == PlotStatus.RESERVED && !unlocked) {
+            if (status == PlotStatus.RESERVED) {
                 Result<Record4<Long, Integer, OffsetDateTime, Boolean>> holds = dsl
                         .select(VDL_PLOT_RESERVATION.ID, VDL_PLOT_RESERVATION.USER_ID, VDL_PLOT_RESERVATION.EXPIRES_AT,
                                 VDL_PLOT_RESERVATION.IS_CONFIRMED)
@@ -106,7 +99,7 @@ public final class PlotReservationService {
             } else if (status != PlotStatus.AVAILABLE) {
                 return new ReserveResult.NotAvailable(plotId, status);
             }
-            pause.accept("reserve");
+            RaceSeam.of(db).pause("plot.reserve");
             if (!expired.isEmpty()) {
                 dsl.deleteFrom(VDL_PLOT_RESERVATION)
                         .where(VDL_PLOT_RESERVATION.ID.in(expired.stream().map(ReservationEvent::reservationId).toList()))
@@ -153,7 +146,7 @@ public final class PlotReservationService {
             if (!held.value2().isAfter(now)) {
                 return new ConfirmResult.Expired(reservationId, held.value2());
             }
-            pause.accept("confirm");
+            RaceSeam.of(db).pause("plot.confirm");
             dsl.update(VDL_PLOT_RESERVATION).set(VDL_PLOT_RESERVATION.IS_CONFIRMED, true)
                     .where(VDL_PLOT_RESERVATION.ID.eq(reservationId)).execute();
             dsl.update(VDL_PLOT).set(VDL_PLOT.STATUS, PlotStatus.ADOPTED.dbValue())
@@ -185,7 +178,7 @@ public final class PlotReservationService {
             if (held.value3()) {
                 return new CancelResult.AlreadyConfirmed(reservationId, plotId);
             }
-            pause.accept("cancel");
+            RaceSeam.of(db).pause("plot.cancel");
             dsl.deleteFrom(VDL_PLOT_RESERVATION).where(VDL_PLOT_RESERVATION.ID.eq(reservationId)).execute();
             releasePlots(dsl, List.of(plotId));
             ReservationEvent event = new ReservationEvent(reservationId, userId, plotId, tx.now());
@@ -254,7 +247,7 @@ public final class PlotReservationService {
                 if (plots.isEmpty()) {
                     return new long[] {0, 0, 0};
                 }
-                pause.accept("sweep");
+                RaceSeam.of(db).pause("plot.sweep");
                 // Under the plot locks, with a fresh snapshot: a reservation confirmed meanwhile is not deleted.
                 var deleted = dsl.deleteFrom(VDL_PLOT_RESERVATION)
                         .where(VDL_PLOT_RESERVATION.PLOT_ID.in(plots), VDL_PLOT_RESERVATION.IS_CONFIRMED.isFalse(),

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import lu.entreprinder.persistence.core.Database;
+import lu.entreprinder.persistence.core.internal.RaceSeam;
 import lu.entreprinder.persistence.testing.Backend;
 import lu.entreprinder.persistence.testing.DatabaseTest;
 import lu.entreprinder.persistence.testing.Fixtures;
@@ -50,13 +51,13 @@ class PlotReservationRaceTest {
                 long plot = VdlFixtures.plot(catalog, producer, "Contested " + round);
                 AtomicInteger entered = new AtomicInteger();
                 AtomicBoolean held = new AtomicBoolean();
-                service.pause = operation -> {
+                RaceSeam.of(db).onPause("plot.reserve", () -> {
                     if (held.compareAndSet(false, true)) {
                         // hold the first transaction (plot locked) until every other thread is on its way
                         await(() -> entered.get() == threads);
                         sleep(150);
                     }
-                };
+                });
                 CountDownLatch start = new CountDownLatch(1);
                 List<Future<ReserveResult>> futures = new ArrayList<>();
                 for (long user : users) {
@@ -106,7 +107,7 @@ class PlotReservationRaceTest {
         int threads = 8; // below the pool size: every thread must hold a connection at the barrier
         var catalog = new VinsDeluxCatalog(db);
         var service = new PlotReservationService(db, ReservationListener.NONE);
-        service.unlocked = true;
+        RaceSeam.of(db).locks(false);
         long producer = VdlFixtures.producer(catalog, "Alpha");
         List<Long> users = users(db, "careless", threads);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -114,13 +115,13 @@ class PlotReservationRaceTest {
             for (int round = 1; round <= 3; round++) {
                 long plot = VdlFixtures.plot(catalog, producer, "Overbooked " + round);
                 CyclicBarrier everyoneChecked = new CyclicBarrier(threads);
-                service.pause = operation -> {
+                RaceSeam.of(db).onPause("plot.reserve", () -> {
                     try {
                         everyoneChecked.await(20, TimeUnit.SECONDS);
                     } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
                         throw new IllegalStateException(e);
                     }
-                };
+                });
                 List<Future<ReserveResult>> futures = new ArrayList<>();
                 for (long user : users) {
                     futures.add(pool.submit(() -> service.reserve(user, plot, HOLD)));
@@ -158,14 +159,10 @@ class PlotReservationRaceTest {
         List<Long> users = users(db, "adopter", plots);
         List<PlotReservationService> instances = new ArrayList<>();
         for (int i = 0; i <= sweepers; i++) {
-            PlotReservationService s = new PlotReservationService(db, listener);
-            s.pause = operation -> {
-                if (operation.equals("sweep") || operation.equals("confirm")) {
-                    sleep(1);
-                }
-            };
-            instances.add(s);
+            instances.add(new PlotReservationService(db, listener));
         }
+        RaceSeam.of(db).onPause("plot.sweep", () -> sleep(1));
+        RaceSeam.of(db).onPause("plot.confirm", () -> sleep(1));
         PlotReservationService confirmer = instances.get(0);
         ExecutorService pool = Executors.newFixedThreadPool(plots + sweepers + 1);
         Random random = new Random(42);
@@ -289,12 +286,12 @@ class PlotReservationRaceTest {
         }
         clock.advance(HOLD);
         ExecutorService pool = Executors.newFixedThreadPool(4);
+        RaceSeam.of(db).onPause("plot.sweep", () -> sleep(2));
         try {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<Integer>> sweeps = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 var instance = new PlotReservationService(db, listener);
-                instance.pause = operation -> sleep(2);
                 sweeps.add(pool.submit(() -> {
                     start.await();
                     return instance.releaseExpired(5);
@@ -337,10 +334,13 @@ class PlotReservationRaceTest {
         clock.advance(HOLD);
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        first.pause = operation -> {
-            holding.countDown();
-            await(release);
-        };
+        Thread tester = Thread.currentThread(); // the second sweep runs here and must not be held
+        RaceSeam.of(db).onPause("plot.sweep", () -> {
+            if (Thread.currentThread() != tester) {
+                holding.countDown();
+                await(release);
+            }
+        });
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             Future<Integer> held = pool.submit(() -> first.releaseExpired(2));
