@@ -33,6 +33,7 @@ import lu.entreprinder.persistence.core.internal.StatementCounting;
 import lu.entreprinder.persistence.core.internal.ThreadBoundConnectionProvider;
 import lu.entreprinder.persistence.core.internal.TransactionBoundConnectionProvider;
 import lu.entreprinder.persistence.core.internal.TransactionRunner;
+import lu.entreprinder.persistence.core.internal.TranslatingRecordMapperProvider;
 import lu.entreprinder.persistence.core.internal.TransactionState;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -95,6 +96,7 @@ public final class Database implements AutoCloseable {
         jooq.set(new ThreadBoundConnectionProvider(pool, transactions::current, translator));
         jooq.set(new LibraryExecuteListener(counting, translator, transactions, config.slowQueryThreshold(),
                 config.observer()));
+        jooq.set(new TranslatingRecordMapperProvider(jooq, translator));
         this.replicas = ScaleOut.configure(jooq, config, pool, transactions, translator);
         this.dsl = DSL.using(jooq);
     }
