@@ -1,4 +1,4 @@
-package lu.entreprinder.persistence.vinsdelux.internal;
+package lu.entreprinder.persistence.vinsdelux;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,15 +11,17 @@ import java.util.List;
 import java.util.Map;
 import lu.entreprinder.persistence.core.Json;
 import lu.entreprinder.persistence.core.ValidationException;
-import lu.entreprinder.persistence.vinsdelux.GeoJson;
-import org.jooq.JSONB;
 
-/** Reads, validates and writes {@link GeoJson} with the library's one JSON parser. */
-public final class GeoJsonCodec {
+/**
+ * Reads, validates and writes {@link GeoJson} text with the library's one JSON parser; behind {@link GeoJson#parse}
+ * and {@link GeoJson#toJson}. The stored column's reading and writing ({@code internal.GeoJsonCodec}) builds on
+ * those, so the arrows run one way: internal → {@code GeoJson} → this class.
+ */
+final class GeoJsonText {
 
     private static final int MAX_POSITIONS = 100_000;
 
-    private GeoJsonCodec() {
+    private GeoJsonText() {
     }
 
     /**
@@ -27,32 +29,9 @@ public final class GeoJsonCodec {
      *
      * @throws ValidationException naming {@code field} if not JSON or not supported GeoJSON
      */
-    public static GeoJson parse(String json, String field) {
+    static GeoJson parse(String json, String field) {
         JsonNode node = Json.parse(json, field);
         return fromNode(node, field);
-    }
-
-    /** Validates optional input: null stays null. @throws ValidationException naming {@code field} */
-    public static JSONB optionalColumn(String json, String field) {
-        if (json == null) {
-            return null;
-        }
-        return JSONB.valueOf(write(parse(json, field)));
-    }
-
-    /**
-     * Reads a stored column (null and JSON null stay null). A value another writer made that is not GeoJSON comes
-     * back as {@link GeoJson.Invalid}, never as an exception: one bad row must not fail a page.
-     */
-    public static GeoJson fromStored(JSONB stored) {
-        if (stored == null || stored.data() == null || stored.data().strip().equals("null")) {
-            return null;
-        }
-        try {
-            return parse(stored.data(), "coordinates");
-        } catch (ValidationException e) {
-            return new GeoJson.Invalid(stored.data(), e.getMessage());
-        }
     }
 
     static GeoJson fromNode(JsonNode node, String field) {
@@ -166,7 +145,7 @@ public final class GeoJsonCodec {
     }
 
     /** Deep, immutable copy of coordinates given to the record's constructor. */
-    public static List<?> immutableCoordinates(List<?> coordinates) {
+    static List<?> immutableCoordinates(List<?> coordinates) {
         if (coordinates == null) {
             throw new NullPointerException("coordinates");
         }
@@ -184,7 +163,7 @@ public final class GeoJsonCodec {
     }
 
     /** GeoJSON text of a value. */
-    public static String write(GeoJson value) {
+    static String write(GeoJson value) {
         if (value instanceof GeoJson.Invalid invalid) {
             return invalid.stored();
         }
