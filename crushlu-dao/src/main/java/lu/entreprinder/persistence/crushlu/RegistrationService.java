@@ -79,14 +79,7 @@ public final class RegistrationService {
             var cp = CRUSH_PROFILE;
             var su = MEETUP_EVENT_SPECIAL_USERS;
             // 1. The lock, alone in its statement: everything read after it sees what earlier holders committed.
-            var eventQuery = tx.dsl()
-                    .select(e.ID, e.MAX_PARTICIPANTS, e.MIN_AGE, e.MAX_AGE, e.REGISTRATION_DEADLINE, e.IS_PUBLISHED,
-                            e.IS_PRIVATE_INVITATION, e.INVITATION_CODE)
-                    .from(e).where(e.ID.eq(eventId));
-            Record event = tx.forUpdate(eventQuery).fetchOne();
-            if (event == null) {
-                throw new NotFoundException("event", eventId);
-            }
+            Record event = lockEvent(tx, eventId);
             // 2. The user, their profile, invitation and existing registration.
             Field<Boolean> special = field(exists(selectOne().from(su)
                     .where(su.MEETUPEVENT_ID.eq(eventId), su.USER_ID.eq(u.ID)))).as("special");
@@ -178,8 +171,9 @@ public final class RegistrationService {
         return db.inTransaction(tx -> {
             var e = MEETUP_EVENT;
             var r = EVENT_REGISTRATION;
-            Record event = lockEvent(tx, eventId);
-            EventRegistrationRecord existing = liveRegistration(tx, eventId, userId);
+            Locked locked = lockAndRead(tx, eventId, userId);
+            Record event = locked.event();
+            EventRegistrationRecord existing = locked.registration();
             if (existing == null) {
                 return new RegistrationCancelResult.NotRegistered();
             }
@@ -243,8 +237,9 @@ public final class RegistrationService {
         return db.inTransaction(tx -> {
             var e = MEETUP_EVENT;
             var r = EVENT_REGISTRATION;
-            Record event = lockEvent(tx, eventId);
-            EventRegistrationRecord existing = liveRegistration(tx, eventId, userId);
+            Locked locked = lockAndRead(tx, eventId, userId);
+            Record event = locked.event();
+            EventRegistrationRecord existing = locked.registration();
             if (existing == null) {
                 return new RegistrationUpdateResult.NotRegistered();
             }
@@ -277,8 +272,7 @@ public final class RegistrationService {
         Check.id(eventId, "eventId");
         return db.inTransaction(tx -> {
             var r = EVENT_REGISTRATION;
-            lockEvent(tx, eventId);
-            EventRegistrationRecord existing = liveRegistration(tx, eventId, userId);
+            EventRegistrationRecord existing = lockAndRead(tx, eventId, userId).registration();
             if (existing == null) {
                 return new RegistrationUpdateResult.NotRegistered();
             }
@@ -309,14 +303,30 @@ public final class RegistrationService {
                 .map(RegistrationService::toRegistration);
     }
 
-    private Record lockEvent(Transaction tx, long eventId) {
+    /**
+     * Locks the event's row until the transaction ends (every verb of this class takes it first) and returns the
+     * columns the verbs decide on. @throws NotFoundException for an unknown event
+     */
+    private static Record lockEvent(Transaction tx, long eventId) {
         var e = MEETUP_EVENT;
-        Record event = tx.forUpdate(tx.dsl().select(e.ID, e.MAX_PARTICIPANTS, e.EVENT_DATE).from(e)
-                .where(e.ID.eq(eventId))).fetchOne();
+        Record event = tx.forUpdate(tx.dsl()
+                .select(e.ID, e.MAX_PARTICIPANTS, e.MIN_AGE, e.MAX_AGE, e.REGISTRATION_DEADLINE, e.EVENT_DATE,
+                        e.IS_PUBLISHED, e.IS_PRIVATE_INVITATION, e.INVITATION_CODE)
+                .from(e).where(e.ID.eq(eventId))).fetchOne();
         if (event == null) {
             throw new NotFoundException("event", eventId);
         }
         return event;
+    }
+
+    /** The locked event and the user's live registration of it (null when missing or cancelled). */
+    private record Locked(Record event, EventRegistrationRecord registration) {
+    }
+
+    /** The preamble of the verbs on an existing registration: the event's lock, then the registration under it. */
+    private static Locked lockAndRead(Transaction tx, long eventId, long userId) {
+        Record event = lockEvent(tx, eventId);
+        return new Locked(event, liveRegistration(tx, eventId, userId));
     }
 
     static Registration toRegistration(EventRegistrationRecord r) {
