@@ -19,6 +19,7 @@ import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.NotFoundException;
 import lu.entreprinder.persistence.core.Transaction;
 import lu.entreprinder.persistence.core.ValidationException;
+import lu.entreprinder.persistence.core.internal.RaceSeam;
 import lu.entreprinder.persistence.crushlu.internal.ProfileDisplay;
 import lu.entreprinder.persistence.crushlu.internal.ProfileJson;
 import org.jooq.Field;
@@ -38,11 +39,6 @@ public final class CoachReviewService {
 
     private final Database db;
     private final CoachReviewListener listener;
-
-    /** Test hook: the unlocked (unsafe) path of the negative control. Never set outside tests. */
-    volatile boolean lockCoaches = true;
-    /** Test hook: runs between counting the coaches' pending submissions and writing the assignment. */
-    volatile Runnable pauseBetweenCountAndWrite = () -> { };
 
     public CoachReviewService(Database db, CoachReviewListener listener) {
         this.db = Objects.requireNonNull(db, "db");
@@ -94,7 +90,7 @@ public final class CoachReviewService {
                 throw new NotFoundException("CrushProfile", profileId);
             }
             List<CoachLoad> loads = coachLoads(tx);
-            pauseBetweenCountAndWrite.run();
+            RaceSeam.of(db).pause("coach-review.between-count-and-write");
             Long coachId = pick(loads);
             long id = tx.dsl().insertInto(PROFILE_SUBMISSION)
                     .set(PROFILE_SUBMISSION.PROFILE_ID, profileId)
@@ -149,11 +145,9 @@ public final class CoachReviewService {
         }
     }
 
-    /** Locks every coach row in id order (unless the test switch is off), then counts their pending submissions. */
+    /** Locks every coach row in id order, then counts their pending submissions. */
     private List<CoachLoad> coachLoads(Transaction tx) {
-        if (lockCoaches) {
-            tx.forUpdate(tx.dsl().select(CRUSH_COACH.ID).from(CRUSH_COACH).orderBy(CRUSH_COACH.ID)).fetch();
-        }
+        tx.forUpdate(tx.dsl().select(CRUSH_COACH.ID).from(CRUSH_COACH).orderBy(CRUSH_COACH.ID)).fetch();
         Field<Integer> pending = selectCount().from(PROFILE_SUBMISSION)
                 .where(PROFILE_SUBMISSION.COACH_ID.eq(CRUSH_COACH.ID))
                 .and(PROFILE_SUBMISSION.STATUS.eq(SubmissionStatus.PENDING.dbValue()))

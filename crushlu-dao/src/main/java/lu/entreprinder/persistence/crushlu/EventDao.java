@@ -174,9 +174,7 @@ public final class EventDao {
     ResultQuery<Record> listQuery(long viewerId, EventFilter filter, PageRequest page, OffsetDateTime now) {
         var e = MEETUP_EVENT;
         Condition where = conditions(filter, now).and(visibleTo(viewerId, null)).and(e.IS_CANCELLED.isFalse());
-        var r = EVENT_REGISTRATION;
-        return pageQuery(where, page, pid -> field(select(r.STATUS).from(r)
-                .where(r.EVENT_ID.eq(pid), r.USER_ID.eq(viewerId))).as("viewer_status"));
+        return pageQuery(where, page, pid -> viewerStatus(pid, viewerId));
     }
 
     /**
@@ -224,12 +222,11 @@ public final class EventDao {
         Field<Long> pid = p.field(e.ID);
         Field<OffsetDateTime> pdate = p.field(e.EVENT_DATE);
         var r = EVENT_REGISTRATION;
-        Field<Integer> confirmed = field(selectCount().from(r)
-                .where(r.EVENT_ID.eq(pid), r.STATUS.eq(RegistrationStatus.CONFIRMED.dbValue()))).as("confirmed");
-        Field<Integer> waitlist = field(selectCount().from(r)
-                .where(r.EVENT_ID.eq(pid), r.STATUS.eq(RegistrationStatus.WAITLIST.dbValue()))).as("waitlist");
-        Field<Integer> total = field(selectCount().from(r)
-                .where(r.EVENT_ID.eq(pid), r.STATUS.ne(RegistrationStatus.CANCELLED.dbValue()))).as("total");
+        Field<Integer> confirmed = registrations(pid, r.STATUS.eq(RegistrationStatus.CONFIRMED.dbValue()))
+                .as("confirmed");
+        Field<Integer> waitlist = registrations(pid, r.STATUS.eq(RegistrationStatus.WAITLIST.dbValue()))
+                .as("waitlist");
+        Field<Integer> total = registrations(pid, r.STATUS.ne(RegistrationStatus.CANCELLED.dbValue())).as("total");
         return db.dsl()
                 .select(p.fields())
                 .select(confirmed, waitlist, total)
@@ -257,12 +254,11 @@ public final class EventDao {
         var r = EVENT_REGISTRATION;
         var u = USER;
         var cp = CRUSH_PROFILE;
-        Field<Integer> confirmed = field(selectCount().from(r)
-                .where(r.EVENT_ID.eq(e.ID), r.STATUS.eq(RegistrationStatus.CONFIRMED.dbValue()))).as("confirmed");
-        Field<Integer> waitlist = field(selectCount().from(r)
-                .where(r.EVENT_ID.eq(e.ID), r.STATUS.eq(RegistrationStatus.WAITLIST.dbValue()))).as("waitlist");
-        Field<String> viewerStatus = field(select(r.STATUS).from(r)
-                .where(r.EVENT_ID.eq(e.ID), r.USER_ID.eq(viewerId))).as("viewer_status");
+        Field<Integer> confirmed = registrations(e.ID, r.STATUS.eq(RegistrationStatus.CONFIRMED.dbValue()))
+                .as("confirmed");
+        Field<Integer> waitlist = registrations(e.ID, r.STATUS.eq(RegistrationStatus.WAITLIST.dbValue()))
+                .as("waitlist");
+        Field<String> viewerStatus = viewerStatus(e.ID, viewerId);
         Field<List<EventAttendee>> attendees = multiset(
                 select(r.ID, r.USER_ID, u.FIRST_NAME, u.LAST_NAME, cp.SHOW_FULL_NAME, cp.DATE_OF_BIRTH)
                         .from(r)
@@ -350,8 +346,8 @@ public final class EventDao {
             c = c.and(e.REGISTRATION_DEADLINE.gt(now));
         }
         if (filter.onlyNotFull()) {
-            c = c.and(field(selectCount().from(r).where(r.EVENT_ID.eq(e.ID),
-                    r.STATUS.eq(RegistrationStatus.CONFIRMED.dbValue()))).lt(e.MAX_PARTICIPANTS));
+            c = c.and(registrations(e.ID, r.STATUS.eq(RegistrationStatus.CONFIRMED.dbValue()))
+                    .lt(e.MAX_PARTICIPANTS));
         }
         return c;
     }
@@ -378,5 +374,18 @@ public final class EventDao {
 
     static boolean isOpen(MeetupEventRecord ev, int confirmed, OffsetDateTime now) {
         return ev.getIsPublished() && !ev.getIsCancelled() && now.isBefore(ev.getRegistrationDeadline()) && confirmed < ev.getMaxParticipants();
+    }
+
+    /** Correlated count of the registrations of the event {@code eventId} that satisfy {@code status}. */
+    private static Field<Integer> registrations(Field<Long> eventId, Condition status) {
+        var r = EVENT_REGISTRATION;
+        return field(selectCount().from(r).where(r.EVENT_ID.eq(eventId), status));
+    }
+
+    /** Correlated status of the viewer's registration of the event {@code eventId} (null when none). */
+    private static Field<String> viewerStatus(Field<Long> eventId, long viewerId) {
+        var r = EVENT_REGISTRATION;
+        return field(select(r.STATUS).from(r).where(r.EVENT_ID.eq(eventId), r.USER_ID.eq(viewerId)))
+                .as("viewer_status");
     }
 }

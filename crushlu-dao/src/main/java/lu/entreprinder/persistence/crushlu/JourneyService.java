@@ -22,6 +22,7 @@ import lu.entreprinder.persistence.core.ForeignKeyViolationException;
 import lu.entreprinder.persistence.core.Json;
 import lu.entreprinder.persistence.core.NotFoundException;
 import lu.entreprinder.persistence.core.ValidationException;
+import lu.entreprinder.persistence.core.internal.RaceSeam;
 import lu.entreprinder.persistence.crushlu.internal.JourneyText;
 import lu.entreprinder.persistence.crushlu.internal.ProfileJson;
 import org.jooq.Condition;
@@ -47,11 +48,6 @@ public final class JourneyService {
     private static final int MAX_ANSWER = 2000;
 
     private final Database db;
-
-    /** Test hook: the unlocked (unsafe) path of the negative control. Never set outside tests. */
-    volatile boolean lockProgress = true;
-    /** Test hook: runs between reading the progress row and writing it back. */
-    volatile Runnable pauseBetweenReadAndWrite = () -> { };
 
     public JourneyService(Database db) {
         this.db = Objects.requireNonNull(db, "db");
@@ -103,9 +99,9 @@ public final class JourneyService {
             var select = tx.dsl().selectFrom(JOURNEY_PROGRESS)
                     .where(JOURNEY_PROGRESS.USER_ID.eq(userId))
                     .and(JOURNEY_PROGRESS.JOURNEY_ID.eq(journeyId));
-            Record progress = (lockProgress ? tx.forUpdate(select) : select).fetchSingle();
+            Record progress = tx.forUpdate(select).fetchSingle();
             JourneyProgressView before = view(progress);
-            pauseBetweenReadAndWrite.run();
+            RaceSeam.of(db).pause("journey.between-read-and-write");
 
             if (before.completedChallenges().contains(challengeId)) {
                 return new JourneyAnswerResult.AlreadyCompleted(before);

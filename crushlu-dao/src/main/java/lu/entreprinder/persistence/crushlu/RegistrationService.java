@@ -20,6 +20,7 @@ import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.NotFoundException;
 import lu.entreprinder.persistence.core.Transaction;
 import lu.entreprinder.persistence.core.ValidationException;
+import lu.entreprinder.persistence.core.internal.RaceSeam;
 import lu.entreprinder.persistence.crushlu.internal.ProfileDisplay;
 import lu.entreprinder.persistence.schema.generated.tables.records.EventRegistrationRecord;
 import org.jooq.Field;
@@ -41,11 +42,6 @@ public final class RegistrationService {
 
     private final Database db;
     private final RegistrationListener listener;
-
-    /** Test switch: false registers without locking the event row (the negative control of the race tests). */
-    volatile boolean lockEvent = true;
-    /** Test hook run between counting the confirmed registrations and writing the new one. */
-    volatile Runnable pauseBeforeWrite = () -> { };
 
     /** A service without a listener. */
     public RegistrationService(Database db) {
@@ -85,14 +81,7 @@ public final class RegistrationService {
             var cp = CRUSH_PROFILE;
             var su = MEETUP_EVENT_SPECIAL_USERS;
             // 1. The lock, alone in its statement: everything read after it sees what earlier holders committed.
-            var eventQuery = tx.dsl()
-                    .select(e.ID, e.MAX_PARTICIPANTS, e.MIN_AGE, e.MAX_AGE, e.REGISTRATION_DEADLINE, e.IS_PUBLISHED,
-                            e.IS_PRIVATE_INVITATION, e.INVITATION_CODE, e.IS_CANCELLED)
-                    .from(e).where(e.ID.eq(eventId));
-            Record event = (lockEvent ? tx.forUpdate(eventQuery) : eventQuery).fetchOne();
-            if (event == null) {
-                throw new NotFoundException("event", eventId);
-            }
+            Record event = lockEvent(tx, eventId);
             // 2. The user, their profile, invitation and existing registration.
             Field<Boolean> special = field(exists(selectOne().from(su)
                     .where(su.MEETUPEVENT_ID.eq(eventId), su.USER_ID.eq(u.ID)))
@@ -141,7 +130,7 @@ public final class RegistrationService {
                     .fetchOne();
             int confirmed = counts.value1();
             int waiting = counts.value2();
-            pauseBeforeWrite.run();
+            RaceSeam.of(db).pause("registration.before-write");
             String status = confirmed < event.get(e.MAX_PARTICIPANTS) ? CONFIRMED : WAITLIST;
             EventRegistrationRecord written;
             if (existing != null) {
@@ -187,8 +176,9 @@ public final class RegistrationService {
         return db.inTransaction(tx -> {
             var e = MEETUP_EVENT;
             var r = EVENT_REGISTRATION;
-            Record event = lockEvent(tx, eventId);
-            EventRegistrationRecord existing = liveRegistration(tx, eventId, userId);
+            Locked locked = lockAndRead(tx, eventId, userId);
+            Record event = locked.event();
+            EventRegistrationRecord existing = locked.registration();
             if (existing == null) {
                 return new RegistrationCancelResult.NotRegistered();
             }
@@ -262,8 +252,9 @@ public final class RegistrationService {
         return db.inTransaction(tx -> {
             var e = MEETUP_EVENT;
             var r = EVENT_REGISTRATION;
-            Record event = lockEvent(tx, eventId);
-            EventRegistrationRecord existing = liveRegistration(tx, eventId, userId);
+            Locked locked = lockAndRead(tx, eventId, userId);
+            Record event = locked.event();
+            EventRegistrationRecord existing = locked.registration();
             if (existing == null) {
                 return new RegistrationUpdateResult.NotRegistered();
             }
@@ -296,8 +287,7 @@ public final class RegistrationService {
         Check.id(eventId, "eventId");
         return db.inTransaction(tx -> {
             var r = EVENT_REGISTRATION;
-            lockEvent(tx, eventId);
-            EventRegistrationRecord existing = liveRegistration(tx, eventId, userId);
+            EventRegistrationRecord existing = lockAndRead(tx, eventId, userId).registration();
             if (existing == null) {
                 return new RegistrationUpdateResult.NotRegistered();
             }
@@ -328,15 +318,30 @@ public final class RegistrationService {
                 .map(RegistrationService::toRegistration);
     }
 
-    private Record lockEvent(Transaction tx, long eventId) {
+    /**
+     * Locks the event's row until the transaction ends (every verb of this class takes it first) and returns the
+     * columns the verbs decide on. @throws NotFoundException for an unknown event
+     */
+    private static Record lockEvent(Transaction tx, long eventId) {
         var e = MEETUP_EVENT;
-        Record event = tx.forUpdate(tx.dsl().select(e.ID, e.MAX_PARTICIPANTS, e.EVENT_DATE, e.IS_PUBLISHED, e.IS_CANCELLED)
-                .from(e)
-                .where(e.ID.eq(eventId))).fetchOne();
+        Record event = tx.forUpdate(tx.dsl()
+                .select(e.ID, e.MAX_PARTICIPANTS, e.MIN_AGE, e.MAX_AGE, e.REGISTRATION_DEADLINE, e.EVENT_DATE,
+                        e.IS_PUBLISHED, e.IS_PRIVATE_INVITATION, e.INVITATION_CODE, e.IS_CANCELLED)
+                .from(e).where(e.ID.eq(eventId))).fetchOne();
         if (event == null) {
             throw new NotFoundException("event", eventId);
         }
         return event;
+    }
+
+    /** The locked event and the user's live registration of it (null when missing or cancelled). */
+    private record Locked(Record event, EventRegistrationRecord registration) {
+    }
+
+    /** The preamble of the verbs on an existing registration: the event's lock, then the registration under it. */
+    private static Locked lockAndRead(Transaction tx, long eventId, long userId) {
+        Record event = lockEvent(tx, eventId);
+        return new Locked(event, liveRegistration(tx, eventId, userId));
     }
 
     static Registration toRegistration(EventRegistrationRecord r) {

@@ -3,19 +3,19 @@ package lu.entreprinder.persistence.crushlu;
 import static lu.entreprinder.persistence.schema.generated.Tables.PROFILE_SUBMISSION;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BrokenBarrierException;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import lu.entreprinder.persistence.core.Database;
+import lu.entreprinder.persistence.core.internal.RaceSeam;
 import lu.entreprinder.persistence.testing.Backend;
 import lu.entreprinder.persistence.testing.DatabaseTest;
+import lu.entreprinder.persistence.testing.Race;
 
 /**
  * Concurrent submissions never push a coach past {@code max_active_reviews}; the unlocked path does on PostgreSQL.
@@ -30,9 +30,9 @@ class CoachAssignmentRaceTest {
         long coach = ProfileFixtures.coach(db, "coach", 1);
         List<Long> profiles = profiles(db, "neg", THREADS);
         CoachReviewService s = new CoachReviewService(db, CoachReviewListener.none());
-        s.lockCoaches = false;
+        RaceSeam.of(db).locks(false);
         CyclicBarrier allCounted = new CyclicBarrier(THREADS);
-        s.pauseBetweenCountAndWrite = () -> await(allCounted, 10_000);
+        RaceSeam.of(db).onPause("coach-review.between-count-and-write", () -> await(allCounted, 10_000));
 
         race(profiles, s);
 
@@ -49,7 +49,7 @@ class CoachAssignmentRaceTest {
         CyclicBarrier allCounted = new CyclicBarrier(THREADS);
         // With the lock, only one thread can be past the count at a time: the barrier times out and the holder
         // continues; the others then count its submission.
-        s.pauseBetweenCountAndWrite = () -> await(allCounted, 300);
+        RaceSeam.of(db).onPause("coach-review.between-count-and-write", () -> await(allCounted, 300));
 
         race(profiles, s);
 
@@ -106,23 +106,9 @@ class CoachAssignmentRaceTest {
         }
     }
 
-    private static void race(List<Long> profiles, CoachReviewService s) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(profiles.size());
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<SubmissionReceipt>> futures = new ArrayList<>();
-            for (long p : profiles) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return s.submit(p);
-                }));
-            }
-            start.countDown();
-            for (Future<SubmissionReceipt> f : futures) {
-                f.get(60, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+    /** Every profile submitted at once, one thread each; fails on any racer's exception. */
+    private static void race(List<Long> profiles, CoachReviewService s) {
+        Race.run(Duration.ofSeconds(60), profiles.stream().<Callable<SubmissionReceipt>>map(p -> () -> s.submit(p))
+                .toList()).valuesOrFail();
     }
 }

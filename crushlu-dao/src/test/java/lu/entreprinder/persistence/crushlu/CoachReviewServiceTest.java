@@ -13,6 +13,7 @@ import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.NotFoundException;
 import lu.entreprinder.persistence.core.ValidationException;
 import lu.entreprinder.persistence.testing.DatabaseTest;
+import lu.entreprinder.persistence.testing.Race;
 import lu.entreprinder.persistence.testing.Statements;
 import lu.entreprinder.persistence.testing.TestClock;
 
@@ -237,27 +238,14 @@ class CoachReviewServiceTest {
         long coach = ProfileFixtures.coach(db, "coach", 5);
         CoachReviewService s = service(db);
         long submission = s.submit(ProfileFixtures.profile(db, "anna")).submissionId();
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
-        try {
-            var start = new java.util.concurrent.CountDownLatch(1);
-            List<java.util.concurrent.Future<CoachReviewResult>> futures = new java.util.ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                boolean approve = i % 2 == 0;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return approve ? s.approve(submission, coach, "", "yes") : s.reject(submission, coach, "", "no");
-                }));
-            }
-            start.countDown();
-            List<CoachReviewResult> results = new java.util.ArrayList<>();
-            for (var f : futures) {
-                results.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
-            }
-            assertThat(results).filteredOn(r -> r instanceof CoachReviewResult.Reviewed).hasSize(1);
-            assertThat(results).filteredOn(r -> r instanceof CoachReviewResult.AlreadyClosed).hasSize(3);
-        } finally {
-            pool.shutdownNow();
+        List<java.util.concurrent.Callable<CoachReviewResult>> racers = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            boolean approve = i % 2 == 0;
+            racers.add(() -> approve ? s.approve(submission, coach, "", "yes") : s.reject(submission, coach, "", "no"));
         }
+        List<CoachReviewResult> results = Race.run(java.time.Duration.ofSeconds(60), racers).valuesOrFail();
+        assertThat(results).filteredOn(r -> r instanceof CoachReviewResult.Reviewed).hasSize(1);
+        assertThat(results).filteredOn(r -> r instanceof CoachReviewResult.AlreadyClosed).hasSize(3);
         assertThat(notices).hasSize(1);
         assertThat(s.getSubmissionForCoach(submission).status()).isEqualTo(notices.get(0).outcome());
     }

@@ -10,12 +10,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.NotFoundException;
 import lu.entreprinder.persistence.testing.DatabaseTest;
+import lu.entreprinder.persistence.testing.Race;
 import lu.entreprinder.persistence.testing.Statements;
 import lu.entreprinder.persistence.testing.TestClock;
 
@@ -79,25 +78,11 @@ class ConnectionServiceTest {
             long ben = member(db, "ben" + round);
             registration(db, event, anna, RegistrationStatus.ATTENDED, DAY);
             registration(db, event, ben, RegistrationStatus.ATTENDED, DAY);
-            var pool = Executors.newFixedThreadPool(2);
-            var go = new CountDownLatch(1);
-            try {
-                var first = pool.submit(() -> {
-                    go.await();
-                    return service.requestConnection(anna, ben, event);
-                });
-                var second = pool.submit(() -> {
-                    go.await();
-                    return service.requestConnection(ben, anna, event);
-                });
-                go.countDown();
-                List<ConnectionRequestResult> results = List.of(first.get(30, TimeUnit.SECONDS),
-                        second.get(30, TimeUnit.SECONDS));
-                assertThat(results).filteredOn(ConnectionRequestResult.Requested.class::isInstance).hasSize(1);
-                assertThat(results).filteredOn(ConnectionRequestResult.AlreadyExists.class::isInstance).hasSize(1);
-            } finally {
-                pool.shutdownNow();
-            }
+            List<ConnectionRequestResult> results = Race.run(Duration.ofSeconds(30),
+                    List.<Callable<ConnectionRequestResult>>of(() -> service.requestConnection(anna, ben, event),
+                            () -> service.requestConnection(ben, anna, event))).valuesOrFail();
+            assertThat(results).filteredOn(ConnectionRequestResult.Requested.class::isInstance).hasSize(1);
+            assertThat(results).filteredOn(ConnectionRequestResult.AlreadyExists.class::isInstance).hasSize(1);
             assertThat(db.dsl().fetchCount(EVENT_CONNECTION, EVENT_CONNECTION.EVENT_ID.eq(event))).isEqualTo(1);
         }
     }

@@ -2,20 +2,19 @@ package lu.entreprinder.persistence.crushlu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BrokenBarrierException;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import lu.entreprinder.persistence.core.Database;
+import lu.entreprinder.persistence.core.internal.RaceSeam;
 import lu.entreprinder.persistence.testing.Backend;
 import lu.entreprinder.persistence.testing.DatabaseTest;
 import lu.entreprinder.persistence.testing.Fixtures;
+import lu.entreprinder.persistence.testing.Race;
 
 /** Concurrent answers by the same user never lose an update of the progress lists. */
 class JourneyProgressRaceTest {
@@ -30,9 +29,9 @@ class JourneyProgressRaceTest {
         JourneyService s = new JourneyService(db);
         // create the row first so every thread reads the same (empty) lists
         s.answer(anna, story.challenge(1, 0), new JourneyAnswer.Text("first"));
-        s.lockProgress = false;
+        RaceSeam.of(db).locks(false);
         CyclicBarrier allRead = new CyclicBarrier(THREADS - 1);
-        s.pauseBetweenReadAndWrite = () -> await(allRead, 10_000);
+        RaceSeam.of(db).onPause("journey.between-read-and-write", () -> await(allRead, 10_000));
 
         race(s, anna, story.challenges().get(0).subList(1, THREADS));
 
@@ -48,7 +47,7 @@ class JourneyProgressRaceTest {
         long anna = Fixtures.user(db, "anna");
         JourneyService s = new JourneyService(db);
         CyclicBarrier allRead = new CyclicBarrier(THREADS);
-        s.pauseBetweenReadAndWrite = () -> await(allRead, 200);
+        RaceSeam.of(db).onPause("journey.between-read-and-write", () -> await(allRead, 200));
 
         race(s, anna, story.challenges().get(0));
 
@@ -91,23 +90,11 @@ class JourneyProgressRaceTest {
         }
     }
 
-    private static void race(JourneyService s, long user, List<Long> challenges) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(challenges.size());
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<JourneyAnswerResult>> futures = new ArrayList<>();
-            for (long c : challenges) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return s.answer(user, c, new JourneyAnswer.Text("answer " + c));
-                }));
-            }
-            start.countDown();
-            for (Future<JourneyAnswerResult> f : futures) {
-                assertThat(f.get(60, TimeUnit.SECONDS)).isInstanceOf(JourneyAnswerResult.Correct.class);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+    /** Every challenge answered at once, one thread each: each answer must be correct. */
+    private static void race(JourneyService s, long user, List<Long> challenges) {
+        List<JourneyAnswerResult> results = Race.run(Duration.ofSeconds(60), challenges.stream()
+                .<Callable<JourneyAnswerResult>>map(c -> () -> s.answer(user, c, new JourneyAnswer.Text("answer " + c)))
+                .toList()).valuesOrFail();
+        assertThat(results).hasSize(challenges.size()).allMatch(JourneyAnswerResult.Correct.class::isInstance);
     }
 }

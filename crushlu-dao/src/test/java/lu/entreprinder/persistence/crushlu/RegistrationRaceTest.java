@@ -4,49 +4,35 @@ import static lu.entreprinder.persistence.crushlu.EventFixtures.count;
 import static lu.entreprinder.persistence.schema.generated.Tables.EVENT_REGISTRATION;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import lu.entreprinder.persistence.core.Database;
+import lu.entreprinder.persistence.core.internal.RaceSeam;
 import lu.entreprinder.persistence.testing.Backend;
 import lu.entreprinder.persistence.testing.DatabaseTest;
+import lu.entreprinder.persistence.testing.Race;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Registration under contention: real threads, real databases. The deterministic tests hold one transaction at
- * the critical point (between the confirmed count and the insert) with the package-private pause hook; the rounds
- * then race many threads for 20 spots. The unlocked path (package-private switch) must overbook on PostgreSQL,
- * or the locked tests would prove nothing.
+ * the critical point (between the confirmed count and the insert) with the race seam's pause point
+ * {@code registration.before-write}; the rounds then race many threads for 20 spots ({@link Race}). The same race
+ * with the seam's locks off must overbook on PostgreSQL, or the locked tests would prove nothing.
  */
 class RegistrationRaceTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(RegistrationRaceTest.class);
     private static final int SPOTS = 20;
     private static final int ROUNDS = 5;
-
-    /** Lets exactly one transaction (the first to get there) wait at the pause hook until released. */
-    private static final class Hold implements Runnable {
-        final CountDownLatch reached = new CountDownLatch(1);
-        final CountDownLatch release = new CountDownLatch(1);
-        final AtomicBoolean taken = new AtomicBoolean();
-
-        @Override
-        public void run() {
-            if (taken.compareAndSet(false, true)) {
-                reached.countDown();
-                await(release);
-            }
-        }
-    }
 
     /**
      * The negative control, deterministic: with the lock off, a registration held between its count (19 of 20) and
@@ -61,21 +47,19 @@ class RegistrationRaceTest {
         for (int i = 0; i < SPOTS - 1; i++) {
             service.register(users.get(i), event, RegistrationDetails.none());
         }
-        service.lockEvent = false;
-        Hold hold = new Hold();
-        service.pauseBeforeWrite = hold;
+        RaceSeam.of(db).locks(false);
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
+        try (Race.Hold hold = new Race.Hold()) {
+            RaceSeam.of(db).onPause("registration.before-write", hold);
             Future<RegistrationResult> held = pool.submit(
                     () -> service.register(users.get(SPOTS - 1), event, RegistrationDetails.none()));
-            assertThat(hold.reached.await(10, TimeUnit.SECONDS)).isTrue();
+            hold.awaitHeld(Duration.ofSeconds(10));
             RegistrationResult other = pool.submit(
                     () -> service.register(users.get(SPOTS), event, RegistrationDetails.none())).get(10, TimeUnit.SECONDS);
-            hold.release.countDown();
+            hold.release();
             assertThat(other).isInstanceOf(RegistrationResult.Confirmed.class);
             assertThat(held.get(10, TimeUnit.SECONDS)).isInstanceOf(RegistrationResult.Confirmed.class);
         } finally {
-            hold.release.countDown();
             pool.shutdownNow();
         }
         assertThat(count(db, event, RegistrationStatus.CONFIRMED)).isEqualTo(SPOTS + 1);
@@ -90,22 +74,20 @@ class RegistrationRaceTest {
         for (int i = 0; i < SPOTS - 1; i++) {
             service.register(users.get(i), event, RegistrationDetails.none());
         }
-        Hold hold = new Hold();
-        service.pauseBeforeWrite = hold;
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
+        try (Race.Hold hold = new Race.Hold()) {
+            RaceSeam.of(db).onPause("registration.before-write", hold);
             Future<RegistrationResult> held = pool.submit(
                     () -> service.register(users.get(SPOTS - 1), event, RegistrationDetails.none()));
-            assertThat(hold.reached.await(10, TimeUnit.SECONDS)).isTrue();
+            hold.awaitHeld(Duration.ofSeconds(10));
             Future<RegistrationResult> other = pool.submit(
                     () -> service.register(users.get(SPOTS), event, RegistrationDetails.none()));
             Thread.sleep(300);
             assertThat(other.isDone()).as("the second registration waits for the lock").isFalse();
-            hold.release.countDown();
+            hold.release();
             assertThat(held.get(10, TimeUnit.SECONDS)).isInstanceOf(RegistrationResult.Confirmed.class);
             assertThat(other.get(30, TimeUnit.SECONDS)).isInstanceOf(RegistrationResult.Waitlisted.class);
         } finally {
-            hold.release.countDown();
             pool.shutdownNow();
         }
         assertThat(count(db, event, RegistrationStatus.CONFIRMED)).isEqualTo(SPOTS);
@@ -127,12 +109,12 @@ class RegistrationRaceTest {
             for (long user : users) {
                 calls.add(() -> service.register(user, event, RegistrationDetails.none()));
             }
-            Outcomes<RegistrationResult> out = race(calls);
-            long confirmed = out.values.stream().filter(RegistrationResult.Confirmed.class::isInstance).count();
-            long waitlisted = out.values.stream().filter(RegistrationResult.Waitlisted.class::isInstance).count();
+            Race.Outcomes<RegistrationResult> out = race(calls);
+            long confirmed = out.count(RegistrationResult.Confirmed.class);
+            long waitlisted = out.count(RegistrationResult.Waitlisted.class);
             LOG.info("{} locked round {}: attempts={} confirmed={} waitlisted={} errors={}", backend, round, threads,
-                    confirmed, waitlisted, out.errors.size());
-            assertThat(out.errors).isEmpty();
+                    confirmed, waitlisted, out.errors().size());
+            assertThat(out.errors()).isEmpty();
             assertThat(confirmed).isEqualTo(SPOTS);
             assertThat(waitlisted).isEqualTo(threads - SPOTS);
             assertThat(count(db, event, RegistrationStatus.CONFIRMED)).isEqualTo(SPOTS);
@@ -151,18 +133,18 @@ class RegistrationRaceTest {
     void manyThreadsThroughTheUnlockedPathOverbook(Database db) throws Exception {
         int threads = 200;
         RegistrationService service = new RegistrationService(db);
-        service.lockEvent = false;
-        service.pauseBeforeWrite = () -> sleep(20);
+        RaceSeam.of(db).locks(false);
+        RaceSeam.of(db).onPause("registration.before-write", () -> sleep(20));
         List<Long> users = EventFixtures.members(db, "u", threads);
         long event = EventFixtures.event(db, "unlocked", SPOTS);
         List<Callable<RegistrationResult>> calls = new ArrayList<>();
         for (long user : users) {
             calls.add(() -> service.register(user, event, RegistrationDetails.none()));
         }
-        Outcomes<RegistrationResult> out = race(calls);
+        Race.Outcomes<RegistrationResult> out = race(calls);
         int confirmed = count(db, event, RegistrationStatus.CONFIRMED);
         LOG.info("POSTGRESQL unlocked: attempts={} confirmed={} waitlisted={} errors={}", threads, confirmed,
-                count(db, event, RegistrationStatus.WAITLIST), out.errors.size());
+                count(db, event, RegistrationStatus.WAITLIST), out.errors().size());
         assertThat(confirmed).as("the unlocked path must overbook").isGreaterThan(SPOTS);
     }
 
@@ -194,61 +176,25 @@ class RegistrationRaceTest {
             for (long user : late) {
                 calls.add(() -> service.register(user, event, RegistrationDetails.none()));
             }
-            Outcomes<Object> out = race(calls);
+            Race.Outcomes<Object> out = race(calls);
             int confirmed = count(db, event, RegistrationStatus.CONFIRMED);
             int waitlisted = count(db, event, RegistrationStatus.WAITLIST);
             LOG.info("{} cancel round {}: attempts={} confirmed={} waitlisted={} promotions={} errors={}", backend,
-                    round, calls.size(), confirmed, waitlisted, heard.size(), out.errors.size());
-            assertThat(out.errors).isEmpty();
+                    round, calls.size(), confirmed, waitlisted, heard.size(), out.errors().size());
+            assertThat(out.errors()).isEmpty();
             assertThat(confirmed).isEqualTo(SPOTS);
             assertThat(waitlisted).as("10 waited, 10 were promoted, every newcomer waits").isEqualTo(newcomers);
             assertThat(count(db, event, RegistrationStatus.CANCELLED)).isEqualTo(cancellers);
             assertThat(heard).hasSize(cancellers);
-            assertThat(out.values).filteredOn(RegistrationResult.Confirmed.class::isInstance).isEmpty();
+            assertThat(out.values()).filteredOn(RegistrationResult.Confirmed.class::isInstance).isEmpty();
         }
     }
 
-    private record Outcomes<T>(List<T> values, List<Throwable> errors) {
-    }
-
-    /** Runs every call on its own thread, all released together; collects results and errors. */
-    private static <T> Outcomes<T> race(List<Callable<T>> calls) throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        CountDownLatch ready = new CountDownLatch(calls.size());
-        CountDownLatch go = new CountDownLatch(1);
-        List<T> values = new CopyOnWriteArrayList<>();
-        List<Throwable> errors = new CopyOnWriteArrayList<>();
-        try {
-            for (Callable<T> call : calls) {
-                pool.submit(() -> {
-                    ready.countDown();
-                    await(go);
-                    try {
-                        values.add(call.call());
-                    } catch (Throwable e) {
-                        errors.add(e);
-                    }
-                });
-            }
-            assertThat(ready.await(30, TimeUnit.SECONDS)).isTrue();
-            go.countDown();
-        } finally {
-            pool.shutdown();
-            assertThat(pool.awaitTermination(120, TimeUnit.SECONDS)).as("race finished").isTrue();
-        }
-        errors.forEach(e -> LOG.error("race error", e));
-        return new Outcomes<>(values, errors);
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(30, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("latch not released");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    /** {@link Race#run}, logging every error a racer met. */
+    private static <T> Race.Outcomes<T> race(List<Callable<T>> calls) {
+        Race.Outcomes<T> out = Race.run(calls);
+        out.errors().forEach(e -> LOG.error("race error", e));
+        return out;
     }
 
     private static void sleep(long millis) {

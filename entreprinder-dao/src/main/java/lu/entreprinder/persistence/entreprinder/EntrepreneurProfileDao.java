@@ -28,6 +28,7 @@ import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.NotFoundException;
 import lu.entreprinder.persistence.core.Page;
 import lu.entreprinder.persistence.core.PageRequest;
+import lu.entreprinder.persistence.core.Transaction;
 import lu.entreprinder.persistence.core.ValidationException;
 import lu.entreprinder.persistence.entreprinder.internal.NameKeys;
 import lu.entreprinder.persistence.entreprinder.internal.Vocabulary;
@@ -115,8 +116,8 @@ public final class EntrepreneurProfileDao {
                     .set(ENTREPRENEUR_PROFILE.PROFILE_PHOTO, d.profilePhoto())
                     .returning(ENTREPRENEUR_PROFILE.ID)
                     .fetchOne(ENTREPRENEUR_PROFILE.ID);
-            replace(dsl, INDUSTRY_LINK, id, industries);
-            replace(dsl, SKILL_LINK, id, skills);
+            replace(tx, INDUSTRY_LINK, id, industries);
+            replace(tx, SKILL_LINK, id, skills);
             return id;
         });
     }
@@ -172,18 +173,19 @@ public final class EntrepreneurProfileDao {
             if (!exists) {
                 return false;
             }
-            replace(tx.dsl(), link, profileId, tags);
+            replace(tx, link, profileId, tags);
             return true;
         });
     }
 
     /** Inside a transaction: resolves the tags to ids, deletes the links not in the set, adds the missing ones. */
-    private static void replace(DSLContext dsl, Link link, long profileId, Tags tags) {
+    private static void replace(Transaction tx, Link link, long profileId, Tags tags) {
+        DSLContext dsl = tx.dsl();
         Set<Long> ids = new LinkedHashSet<>(tags.ids());
         if (!tags.ids().isEmpty() && link.vocabulary().countExisting(dsl, tags.ids()) != tags.ids().size()) {
             throw new NotFoundException(link.entity(), link.vocabulary().missing(dsl, tags.ids()));
         }
-        ids.addAll(link.vocabulary().resolve(dsl, tags.namesByKey()).values());
+        ids.addAll(link.vocabulary().resolve(tx, tags.namesByKey()).values());
         Condition ofProfile = link.profileId().eq(profileId);
         dsl.deleteFrom(link.table()).where(ids.isEmpty() ? ofProfile : ofProfile.and(link.tagId().notIn(ids)))
                 .execute();

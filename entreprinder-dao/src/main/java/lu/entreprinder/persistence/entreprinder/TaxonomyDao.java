@@ -8,6 +8,7 @@ import java.util.Optional;
 import lu.entreprinder.persistence.core.ConflictException;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.ValidationException;
+import lu.entreprinder.persistence.core.internal.RaceSeam;
 import lu.entreprinder.persistence.entreprinder.internal.NameKeys;
 import lu.entreprinder.persistence.entreprinder.internal.Vocabulary;
 import lu.entreprinder.persistence.schema.generated.tables.records.IndustryRecord;
@@ -32,12 +33,6 @@ public final class TaxonomyDao {
     static final Vocabulary<SkillRecord> SKILLS = new Vocabulary<>(SKILL, SKILL.ID, SKILL.NAME, SKILL.NAME_KEY);
 
     private final Database db;
-
-    /** Test hook: runs between the select that missed and the insert (lets a race test hold one caller there). */
-    volatile Runnable beforeInsert = () -> { };
-
-    /** Test switch: the unsafe check-then-insert path (plain INSERT), the race tests' negative control. */
-    volatile boolean unsafeInsert;
 
     public TaxonomyDao(Database db) {
         this.db = db;
@@ -103,17 +98,12 @@ public final class TaxonomyDao {
             return existing.get();
         }
         return db.inTransaction(tx -> {
-            if (!unsafeInsert) {
-                vocabulary.lockKeys(tx.dsl(), List.of(key));
-                Optional<Vocabulary.Entry> again = vocabulary.findByKey(tx.dsl(), key);
-                if (again.isPresent()) {
-                    return again.get();
-                }
+            vocabulary.lockKeys(tx, List.of(key));
+            Optional<Vocabulary.Entry> again = vocabulary.findByKey(tx.dsl(), key);
+            if (again.isPresent()) {
+                return again.get();
             }
-            beforeInsert.run();
-            if (unsafeInsert) {
-                return new Vocabulary.Entry(vocabulary.insert(tx.dsl(), display, key), display);
-            }
+            RaceSeam.of(db).pause("taxonomy.before-insert");
             Optional<Long> created = vocabulary.insertIgnoringConflict(tx.dsl(), display, key);
             if (created.isPresent()) {
                 return new Vocabulary.Entry(created.get(), display);

@@ -3,6 +3,7 @@ package lu.entreprinder.persistence.entreprinder;
 import static lu.entreprinder.persistence.schema.generated.Tables.USER;
 import static org.jooq.impl.DSL.lower;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -10,10 +11,10 @@ import lu.entreprinder.persistence.core.Check;
 import lu.entreprinder.persistence.core.ConflictException;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.ValidationException;
+import lu.entreprinder.persistence.core.internal.RaceSeam;
 import org.jooq.Condition;
 import org.jooq.Record;
 import org.jooq.SelectField;
-import org.jooq.impl.DSL;
 
 /**
  * Users ({@code auth_user}): creation with a caller-computed password hash, look-ups by id, username and e-mail,
@@ -41,12 +42,6 @@ public final class UserDao {
 
     private final Database db;
 
-    /** Test hook: runs between the e-mail check and the insert (lets a race test hold one creator there). */
-    volatile Runnable beforeInsert = () -> { };
-
-    /** Test switch: false skips the advisory lock (the race test's negative control). */
-    volatile boolean lockEmail = true;
-
     public UserDao(Database db) {
         this.db = db;
     }
@@ -70,15 +65,12 @@ public final class UserDao {
         String last = Check.optionalText(user.lastName(), 150, "lastName");
         try {
             return db.inTransaction(tx -> {
-                if (db.isPostgres() && lockEmail) {
-                    // Serializes creators of the same address until commit; unrelated addresses do not wait.
-                    tx.dsl().resultQuery("select pg_advisory_xact_lock(hashtextextended({0}, 0))",
-                            DSL.val(EMAIL_LOCK_NAMESPACE + email)).fetch();
-                }
+                // Serializes creators of the same address until commit; unrelated addresses do not wait.
+                tx.lockKeys(EMAIL_LOCK_NAMESPACE, List.of(email));
                 if (tx.dsl().fetchExists(USER, emailIs(email))) {
                     return new UserCreation.EmailTaken(email);
                 }
-                beforeInsert.run();
+                RaceSeam.of(db).pause("user.before-insert");
                 long id = tx.dsl().insertInto(USER)
                     .set(USER.PASSWORD, hash)
                     .set(USER.IS_SUPERUSER, false)

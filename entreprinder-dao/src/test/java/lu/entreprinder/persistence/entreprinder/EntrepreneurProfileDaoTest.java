@@ -8,16 +8,13 @@ import static lu.entreprinder.persistence.schema.generated.Tables.SKILL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Locale;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import lu.entreprinder.persistence.core.ConflictException;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.NotFoundException;
@@ -26,6 +23,7 @@ import lu.entreprinder.persistence.core.PageRequest;
 import lu.entreprinder.persistence.core.ValidationException;
 import lu.entreprinder.persistence.testing.DatabaseTest;
 import lu.entreprinder.persistence.testing.Fixtures;
+import lu.entreprinder.persistence.testing.Race;
 import lu.entreprinder.persistence.testing.Statements;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
@@ -190,31 +188,22 @@ class EntrepreneurProfileDaoTest {
         var dao = new EntrepreneurProfileDao(db);
         int threads = 8;
         int rounds = 5;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            for (int round = 0; round < rounds; round++) {
-                List<String> names = new ArrayList<>(List.of("Alpha " + round, "Beta " + round, "Gamma " + round));
-                CyclicBarrier start = new CyclicBarrier(threads);
-                List<Future<Long>> futures = new ArrayList<>();
-                for (int t = 0; t < threads; t++) {
-                    long user = Fixtures.user(db, "r" + round + "t" + t);
-                    List<String> mine = new ArrayList<>(names);
-                    Collections.rotate(mine, t);
-                    if (t % 2 == 1) {
-                        mine.replaceAll(n -> n.toUpperCase(Locale.ROOT));
-                    }
-                    futures.add(pool.submit(() -> {
-                        start.await(10, TimeUnit.SECONDS);
-                        return dao.insertProfile(new NewProfile(user, DETAILS, TagSet.ofNames(mine),
-                                TagSet.ofNames(mine)));
-                    }));
+        for (int round = 0; round < rounds; round++) {
+            List<String> names = new ArrayList<>(List.of("Alpha " + round, "Beta " + round, "Gamma " + round));
+            List<Callable<Long>> racers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                long user = Fixtures.user(db, "r" + round + "t" + t);
+                List<String> mine = new ArrayList<>(names);
+                Collections.rotate(mine, t);
+                if (t % 2 == 1) {
+                    mine.replaceAll(n -> n.toUpperCase(Locale.ROOT));
                 }
-                for (Future<Long> f : futures) {
-                    assertThat(dao.findProfile(f.get(30, TimeUnit.SECONDS)).orElseThrow().industries()).hasSize(3);
-                }
+                racers.add(() -> dao.insertProfile(new NewProfile(user, DETAILS, TagSet.ofNames(mine),
+                        TagSet.ofNames(mine))));
             }
-        } finally {
-            pool.shutdownNow();
+            for (long profile : Race.run(Duration.ofSeconds(30), racers).valuesOrFail()) {
+                assertThat(dao.findProfile(profile).orElseThrow().industries()).hasSize(3);
+            }
         }
         assertThat(db.dsl().fetchCount(INDUSTRY)).isEqualTo(3 * rounds);
         assertThat(db.dsl().fetchCount(SKILL)).isEqualTo(3 * rounds);
@@ -227,30 +216,19 @@ class EntrepreneurProfileDaoTest {
         var dao = new EntrepreneurProfileDao(db);
         long id = dao.insertProfile(new NewProfile(Fixtures.user(db, "anna"), DETAILS, null, null));
         int threads = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            for (int round = 0; round < 5; round++) {
-                CyclicBarrier start = new CyclicBarrier(threads);
-                List<Future<Boolean>> futures = new ArrayList<>();
-                for (int t = 0; t < threads; t++) {
-                    TagSet set = TagSet.ofNames("Set" + t + " a", "Set" + t + " b", "Common");
-                    futures.add(pool.submit(() -> {
-                        start.await(10, TimeUnit.SECONDS);
-                        return dao.replaceIndustries(id, set);
-                    }));
-                }
-                for (Future<Boolean> f : futures) {
-                    assertThat(f.get(30, TimeUnit.SECONDS)).isTrue();
-                }
-                List<String> names = dao.findProfile(id).orElseThrow().industries().stream().map(Industry::name)
-                        .toList();
-                assertThat(names).hasSize(3).contains("Common");
-                String prefix = names.stream().filter(n -> !n.equals("Common")).findFirst().orElseThrow()
-                        .substring(0, 4);
-                assertThat(names).filteredOn(n -> !n.equals("Common")).allMatch(n -> n.startsWith(prefix));
+        for (int round = 0; round < 5; round++) {
+            List<Callable<Boolean>> racers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                TagSet set = TagSet.ofNames("Set" + t + " a", "Set" + t + " b", "Common");
+                racers.add(() -> dao.replaceIndustries(id, set));
             }
-        } finally {
-            pool.shutdownNow();
+            assertThat(Race.run(Duration.ofSeconds(30), racers).valuesOrFail()).hasSize(threads).containsOnly(true);
+            List<String> names = dao.findProfile(id).orElseThrow().industries().stream().map(Industry::name)
+                    .toList();
+            assertThat(names).hasSize(3).contains("Common");
+            String prefix = names.stream().filter(n -> !n.equals("Common")).findFirst().orElseThrow()
+                    .substring(0, 4);
+            assertThat(names).filteredOn(n -> !n.equals("Common")).allMatch(n -> n.startsWith(prefix));
         }
     }
 

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Optional;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.ValidationException;
+import lu.entreprinder.persistence.core.internal.RaceSeam;
 import lu.entreprinder.persistence.testing.DatabaseTest;
 import lu.entreprinder.persistence.testing.Fixtures;
+import lu.entreprinder.persistence.testing.Race;
 import lu.entreprinder.persistence.testing.Statements;
 import lu.entreprinder.persistence.testing.TestClock;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -101,27 +103,20 @@ class UserDaoTest {
         int threads = 8;
         for (int round = 0; round < 5; round++) {
             String address = "race" + round + "@example.lu";
-            var start = new java.util.concurrent.CountDownLatch(1);
-            var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
-            List<java.util.concurrent.Future<UserCreation>> results = new java.util.ArrayList<>();
+            List<java.util.concurrent.Callable<UserCreation>> racers = new java.util.ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 String username = "racer" + round + "_" + t;
                 String email = t % 2 == 0 ? address.toUpperCase(java.util.Locale.ROOT) : address;
-                results.add(pool.submit(() -> {
-                    start.await();
-                    return users.createUser(NewUser.of(username, email, "<hash>"));
-                }));
+                racers.add(() -> users.createUser(NewUser.of(username, email, "<hash>")));
             }
-            start.countDown();
             int created = 0;
-            for (var result : results) {
-                if (result.get() instanceof UserCreation.Created) {
+            for (UserCreation result : Race.run(racers).valuesOrFail()) {
+                if (result instanceof UserCreation.Created) {
                     created++;
                 } else {
-                    assertThat(result.get()).isInstanceOf(UserCreation.EmailTaken.class);
+                    assertThat(result).isInstanceOf(UserCreation.EmailTaken.class);
                 }
             }
-            pool.shutdown();
             assertThat(created).as("round " + round).isEqualTo(1);
             assertThat(db.dsl().fetchCount(USER, org.jooq.impl.DSL.lower(USER.EMAIL).eq(address))).isEqualTo(1);
         }
@@ -140,30 +135,23 @@ class UserDaoTest {
     }
 
     private static int holdFirstCreator(Database db, boolean locked, String address) throws Exception {
-        var atCheck = new java.util.concurrent.CountDownLatch(1);
-        var release = new java.util.concurrent.CountDownLatch(1);
         UserDao first = new UserDao(db);
-        first.lockEmail = locked;
-        first.beforeInsert = () -> {
-            atCheck.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        };
+        RaceSeam.of(db).locks(locked);
         UserDao second = new UserDao(db);
-        second.lockEmail = locked;
         var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
-        var a = pool.submit(() -> first.createUser(NewUser.of(address.replace('@', '1'), address, "<hash>")));
-        atCheck.await();
-        var b = pool.submit(() -> second.createUser(NewUser.of(address.replace('@', '2'),
-                address.toUpperCase(java.util.Locale.ROOT), "<hash>")));
-        Thread.sleep(300); // locked: b is now waiting for the advisory lock
-        release.countDown();
-        a.get();
-        b.get();
-        pool.shutdown();
+        try (Race.Hold hold = new Race.Hold()) {
+            RaceSeam.of(db).onPause("user.before-insert", hold); // holds the first creator between check and insert
+            var a = pool.submit(() -> first.createUser(NewUser.of(address.replace('@', '1'), address, "<hash>")));
+            hold.awaitHeld(java.time.Duration.ofSeconds(10));
+            var b = pool.submit(() -> second.createUser(NewUser.of(address.replace('@', '2'),
+                    address.toUpperCase(java.util.Locale.ROOT), "<hash>")));
+            Thread.sleep(300); // locked: b is now waiting for the advisory lock
+            hold.release();
+            a.get();
+            b.get();
+        } finally {
+            pool.shutdown();
+        }
         return db.dsl().fetchCount(USER, org.jooq.impl.DSL.lower(USER.EMAIL).eq(address));
     }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CyclicBarrier;
@@ -28,6 +29,7 @@ import lu.entreprinder.persistence.entreprinder.TagSet;
 import lu.entreprinder.persistence.testing.Backend;
 import lu.entreprinder.persistence.testing.DatabaseTest;
 import lu.entreprinder.persistence.testing.Fixtures;
+import lu.entreprinder.persistence.testing.Race;
 import lu.entreprinder.persistence.testing.TestClock;
 import lu.entreprinder.persistence.vinsdelux.ReserveResult;
 
@@ -69,35 +71,27 @@ class LockOrderTest {
         Object run(int round, int thread);
     }
 
-    /** {@code rounds} rounds; in each, {@code THREADS} threads start together (a barrier) and run {@code op} once. */
+    /** {@code rounds} rounds; in each, {@code THREADS} threads start together ({@link Race}) and run {@code op} once. */
     static Tally race(String name, int rounds, Op op, Runnable betweenRounds) throws Exception {
         Tally tally = new Tally();
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         long started = System.nanoTime();
-        try {
-            for (int round = 0; round < rounds; round++) {
-                CyclicBarrier barrier = new CyclicBarrier(THREADS);
-                List<Future<?>> futures = new ArrayList<>();
-                int r = round;
-                for (int t = 0; t < THREADS; t++) {
-                    int thread = t;
-                    futures.add(pool.submit(() -> {
-                        barrier.await(30, TimeUnit.SECONDS);
-                        try {
-                            tally.record(op.run(r, thread));
-                        } catch (RuntimeException e) {
-                            tally.errors.add(e);
-                        }
-                        return null;
-                    }));
-                }
-                for (Future<?> f : futures) {
-                    f.get(60, TimeUnit.SECONDS);
-                }
-                betweenRounds.run();
+        for (int round = 0; round < rounds; round++) {
+            List<Callable<Object>> racers = new ArrayList<>();
+            int r = round;
+            for (int t = 0; t < THREADS; t++) {
+                int thread = t;
+                racers.add(() -> op.run(r, thread));
             }
-        } finally {
-            pool.shutdownNow();
+            for (Race.Outcome<Object> outcome : Race.run(Duration.ofSeconds(60), racers).outcomes()) {
+                if (outcome.error() == null) {
+                    tally.record(outcome.value());
+                } else if (outcome.error() instanceof RuntimeException e) {
+                    tally.errors.add(e);
+                } else {
+                    throw new AssertionError("a racer failed", outcome.error());
+                }
+            }
+            betweenRounds.run();
         }
         System.out.printf("lock-order race %-28s %3d rounds x %d threads, %5d ms: %s%n", name, rounds, THREADS,
                 (System.nanoTime() - started) / 1_000_000, tally);

@@ -16,10 +16,11 @@ import java.util.Optional;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.NotFoundException;
 import lu.entreprinder.persistence.core.PersistenceException;
+import lu.entreprinder.persistence.core.Transaction;
 import lu.entreprinder.persistence.core.ValidationException;
+import lu.entreprinder.persistence.core.internal.RaceSeam;
 import org.jooq.DSLContext;
 import org.jooq.Query;
-import org.jooq.ResultQuery;
 import org.jooq.Record1;
 import org.jooq.SelectForUpdateStep;
 
@@ -57,15 +58,6 @@ public final class MatchingService {
 
     private final Database db;
 
-    /** Test switch (negative control): false skips the pair lock on PostgreSQL. */
-    volatile boolean lockPair = true;
-
-    /** Test hook: runs after the like is inserted and before the reverse like is checked. */
-    volatile Runnable afterLikeInserted = () -> { };
-
-    /** Test hook: runs after the reverse like was checked (and the match inserted or not), before the commit. */
-    volatile Runnable afterReverseChecked = () -> { };
-
     public MatchingService(Database db) {
         this.db = Objects.requireNonNull(db, "db");
     }
@@ -87,7 +79,7 @@ public final class MatchingService {
             throw new ValidationException("toUserId", "must differ from fromUserId: nobody can like themselves");
         }
         return db.inTransaction(tx -> {
-            lockUsers(tx.dsl(), from, to);
+            lockUsers(tx, from, to);
             OffsetDateTime now = db.now();
             Optional<Long> likeId = returningId(tx.dsl(), tx.dsl().insertInto(LIKE)
                     .set(LIKE.FROM_USER_ID, from)
@@ -97,14 +89,14 @@ public final class MatchingService {
             if (likeId.isEmpty()) {
                 return new LikeOutcome.AlreadyLiked();
             }
-            afterLikeInserted.run();
+            RaceSeam.of(db).pause("matching.after-like-inserted");
             // One statement: create the match if (and only if) the reverse like exists.
             Optional<Long> matchId = returningId(tx.dsl(), tx.dsl().insertInto(MATCH, MATCH.USER1_ID, MATCH.USER2_ID, MATCH.CREATED_AT)
                     .select(select(val(Math.min(from, to)), val(Math.max(from, to)), val(now, MATCH.CREATED_AT))
                             .where(exists(selectOne().from(LIKE)
                                     .where(LIKE.FROM_USER_ID.eq(to), LIKE.TO_USER_ID.eq(from)))))
                     .onConflictDoNothing());
-            afterReverseChecked.run();
+            RaceSeam.of(db).pause("matching.after-reverse-checked");
             return matchId.<LikeOutcome>map(id -> new LikeOutcome.Matched(likeId.get(), id))
                     .orElseGet(() -> new LikeOutcome.Liked(likeId.get()));
         });
@@ -127,7 +119,7 @@ public final class MatchingService {
             throw new ValidationException("toUserId", "must differ from fromUserId: nobody can like themselves");
         }
         return db.inTransaction(tx -> {
-            lockUsers(tx.dsl(), from, to);
+            lockUsers(tx, from, to);
             int deleted = tx.dsl().deleteFrom(LIKE)
                     .where(LIKE.FROM_USER_ID.eq(from), LIKE.TO_USER_ID.eq(to))
                     .execute();
@@ -152,12 +144,11 @@ public final class MatchingService {
     }
 
     /** Locks both users' rows in id order (see the class comment) and fails if either does not exist. */
-    private void lockUsers(DSLContext dsl, long a, long b) {
-        SelectForUpdateStep<Record1<Long>> select = dsl.select(USER.ID).from(USER)
+    private static void lockUsers(Transaction tx, long a, long b) {
+        SelectForUpdateStep<Record1<Long>> select = tx.dsl().select(USER.ID).from(USER)
                 .where(USER.ID.in(a, b))
                 .orderBy(USER.ID);
-        ResultQuery<Record1<Long>> query = db.isPostgres() && lockPair ? select.forNoKeyUpdate() : select;
-        List<Long> found = query.fetch(Record1::value1);
+        List<Long> found = tx.forNoKeyUpdate(select).fetch(Record1::value1);
         if (found.size() < 2) {
             long missing = found.contains(a) ? b : a;
             throw new NotFoundException("user", missing);

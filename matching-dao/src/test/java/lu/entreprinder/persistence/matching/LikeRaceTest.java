@@ -7,19 +7,21 @@ import static lu.entreprinder.persistence.schema.generated.Tables.MATCH;
 import static lu.entreprinder.persistence.schema.generated.Tables.USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import lu.entreprinder.persistence.core.Database;
+import lu.entreprinder.persistence.core.internal.RaceSeam;
 import lu.entreprinder.persistence.testing.Backend;
 import lu.entreprinder.persistence.testing.DatabaseTest;
 import lu.entreprinder.persistence.testing.Fixtures;
+import lu.entreprinder.persistence.testing.Race;
 import org.jooq.impl.DSL;
 
 /** Two users liking each other at the same instant must end with exactly one match. */
@@ -39,24 +41,18 @@ class LikeRaceTest {
         long ben = Fixtures.user(db, "ben");
         var held = new MatchingService(db);
         var other = new MatchingService(db);
-        CountDownLatch paused = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        held.afterLikeInserted = () -> {
-            paused.countDown();
-            await(release);
-        };
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
+        try (Race.Hold hold = new Race.Hold()) {
+            RaceSeam.of(db).onPause("matching.after-like-inserted", hold);
             Future<LikeOutcome> first = pool.submit(() -> held.like(anna, ben));
-            assertThat(paused.await(10, TimeUnit.SECONDS)).isTrue();
+            hold.awaitHeld(Duration.ofSeconds(10));
             Future<LikeOutcome> second = pool.submit(() -> other.like(ben, anna));
             Thread.sleep(300);
             assertThat(second.isDone()).as("the reverse like waits for the held one").isFalse();
-            release.countDown();
+            hold.release();
             assertThat(first.get(10, TimeUnit.SECONDS)).isInstanceOf(LikeOutcome.Liked.class);
             assertThat(second.get(10, TimeUnit.SECONDS)).isInstanceOf(LikeOutcome.Matched.class);
         } finally {
-            release.countDown();
             pool.shutdownNow();
         }
         assertThat(matchOf(db, anna, ben)).isNotNull();
@@ -73,27 +69,21 @@ class LikeRaceTest {
     void withoutThePairLockBothLikesMissTheMatch(Database db) throws Exception {
         long[] users = users(db, CONTROL_ROUNDS * 2);
         var service = new MatchingService(db);
-        service.lockPair = false;
+        RaceSeam.of(db).locks(false);
         CyclicBarrier bothInserted = new CyclicBarrier(2);
         CyclicBarrier bothChecked = new CyclicBarrier(2);
-        service.afterLikeInserted = () -> await(bothInserted);
-        service.afterReverseChecked = () -> await(bothChecked);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
+        RaceSeam.of(db).onPause("matching.after-like-inserted", () -> await(bothInserted));
+        RaceSeam.of(db).onPause("matching.after-reverse-checked", () -> await(bothChecked));
         int missed = 0;
-        try {
-            for (int round = 0; round < CONTROL_ROUNDS; round++) {
-                long a = users[2 * round];
-                long b = users[2 * round + 1];
-                Future<LikeOutcome> x = pool.submit(() -> service.like(a, b));
-                Future<LikeOutcome> y = pool.submit(() -> service.like(b, a));
-                assertThat(x.get(10, TimeUnit.SECONDS)).isInstanceOf(LikeOutcome.Liked.class);
-                assertThat(y.get(10, TimeUnit.SECONDS)).isInstanceOf(LikeOutcome.Liked.class);
-                if (matchOf(db, a, b) == null) {
-                    missed++;
-                }
+        for (int round = 0; round < CONTROL_ROUNDS; round++) {
+            long a = users[2 * round];
+            long b = users[2 * round + 1];
+            List<LikeOutcome> both = Race.run(Duration.ofSeconds(10),
+                    List.<Callable<LikeOutcome>>of(() -> service.like(a, b), () -> service.like(b, a))).valuesOrFail();
+            assertThat(both).hasSize(2).allMatch(LikeOutcome.Liked.class::isInstance);
+            if (matchOf(db, a, b) == null) {
+                missed++;
             }
-        } finally {
-            pool.shutdownNow();
         }
         System.out.printf("negative control: %d of %d rounds missed the match%n", missed, CONTROL_ROUNDS);
         assertThat(missed).as("the unlocked path misses the match in every held round").isEqualTo(CONTROL_ROUNDS);
@@ -109,35 +99,16 @@ class LikeRaceTest {
     void mutualLikesAtTheSameInstantMatchExactlyOnce(Database db, Backend backend) throws Exception {
         long[] users = users(db, ROUNDS * 2);
         var service = new MatchingService(db);
-        CyclicBarrier start = new CyclicBarrier(2);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
         List<Throwable> errors = new ArrayList<>();
         int matchedOutcomes = 0;
         long started = System.nanoTime();
-        try {
-            for (int round = 0; round < ROUNDS; round++) {
-                long a = users[2 * round];
-                long b = users[2 * round + 1];
-                Future<LikeOutcome> x = pool.submit(() -> {
-                    await(start);
-                    return service.like(a, b);
-                });
-                Future<LikeOutcome> y = pool.submit(() -> {
-                    await(start);
-                    return service.like(b, a);
-                });
-                for (Future<LikeOutcome> f : List.of(x, y)) {
-                    try {
-                        if (f.get(30, TimeUnit.SECONDS) instanceof LikeOutcome.Matched) {
-                            matchedOutcomes++;
-                        }
-                    } catch (java.util.concurrent.ExecutionException e) {
-                        errors.add(e.getCause());
-                    }
-                }
-            }
-        } finally {
-            pool.shutdownNow();
+        for (int round = 0; round < ROUNDS; round++) {
+            long a = users[2 * round];
+            long b = users[2 * round + 1];
+            Race.Outcomes<LikeOutcome> out = Race.run(Duration.ofSeconds(30),
+                    List.<Callable<LikeOutcome>>of(() -> service.like(a, b), () -> service.like(b, a)));
+            errors.addAll(out.errors());
+            matchedOutcomes += (int) out.count(LikeOutcome.Matched.class);
         }
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         var perPair = db.dsl().select(MATCH.USER1_ID, MATCH.USER2_ID, DSL.count())
@@ -175,17 +146,6 @@ class LikeRaceTest {
             throw new IllegalStateException(e);
         } catch (Exception e) {
             throw new IllegalStateException("barrier", e);
-        }
-    }
-
-    static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(10, TimeUnit.SECONDS)) {
-                throw new IllegalStateException(new TimeoutException("latch"));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,6 +1,9 @@
 package lu.entreprinder.persistence.core;
 
-/** Any other database error, with the SQLState the driver reported (may be null). */
+/**
+ * Any other database error, with the SQLState the driver reported; null for errors jOOQ raises itself (too many
+ * rows for {@code fetchOne}, a record that cannot be mapped), whose exception is the cause.
+ */
 public final class DataAccessFailureException extends PersistenceException {
 
     private static final long serialVersionUID = 1L;

@@ -24,6 +24,7 @@ import lu.entreprinder.persistence.core.internal.BulkLoader;
 import lu.entreprinder.persistence.core.internal.ErrorTranslator;
 import lu.entreprinder.persistence.core.internal.LibraryExecuteListener;
 import lu.entreprinder.persistence.core.internal.NonClosingConnection;
+import lu.entreprinder.persistence.core.internal.RaceSeam;
 import lu.entreprinder.persistence.core.internal.ReplicaRouter;
 import lu.entreprinder.persistence.core.internal.ScaleOut;
 import lu.entreprinder.persistence.core.internal.SqlScript;
@@ -32,6 +33,7 @@ import lu.entreprinder.persistence.core.internal.StatementCounting;
 import lu.entreprinder.persistence.core.internal.ThreadBoundConnectionProvider;
 import lu.entreprinder.persistence.core.internal.TransactionBoundConnectionProvider;
 import lu.entreprinder.persistence.core.internal.TransactionRunner;
+import lu.entreprinder.persistence.core.internal.TranslatingRecordMapperProvider;
 import lu.entreprinder.persistence.core.internal.TransactionState;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -72,6 +74,12 @@ public final class Database implements AutoCloseable {
     private final BulkLoader bulk;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ReplicaRouter replicas; // null without read replicas
+    /** Race tests' switch and pause points (see {@link RaceSeam}); reached through {@link RaceSeam#of}. */
+    private final RaceSeam raceSeam = new RaceSeam();
+
+    static {
+        RaceSeam.install(db -> db.raceSeam);
+    }
 
     private Database(DatabaseConfig config) {
         this.config = config;
@@ -88,6 +96,7 @@ public final class Database implements AutoCloseable {
         jooq.set(new ThreadBoundConnectionProvider(pool, transactions::current, translator));
         jooq.set(new LibraryExecuteListener(counting, translator, transactions, config.slowQueryThreshold(),
                 config.observer()));
+        jooq.set(new TranslatingRecordMapperProvider(jooq, translator));
         this.replicas = ScaleOut.configure(jooq, config, pool, transactions, translator);
         this.dsl = DSL.using(jooq);
     }

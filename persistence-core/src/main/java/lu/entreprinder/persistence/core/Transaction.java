@@ -1,12 +1,16 @@
 package lu.entreprinder.persistence.core;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.Objects;
+import java.util.TreeSet;
+import lu.entreprinder.persistence.core.internal.RaceSeam;
 import lu.entreprinder.persistence.core.internal.TransactionState;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.ResultQuery;
 import org.jooq.SelectForUpdateStep;
+import org.jooq.impl.DSL;
 
 /**
  * The transaction a lambda given to {@link Database#inTransaction} runs in: one nesting level of it, bound to its
@@ -66,16 +70,51 @@ public final class Transaction {
     /**
      * Locks the rows the query selects until this transaction ends: {@code FOR UPDATE} on PostgreSQL; on SQLite the
      * transaction already holds the database's write lock ({@code BEGIN IMMEDIATE}), so the query runs as it is.
+     * Throws nothing itself: the returned query fails like any other when it runs.
      */
     public <R extends Record> ResultQuery<R> forUpdate(SelectForUpdateStep<R> select) {
-        return database.isSqlite() ? select : select.forUpdate();
+        return plain() ? select : select.forUpdate();
+    }
+
+    /**
+     * Like {@link #forUpdate} with the weaker {@code FOR NO KEY UPDATE}: the rows stay locked against writers and
+     * each other's lock, but rows of other tables may still be inserted that reference them (a foreign key check
+     * takes {@code FOR KEY SHARE}, which this lock does not block). On SQLite the query runs as it is.
+     * Throws nothing itself.
+     */
+    public <R extends Record> ResultQuery<R> forNoKeyUpdate(SelectForUpdateStep<R> select) {
+        return plain() ? select : select.forNoKeyUpdate();
     }
 
     /**
      * Like {@link #forUpdate} but skips rows another transaction has locked ({@code FOR UPDATE SKIP LOCKED}), so
      * several workers can share a queue of rows. On SQLite there is one writer at a time, so nothing is ever skipped.
+     * Throws nothing itself.
      */
     public <R extends Record> ResultQuery<R> forUpdateSkipLocked(SelectForUpdateStep<R> select) {
-        return database.isSqlite() ? select : select.forUpdate().skipLocked();
+        return plain() ? select : select.forUpdate().skipLocked();
+    }
+
+    /**
+     * Locks names that have no row to lock (yet) until this transaction ends: on PostgreSQL one statement taking a
+     * transaction-scoped advisory lock on each {@code namespace + key}, in key order so that two callers locking
+     * overlapping sets cannot deadlock; on SQLite nothing (the transaction holds the database's write lock).
+     *
+     * @throws PersistenceException if the statement fails
+     */
+    public void lockKeys(String namespace, Collection<String> keys) {
+        Objects.requireNonNull(namespace, "namespace");
+        if (keys.isEmpty() || plain()) {
+            return;
+        }
+        String[] sorted = new TreeSet<>(keys).toArray(String[]::new);
+        dsl().resultQuery("select count(pg_advisory_xact_lock(hashtextextended({0} || k, 0)))"
+                        + " from (select unnest(cast({1} as text[])) as k order by 1) as keys",
+                DSL.val(namespace), DSL.val(sorted)).fetch();
+    }
+
+    /** True when a lock is a plain read: on SQLite, and when a race test switched the locks off ({@link RaceSeam}). */
+    private boolean plain() {
+        return database.isSqlite() || !RaceSeam.of(database).locks();
     }
 }

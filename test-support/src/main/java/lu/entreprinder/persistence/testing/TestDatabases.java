@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.DatabaseConfig;
+import lu.entreprinder.persistence.core.internal.RaceSeam;
 import lu.entreprinder.persistence.schema.generated.DefaultSchema;
 
 /**
@@ -69,10 +70,14 @@ public final class TestDatabases {
         }
     }
 
-    /** Empties every table of the database (not Flyway's history) and restarts its identities; resets the clock. */
+    /**
+     * Empties every table of the database (not Flyway's history) and restarts its identities; resets the clock and
+     * the database's race seam (locks on, no pause hooks), so no test sees another's settings.
+     */
     public static synchronized void reset(Backend backend) {
         Database db = shared(backend);
         clock(backend).reset();
+        RaceSeam.of(db).reset();
         List<String> tables = TABLES.computeIfAbsent(backend, b -> tables(db));
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
             if (backend == Backend.POSTGRESQL) {

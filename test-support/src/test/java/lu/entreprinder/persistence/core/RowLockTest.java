@@ -5,17 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
+import lu.entreprinder.persistence.core.internal.RaceSeam;
 import lu.entreprinder.persistence.testing.Backend;
 import lu.entreprinder.persistence.testing.DatabaseTest;
+import lu.entreprinder.persistence.testing.Race;
 
 /**
  * Read-modify-write of one row from many threads: with {@link Transaction#forUpdate} no update is lost; the same
- * race without the lock loses updates on PostgreSQL (the negative control that shows the race is real).
+ * race with the lock switched off through the race seam ({@link RaceSeam#locks(boolean)}) loses updates on
+ * PostgreSQL (the negative control that shows the race is real, and that the seam turns the lock into a plain read).
  */
 class RowLockTest {
 
@@ -44,30 +43,24 @@ class RowLockTest {
         assertThat(db.activeConnections()).isZero();
     }
 
-    private static void race(Database db, long id, boolean lock) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<?>> futures = new ArrayList<>();
+    private static void race(Database db, long id, boolean lock) {
+        RaceSeam.of(db).locks(lock);
+        List<Callable<Void>> racers = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
-            futures.add(pool.submit(() -> {
-                start.await();
+            racers.add(() -> {
                 for (int i = 0; i < INCREMENTS_PER_THREAD; i++) {
                     db.useTransaction(tx -> {
                         var select = tx.dsl().select(VDL_COFFRET.BOTTLES).from(VDL_COFFRET).where(VDL_COFFRET.ID.eq(id));
-                        int bottles = lock ? tx.forUpdate(select).fetchOne(VDL_COFFRET.BOTTLES) : select.fetchOne(VDL_COFFRET.BOTTLES);
+                        int bottles = tx.forUpdate(select).fetchOne(VDL_COFFRET.BOTTLES);
                         Thread.onSpinWait();
                         sleepBriefly(); // widen the window between read and write
                         tx.dsl().update(VDL_COFFRET).set(VDL_COFFRET.BOTTLES, bottles + 1).where(VDL_COFFRET.ID.eq(id)).execute();
                     });
                 }
                 return null;
-            }));
+            });
         }
-        start.countDown();
-        for (Future<?> f : futures) {
-            f.get(120, TimeUnit.SECONDS);
-        }
-        pool.shutdown();
+        Race.run(racers).valuesOrFail();
     }
 
     private static void sleepBriefly() {

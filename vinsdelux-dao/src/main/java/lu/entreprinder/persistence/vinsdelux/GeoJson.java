@@ -3,7 +3,6 @@ package lu.entreprinder.persistence.vinsdelux;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import lu.entreprinder.persistence.vinsdelux.internal.GeoJsonCodec;
 
 /**
  * GeoJSON coordinates of a producer or a plot (RFC 7946), as stored in the {@code coordinates} JSON column: a
@@ -38,7 +37,7 @@ public sealed interface GeoJson permits GeoJson.Geometry, GeoJson.Feature, GeoJs
     record Geometry(GeometryType type, List<?> coordinates) implements GeoJson {
         public Geometry {
             Objects.requireNonNull(type, "type");
-            coordinates = GeoJsonCodec.immutableCoordinates(coordinates);
+            coordinates = GeoJsonText.immutableCoordinates(coordinates);
         }
 
         @Override
@@ -102,11 +101,11 @@ public sealed interface GeoJson permits GeoJson.Geometry, GeoJson.Feature, GeoJs
      *         range positions, unclosed polygon rings)
      */
     static GeoJson parse(String json, String field) {
-        return GeoJsonCodec.parse(json, field);
+        return GeoJsonText.parse(json, field);
     }
 
     /** This value as GeoJSON text. */
     default String toJson() {
-        return GeoJsonCodec.write(this);
+        return GeoJsonText.write(this);
     }
 }

@@ -13,18 +13,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import lu.entreprinder.persistence.core.Check;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.NotFoundException;
+import lu.entreprinder.persistence.core.Transaction;
 import lu.entreprinder.persistence.core.ValidationException;
+import lu.entreprinder.persistence.core.internal.RaceSeam;
 import org.jooq.DSLContext;
-import org.jooq.Record3;
 import org.jooq.Record4;
 import org.jooq.Records;
 import org.jooq.Result;
-import org.jooq.SelectForUpdateStep;
 
 /**
  * Race-safe plot reservations: reserve, confirm, cancel and the expiry sweep. Every method runs its own
@@ -43,13 +43,6 @@ public final class PlotReservationService {
 
     private final Database db;
     private final ReservationListener listener;
-
-    /** Test hook: reads the plot without locking it (the negative control of the race tests). */
-    volatile boolean unlocked;
-
-    /** Test hook: called with the operation's name between its check and its write. */
-    volatile Consumer<String> pause = operation -> {
-    };
 
     /**
      * @param listener told after each commit (use {@link ReservationListener#NONE} for nobody)
@@ -79,16 +72,10 @@ public final class PlotReservationService {
         }
         return db.inTransaction(tx -> {
             DSLContext dsl = tx.dsl();
-            SelectForUpdateStep<org.jooq.Record1<String>> plot =
-                    dsl.select(VDL_PLOT.STATUS).from(VDL_PLOT).where(VDL_PLOT.ID.eq(plotId));
-            String stored = (unlocked ? plot : tx.forUpdate(plot)).fetchOne(VDL_PLOT.STATUS);
-            if (stored == null) {
-                throw new NotFoundException("plot", plotId);
-            }
-            PlotStatus status = PlotStatus.fromDb(stored);
+            PlotStatus status = lockPlot(tx, plotId).orElseThrow(() -> new NotFoundException("plot", plotId));
             OffsetDateTime now = tx.now();
             List<ReservationEvent> expired = new ArrayList<>();
-            if (status == PlotStatus.RESERVED && !unlocked) {
+            if (status == PlotStatus.RESERVED) {
                 Result<Record4<Long, Long, OffsetDateTime, Boolean>> holds = dsl
                         .select(VDL_PLOT_RESERVATION.ID, VDL_PLOT_RESERVATION.USER_ID, VDL_PLOT_RESERVATION.EXPIRES_AT,
                                 VDL_PLOT_RESERVATION.IS_CONFIRMED)
@@ -106,7 +93,7 @@ public final class PlotReservationService {
             } else if (status != PlotStatus.AVAILABLE) {
                 return new ReserveResult.NotAvailable(plotId, status);
             }
-            pause.accept("reserve");
+            RaceSeam.of(db).pause("plot.reserve");
             if (!expired.isEmpty()) {
                 dsl.deleteFrom(VDL_PLOT_RESERVATION)
                         .where(VDL_PLOT_RESERVATION.ID.in(expired.stream().map(ReservationEvent::reservationId).toList()))
@@ -141,19 +128,19 @@ public final class PlotReservationService {
         Check.id(reservationId, "reservationId");
         return db.inTransaction(tx -> {
             DSLContext dsl = tx.dsl();
-            Record3<Long, OffsetDateTime, Boolean> held = lockAndRead(tx, user, reservationId);
+            Held held = lockAndRead(tx, user, reservationId);
             if (held == null) {
                 return new ConfirmResult.NotFound(reservationId);
             }
-            long plotId = held.value1();
-            if (held.value3()) {
+            long plotId = held.plotId();
+            if (held.confirmed()) {
                 return new ConfirmResult.AlreadyConfirmed(reservationId, plotId);
             }
             OffsetDateTime now = tx.now();
-            if (!held.value2().isAfter(now)) {
-                return new ConfirmResult.Expired(reservationId, held.value2());
+            if (!held.expiresAt().isAfter(now)) {
+                return new ConfirmResult.Expired(reservationId, held.expiresAt());
             }
-            pause.accept("confirm");
+            RaceSeam.of(db).pause("plot.confirm");
             dsl.update(VDL_PLOT_RESERVATION).set(VDL_PLOT_RESERVATION.IS_CONFIRMED, true)
                     .where(VDL_PLOT_RESERVATION.ID.eq(reservationId)).execute();
             dsl.update(VDL_PLOT).set(VDL_PLOT.STATUS, PlotStatus.ADOPTED.dbValue())
@@ -177,15 +164,15 @@ public final class PlotReservationService {
         Check.id(reservationId, "reservationId");
         return db.inTransaction(tx -> {
             DSLContext dsl = tx.dsl();
-            Record3<Long, OffsetDateTime, Boolean> held = lockAndRead(tx, user, reservationId);
+            Held held = lockAndRead(tx, user, reservationId);
             if (held == null) {
                 return new CancelResult.NotFound(reservationId);
             }
-            long plotId = held.value1();
-            if (held.value3()) {
+            long plotId = held.plotId();
+            if (held.confirmed()) {
                 return new CancelResult.AlreadyConfirmed(reservationId, plotId);
             }
-            pause.accept("cancel");
+            RaceSeam.of(db).pause("plot.cancel");
             dsl.deleteFrom(VDL_PLOT_RESERVATION).where(VDL_PLOT_RESERVATION.ID.eq(reservationId)).execute();
             releasePlots(dsl, List.of(plotId));
             ReservationEvent event = new ReservationEvent(reservationId, userId, plotId, tx.now());
@@ -194,12 +181,21 @@ public final class PlotReservationService {
         });
     }
 
+    /** Locks the plot's row until the transaction ends; its status, empty when there is no such plot. */
+    private static Optional<PlotStatus> lockPlot(Transaction tx, long plotId) {
+        return tx.forUpdate(tx.dsl().select(VDL_PLOT.STATUS).from(VDL_PLOT).where(VDL_PLOT.ID.eq(plotId)))
+                .fetchOptional(VDL_PLOT.STATUS).map(PlotStatus::fromDb);
+    }
+
+    /** A reservation as read under its plot's lock. */
+    private record Held(long plotId, OffsetDateTime expiresAt, boolean confirmed) {
+    }
+
     /**
      * Finds the reservation's plot, locks it, and re-reads the reservation under that lock (lock order: plot, then
      * reservation). Null when the user has no such reservation (before or after the lock).
      */
-    private Record3<Long, OffsetDateTime, Boolean> lockAndRead(lu.entreprinder.persistence.core.Transaction tx,
-                                                               long user, long reservationId) {
+    private static Held lockAndRead(Transaction tx, long user, long reservationId) {
         DSLContext dsl = tx.dsl();
         Long plotId = dsl.select(VDL_PLOT_RESERVATION.PLOT_ID).from(VDL_PLOT_RESERVATION)
                 .where(VDL_PLOT_RESERVATION.ID.eq(reservationId), VDL_PLOT_RESERVATION.USER_ID.eq(user))
@@ -207,12 +203,12 @@ public final class PlotReservationService {
         if (plotId == null) {
             return null;
         }
-        tx.forUpdate(dsl.select(VDL_PLOT.ID).from(VDL_PLOT).where(VDL_PLOT.ID.eq(plotId))).fetch();
+        lockPlot(tx, plotId);
         return dsl.select(VDL_PLOT_RESERVATION.PLOT_ID, VDL_PLOT_RESERVATION.EXPIRES_AT, VDL_PLOT_RESERVATION.IS_CONFIRMED)
                 .from(VDL_PLOT_RESERVATION)
                 .where(VDL_PLOT_RESERVATION.ID.eq(reservationId), VDL_PLOT_RESERVATION.USER_ID.eq(user),
                         VDL_PLOT_RESERVATION.PLOT_ID.eq(plotId))
-                .fetchOne();
+                .fetchOne(Records.mapping(Held::new));
     }
 
     /** Sets plots back to available when they are reserved and no reservation is left on them. */
@@ -240,7 +236,7 @@ public final class PlotReservationService {
         long after = 0;
         while (true) {
             long from = after;
-            long[] batch = db.inTransaction(tx -> {
+            SweptBatch batch = db.inTransaction(tx -> {
                 DSLContext dsl = tx.dsl();
                 OffsetDateTime now = tx.now();
                 List<Long> plots = tx.forUpdateSkipLocked(dsl.select(VDL_PLOT.ID).from(VDL_PLOT)
@@ -252,9 +248,9 @@ public final class PlotReservationService {
                                 .orderBy(VDL_PLOT.ID).limit(batchSize))
                         .fetch(VDL_PLOT.ID);
                 if (plots.isEmpty()) {
-                    return new long[] {0, 0, 0};
+                    return new SweptBatch(0, 0, 0);
                 }
-                pause.accept("sweep");
+                RaceSeam.of(db).pause("plot.sweep");
                 // Under the plot locks, with a fresh snapshot: a reservation confirmed meanwhile is not deleted.
                 var deleted = dsl.deleteFrom(VDL_PLOT_RESERVATION)
                         .where(VDL_PLOT_RESERVATION.PLOT_ID.in(plots), VDL_PLOT_RESERVATION.IS_CONFIRMED.isFalse(),
@@ -271,14 +267,18 @@ public final class PlotReservationService {
                     releasePlots(dsl, freed);
                     tx.afterCommit(() -> events.forEach(listener::released));
                 }
-                return new long[] {plots.size(), deleted.size(), plots.get(plots.size() - 1)};
+                return new SweptBatch(plots.size(), deleted.size(), plots.get(plots.size() - 1));
             });
-            released += (int) batch[1];
-            if (batch[0] < batchSize) {
+            released += batch.released();
+            if (batch.plots() < batchSize) {
                 return released;
             }
-            after = batch[2];
+            after = batch.lastPlotId();
         }
+    }
+
+    /** One sweep transaction: how many plots it locked, how many reservations it released, its last plot's id. */
+    private record SweptBatch(int plots, int released, long lastPlotId) {
     }
 
     /**

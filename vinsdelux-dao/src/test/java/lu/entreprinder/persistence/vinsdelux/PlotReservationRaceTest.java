@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
@@ -22,9 +23,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import lu.entreprinder.persistence.core.Database;
+import lu.entreprinder.persistence.core.internal.RaceSeam;
 import lu.entreprinder.persistence.testing.Backend;
 import lu.entreprinder.persistence.testing.DatabaseTest;
 import lu.entreprinder.persistence.testing.Fixtures;
+import lu.entreprinder.persistence.testing.Race;
 import lu.entreprinder.persistence.testing.TestClock;
 
 /**
@@ -44,56 +47,44 @@ class PlotReservationRaceTest {
         var service = new PlotReservationService(db, ReservationListener.NONE);
         long producer = VdlFixtures.producer(catalog, "Alpha");
         List<Long> users = users(db, "racer", threads);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            for (int round = 1; round <= ROUNDS; round++) {
-                long plot = VdlFixtures.plot(catalog, producer, "Contested " + round);
-                AtomicInteger entered = new AtomicInteger();
-                AtomicBoolean held = new AtomicBoolean();
-                service.pause = operation -> {
-                    if (held.compareAndSet(false, true)) {
-                        // hold the first transaction (plot locked) until every other thread is on its way
-                        await(() -> entered.get() == threads);
-                        sleep(150);
-                    }
-                };
-                CountDownLatch start = new CountDownLatch(1);
-                List<Future<ReserveResult>> futures = new ArrayList<>();
-                for (long user : users) {
-                    futures.add(pool.submit(() -> {
-                        start.await();
-                        entered.incrementAndGet();
-                        return service.reserve(user, plot, HOLD);
-                    }));
+        for (int round = 1; round <= ROUNDS; round++) {
+            long plot = VdlFixtures.plot(catalog, producer, "Contested " + round);
+            AtomicInteger entered = new AtomicInteger();
+            AtomicBoolean held = new AtomicBoolean();
+            RaceSeam.of(db).onPause("plot.reserve", () -> {
+                if (held.compareAndSet(false, true)) {
+                    // hold the first transaction (plot locked) until every other thread is on its way
+                    await(() -> entered.get() == threads);
+                    sleep(150);
                 }
-                start.countDown();
-                int reserved = 0;
-                int notAvailable = 0;
-                List<Throwable> errors = new ArrayList<>();
-                for (Future<ReserveResult> f : futures) {
-                    try {
-                        ReserveResult r = f.get(120, TimeUnit.SECONDS);
-                        if (r instanceof ReserveResult.Reserved) {
-                            reserved++;
-                        } else if (r instanceof ReserveResult.NotAvailable na) {
-                            assertThat(na.status()).isEqualTo(PlotStatus.RESERVED);
-                            notAvailable++;
-                        }
-                    } catch (java.util.concurrent.ExecutionException e) {
-                        errors.add(e.getCause());
-                    }
-                }
-                System.out.printf("[%s] reserve race round %d: attempts=%d reserved=%d notAvailable=%d errors=%d%n",
-                        backend, round, threads, reserved, notAvailable, errors.size());
-                assertThat(errors).isEmpty();
-                assertThat(reserved).isEqualTo(1);
-                assertThat(notAvailable).isEqualTo(threads - 1);
-                assertThat(db.dsl().fetchCount(VDL_PLOT_RESERVATION, VDL_PLOT_RESERVATION.PLOT_ID.eq(plot)))
-                        .isEqualTo(1);
-                assertThat(VdlFixtures.status(db, plot)).isEqualTo(PlotStatus.RESERVED);
+            });
+            List<Callable<ReserveResult>> racers = new ArrayList<>();
+            for (long user : users) {
+                racers.add(() -> {
+                    entered.incrementAndGet();
+                    return service.reserve(user, plot, HOLD);
+                });
             }
-        } finally {
-            pool.shutdownNow();
+            Race.Outcomes<ReserveResult> out = Race.run(racers);
+            int reserved = 0;
+            int notAvailable = 0;
+            for (ReserveResult r : out.values()) {
+                if (r instanceof ReserveResult.Reserved) {
+                    reserved++;
+                } else if (r instanceof ReserveResult.NotAvailable na) {
+                    assertThat(na.status()).isEqualTo(PlotStatus.RESERVED);
+                    notAvailable++;
+                }
+            }
+            List<Throwable> errors = out.errors();
+            System.out.printf("[%s] reserve race round %d: attempts=%d reserved=%d notAvailable=%d errors=%d%n",
+                    backend, round, threads, reserved, notAvailable, errors.size());
+            assertThat(errors).isEmpty();
+            assertThat(reserved).isEqualTo(1);
+            assertThat(notAvailable).isEqualTo(threads - 1);
+            assertThat(db.dsl().fetchCount(VDL_PLOT_RESERVATION, VDL_PLOT_RESERVATION.PLOT_ID.eq(plot)))
+                    .isEqualTo(1);
+            assertThat(VdlFixtures.status(db, plot)).isEqualTo(PlotStatus.RESERVED);
         }
     }
 
@@ -106,39 +97,29 @@ class PlotReservationRaceTest {
         int threads = 8; // below the pool size: every thread must hold a connection at the barrier
         var catalog = new VinsDeluxCatalog(db);
         var service = new PlotReservationService(db, ReservationListener.NONE);
-        service.unlocked = true;
+        RaceSeam.of(db).locks(false);
         long producer = VdlFixtures.producer(catalog, "Alpha");
         List<Long> users = users(db, "careless", threads);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            for (int round = 1; round <= 3; round++) {
-                long plot = VdlFixtures.plot(catalog, producer, "Overbooked " + round);
-                CyclicBarrier everyoneChecked = new CyclicBarrier(threads);
-                service.pause = operation -> {
-                    try {
-                        everyoneChecked.await(20, TimeUnit.SECONDS);
-                    } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
-                        throw new IllegalStateException(e);
-                    }
-                };
-                List<Future<ReserveResult>> futures = new ArrayList<>();
-                for (long user : users) {
-                    futures.add(pool.submit(() -> service.reserve(user, plot, HOLD)));
+        for (int round = 1; round <= 3; round++) {
+            long plot = VdlFixtures.plot(catalog, producer, "Overbooked " + round);
+            CyclicBarrier everyoneChecked = new CyclicBarrier(threads);
+            RaceSeam.of(db).onPause("plot.reserve", () -> {
+                try {
+                    everyoneChecked.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
+                    throw new IllegalStateException(e);
                 }
-                int reserved = 0;
-                for (Future<ReserveResult> f : futures) {
-                    if (f.get(60, TimeUnit.SECONDS) instanceof ReserveResult.Reserved) {
-                        reserved++;
-                    }
-                }
-                int rows = db.dsl().fetchCount(VDL_PLOT_RESERVATION, VDL_PLOT_RESERVATION.PLOT_ID.eq(plot));
-                System.out.printf("[POSTGRESQL] unlocked control round %d: attempts=%d reserved=%d rows=%d%n",
-                        round, threads, reserved, rows);
-                assertThat(reserved).isEqualTo(threads);
-                assertThat(rows).isEqualTo(threads);
+            });
+            List<Callable<ReserveResult>> racers = new ArrayList<>();
+            for (long user : users) {
+                racers.add(() -> service.reserve(user, plot, HOLD));
             }
-        } finally {
-            pool.shutdownNow();
+            int reserved = (int) Race.run(Duration.ofSeconds(60), racers).count(ReserveResult.Reserved.class);
+            int rows = db.dsl().fetchCount(VDL_PLOT_RESERVATION, VDL_PLOT_RESERVATION.PLOT_ID.eq(plot));
+            System.out.printf("[POSTGRESQL] unlocked control round %d: attempts=%d reserved=%d rows=%d%n",
+                    round, threads, reserved, rows);
+            assertThat(reserved).isEqualTo(threads);
+            assertThat(rows).isEqualTo(threads);
         }
     }
 
@@ -158,14 +139,10 @@ class PlotReservationRaceTest {
         List<Long> users = users(db, "adopter", plots);
         List<PlotReservationService> instances = new ArrayList<>();
         for (int i = 0; i <= sweepers; i++) {
-            PlotReservationService s = new PlotReservationService(db, listener);
-            s.pause = operation -> {
-                if (operation.equals("sweep") || operation.equals("confirm")) {
-                    sleep(1);
-                }
-            };
-            instances.add(s);
+            instances.add(new PlotReservationService(db, listener));
         }
+        RaceSeam.of(db).onPause("plot.sweep", () -> sleep(1));
+        RaceSeam.of(db).onPause("plot.confirm", () -> sleep(1));
         PlotReservationService confirmer = instances.get(0);
         ExecutorService pool = Executors.newFixedThreadPool(plots + sweepers + 1);
         Random random = new Random(42);
@@ -288,34 +265,24 @@ class PlotReservationRaceTest {
             reserver.reserve(users.get(i), plot, HOLD);
         }
         clock.advance(HOLD);
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> sweeps = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                var instance = new PlotReservationService(db, listener);
-                instance.pause = operation -> sleep(2);
-                sweeps.add(pool.submit(() -> {
-                    start.await();
-                    return instance.releaseExpired(5);
-                }));
-            }
-            start.countDown();
-            int released = 0;
-            for (Future<Integer> f : sweeps) {
-                released += f.get(60, TimeUnit.SECONDS);
-            }
-            int afterwards = reserver.releaseExpired(5);
-            System.out.printf("[%s] concurrent sweeps: holds=%d released=%d leftForNextSweep=%d%n", backend, holds,
-                    released, afterwards);
-            assertThat(released + afterwards).isEqualTo(holds);
-            assertThat(listener.released).extracting(ReservationEvent::reservationId).doesNotHaveDuplicates()
-                    .hasSize(holds);
-            checkInvariants(db, plots, true);
-            assertThat(VdlFixtures.reservations(db)).isZero();
-        } finally {
-            pool.shutdownNow();
+        RaceSeam.of(db).onPause("plot.sweep", () -> sleep(2));
+        List<Callable<Integer>> sweeps = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            var instance = new PlotReservationService(db, listener);
+            sweeps.add(() -> instance.releaseExpired(5));
         }
+        int released = 0;
+        for (int n : Race.run(Duration.ofSeconds(60), sweeps).valuesOrFail()) {
+            released += n;
+        }
+        int afterwards = reserver.releaseExpired(5);
+        System.out.printf("[%s] concurrent sweeps: holds=%d released=%d leftForNextSweep=%d%n", backend, holds,
+                released, afterwards);
+        assertThat(released + afterwards).isEqualTo(holds);
+        assertThat(listener.released).extracting(ReservationEvent::reservationId).doesNotHaveDuplicates()
+                .hasSize(holds);
+        checkInvariants(db, plots, true);
+        assertThat(VdlFixtures.reservations(db)).isZero();
     }
 
     /**
@@ -337,10 +304,13 @@ class PlotReservationRaceTest {
         clock.advance(HOLD);
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        first.pause = operation -> {
-            holding.countDown();
-            await(release);
-        };
+        Thread tester = Thread.currentThread(); // the second sweep runs here and must not be held
+        RaceSeam.of(db).onPause("plot.sweep", () -> {
+            if (Thread.currentThread() != tester) {
+                holding.countDown();
+                await(release);
+            }
+        });
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             Future<Integer> held = pool.submit(() -> first.releaseExpired(2));

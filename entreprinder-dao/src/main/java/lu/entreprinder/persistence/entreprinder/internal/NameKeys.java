@@ -1,11 +1,16 @@
 package lu.entreprinder.persistence.entreprinder.internal;
 
-import db.migration.common.V9__entreprinder_populate_name_key;
+import java.text.Normalizer;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import lu.entreprinder.persistence.core.Check;
 import lu.entreprinder.persistence.core.ValidationException;
 
-/** Display names and {@code name_key}s of industries and skills; the key rule is the migration's (V9). */
+/**
+ * Display names and {@code name_key}s of industries and skills: the live rule. Migration V9 filled the keys of the
+ * rows that existed then with its own frozen copy of this rule; a migration never changes, so when this rule changes,
+ * a new migration must re-key the stored rows.
+ */
 public final class NameKeys {
 
     /** Length of {@code name} and {@code name_key} ({@code varchar(100)}). */
@@ -25,10 +30,16 @@ public final class NameKeys {
         return display;
     }
 
-    /** {@link V9__entreprinder_populate_name_key#normalizeName(String)}, checked to fit the column. */
+    /**
+     * The {@code name_key} of a name: Unicode NFKC, whitespace runs (Unicode separators too) collapsed to one space,
+     * trimmed, then {@code toLowerCase(Locale.ROOT)}; checked to be non-blank and to fit the column.
+     *
+     * @throws ValidationException naming {@code field} if the name is null, blank, or its key too long
+     */
     public static String key(String name, String field) {
         Check.required(name, field);
-        String key = V9__entreprinder_populate_name_key.normalizeName(name);
+        String nfkc = Normalizer.normalize(name, Normalizer.Form.NFKC);
+        String key = WHITESPACE_RUN.matcher(nfkc).replaceAll(" ").strip().toLowerCase(Locale.ROOT);
         if (key.isEmpty()) {
             throw new ValidationException(field, "must not be blank");
         }

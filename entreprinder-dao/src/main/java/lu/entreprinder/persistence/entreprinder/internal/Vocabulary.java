@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import lu.entreprinder.persistence.core.Transaction;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -69,14 +70,8 @@ public final class Vocabulary<R extends Record> {
      * {@code <table>.name_key:<key>}, one statement; SQLite: nothing to do, every library transaction already holds
      * the database's write lock ({@code BEGIN IMMEDIATE}).
      */
-    public void lockKeys(DSLContext dsl, Collection<String> keys) {
-        if (keys.isEmpty() || dsl.dialect().family() != SQLDialect.POSTGRES) {
-            return;
-        }
-        String[] sorted = new java.util.TreeSet<>(keys).toArray(String[]::new);
-        dsl.resultQuery("select count(pg_advisory_xact_lock(hashtextextended({0} || k, 0)))"
-                        + " from (select unnest(cast({1} as text[])) as k order by 1) as keys",
-                DSL.val(table.getName() + ".name_key:"), DSL.val(sorted)).fetch();
+    public void lockKeys(Transaction tx, Collection<String> keys) {
+        tx.lockKeys(table.getName() + ".name_key:", keys);
     }
 
     /**
@@ -95,11 +90,6 @@ public final class Vocabulary<R extends Record> {
         return insert.returning(id).fetchOptional(id);
     }
 
-    /** A plain insert (raises {@code ConflictException} on a duplicate name); the unsafe path of the race tests. */
-    public long insert(DSLContext dsl, String displayName, String nameKey) {
-        return dsl.insertInto(table, name, key).values(displayName, nameKey).returning(id).fetchOne(id);
-    }
-
     /**
      * Inside a transaction: finds or creates every name; returns id by key (the oldest row of a key). Under the
      * keys' locks ({@link #lockKeys}, taken in key order so concurrent callers cannot deadlock): one select, and
@@ -108,12 +98,13 @@ public final class Vocabulary<R extends Record> {
      *
      * @param byKey display name by name_key
      */
-    public Map<String, Long> resolve(DSLContext dsl, Map<String, String> byKey) {
+    public Map<String, Long> resolve(Transaction tx, Map<String, String> byKey) {
         if (byKey.isEmpty()) {
             return Map.of();
         }
+        DSLContext dsl = tx.dsl();
         TreeMap<String, String> sorted = new TreeMap<>(byKey);
-        lockKeys(dsl, sorted.keySet());
+        lockKeys(tx, sorted.keySet());
         Map<String, Long> ids = idsByKey(dsl, sorted.keySet());
         if (ids.size() < sorted.size()) {
             InsertValuesStep2<R, String, String> insert = dsl.insertInto(table, name, key);

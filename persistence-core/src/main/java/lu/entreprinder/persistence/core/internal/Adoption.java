@@ -590,7 +590,7 @@ public final class Adoption {
         }
     }
 
-    /** Every row's {@code name_key} from its name, by the library's one rule (V9's), in Java. */
+    /** Every row's {@code name_key} from its name, by V9's rule (adoption stands in for V9, recorded as applied). */
     private static void populateNameKeys(Connection c, String table) throws SQLException {
         Map<Long, String> keys = new LinkedHashMap<>();
         try (ResultSet rs = query(c, "select id, name from " + table)) { // sql-constant: table name
@@ -728,7 +728,10 @@ public final class Adoption {
 
     private static volatile Method normalize;
 
-    /** The library's one normalization rule (V9's), loaded from the schema module's migration class. */
+    /**
+     * Migration V9's normalization rule, loaded from the schema module's migration class: adoption does V9's work and
+     * records it as applied, so it keys the rows as V9 would have (later migrations re-key them if the rule changed).
+     */
     static String normalizeName(String name) {
         try {
             Method method = normalize;

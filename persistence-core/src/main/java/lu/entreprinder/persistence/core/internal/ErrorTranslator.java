@@ -13,6 +13,7 @@ import lu.entreprinder.persistence.core.CheckViolationException;
 import lu.entreprinder.persistence.core.ConflictException;
 import lu.entreprinder.persistence.core.DataAccessFailureException;
 import lu.entreprinder.persistence.core.ForeignKeyViolationException;
+import lu.entreprinder.persistence.core.NotFoundException;
 import lu.entreprinder.persistence.core.NotNullViolationException;
 import lu.entreprinder.persistence.core.PersistenceException;
 import lu.entreprinder.persistence.core.QueryTimeoutException;
@@ -23,6 +24,8 @@ import org.jooq.SQLDialect;
 import org.jooq.Schema;
 import org.jooq.Table;
 import org.jooq.UniqueKey;
+import org.jooq.exception.DataAccessException;
+import org.jooq.exception.NoDataFoundException;
 
 /** Turns driver and jOOQ errors into the library's one exception hierarchy. The only place that does. */
 public final class ErrorTranslator {
@@ -48,9 +51,25 @@ public final class ErrorTranslator {
         }
         SQLException sql = findSqlException(error);
         if (sql == null) {
-            return error instanceof RuntimeException re ? re : new DataAccessFailureException(error.toString(), null, error);
+            return translateClientSide(error);
         }
         return dialect.family() == SQLDialect.SQLITE ? translateSqlite(sql, error) : translatePostgres(sql, error);
+    }
+
+    /**
+     * Errors jOOQ raises itself, after the statement ran: no row for {@code fetchSingle} is a
+     * {@link NotFoundException} (entity {@code row}); more rows than {@code fetchOne} allows, a record that cannot be
+     * mapped, and any other jOOQ {@code DataAccessException} are a {@link DataAccessFailureException} (no SQLState).
+     * Other runtime exceptions (a caller's own, thrown inside a transaction) pass through unchanged.
+     */
+    private static RuntimeException translateClientSide(Throwable error) {
+        if (error instanceof NoDataFoundException) {
+            return new NotFoundException("row", null, error);
+        }
+        if (error instanceof DataAccessException) {
+            return new DataAccessFailureException(error.getMessage(), null, error);
+        }
+        return error instanceof RuntimeException re ? re : new DataAccessFailureException(error.toString(), null, error);
     }
 
     private static SQLException findSqlException(Throwable error) {
