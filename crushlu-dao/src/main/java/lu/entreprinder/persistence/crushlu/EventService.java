@@ -13,6 +13,7 @@ import lu.entreprinder.persistence.core.Check;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.NotFoundException;
 import lu.entreprinder.persistence.core.Transaction;
+import lu.entreprinder.persistence.core.internal.RaceSeam;
 import lu.entreprinder.persistence.core.ValidationException;
 import org.jooq.Record;
 
@@ -34,11 +35,6 @@ public final class EventService {
 
     private final Database db;
     private final RegistrationListener listener;
-
-    /** Test switch: false reads the event without locking it (the negative control of the race tests). */
-    volatile boolean lockEvent = true;
-    /** Test hook run in {@link #changeCapacity} between choosing the registrations to promote and writing. */
-    volatile Runnable pauseBeforeWrite = () -> { };
 
     /** A service without a listener. */
     public EventService(Database db) {
@@ -98,7 +94,7 @@ public final class EventService {
         return db.inTransaction(tx -> {
             var e = MEETUP_EVENT;
             var r = EVENT_REGISTRATION;
-            Record event = lockEvent ? lock(tx, eventId) : read(tx, eventId);
+            Record event = lock(tx, eventId);
             if (event.get(e.IS_CANCELLED)) {
                 return new CapacityChangeResult.EventCancelled();
             }
@@ -112,7 +108,7 @@ public final class EventService {
             List<Long> next = promotes && max > confirmed
                     ? RegistrationService.oldestWaitlisted(tx, eventId, max - confirmed)
                     : List.of();
-            pauseBeforeWrite.run();
+            RaceSeam.of(db).pause("event.capacity-before-write");
             tx.dsl().update(e).set(e.MAX_PARTICIPANTS, max).where(e.ID.eq(eventId)).execute();
             List<Registration> promoted = new ArrayList<>();
             if (!next.isEmpty()) {
@@ -139,15 +135,4 @@ public final class EventService {
         return event;
     }
 
-    /** The negative control's read: the same columns, no lock. */
-    private static Record read(Transaction tx, long eventId) {
-        var e = MEETUP_EVENT;
-        Record event = tx.dsl()
-                .select(e.ID, e.MAX_PARTICIPANTS, e.EVENT_DATE, e.IS_PUBLISHED, e.IS_CANCELLED, e.CANCELLED_AT)
-                .from(e).where(e.ID.eq(eventId)).fetchOne();
-        if (event == null) {
-            throw new NotFoundException("event", eventId);
-        }
-        return event;
-    }
 }

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
+import lu.entreprinder.persistence.core.internal.RaceSeam;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -61,11 +62,6 @@ public final class InvitationService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Database db;
-
-    /** Test switch: false reads the invitation without a row lock and skips the e-mail lock (negative control). */
-    volatile boolean lockInvitation = true;
-    /** Test hook run in {@link #accept} between the checks and the user's insert. */
-    volatile Runnable pauseBeforeWrite = () -> { };
 
     public InvitationService(Database db) {
         this.db = Objects.requireNonNull(db, "db");
@@ -161,7 +157,7 @@ public final class InvitationService {
         return db.inTransaction(tx -> {
             var i = EVENT_INVITATION;
             var query = tx.dsl().selectFrom(i).where(i.TOKEN.eq(key));
-            EventInvitationRecord inv = (lockInvitation ? tx.forUpdate(query) : query).fetchOne();
+            EventInvitationRecord inv = tx.forUpdate(query).fetchOne();
             if (inv == null) {
                 return new InvitationAcceptResult.UnknownToken();
             }
@@ -186,14 +182,11 @@ public final class InvitationService {
                 return new InvitationAcceptResult.Expired(inv.getId());
             }
             String email = inv.getGuestEmail().strip().toLowerCase(Locale.ROOT);
-            if (db.isPostgres() && lockInvitation) {
-                tx.dsl().resultQuery("select pg_advisory_xact_lock(hashtextextended({0}, 0))",
-                        val(EMAIL_LOCK_NAMESPACE + email)).fetch();
-            }
+            tx.lockKeys(EMAIL_LOCK_NAMESPACE, List.of(email));
             if (tx.dsl().fetchExists(USER, lower(USER.EMAIL).eq(email).and(USER.EMAIL.ne("")))) {
                 return new InvitationAcceptResult.EmailInUse(email);
             }
-            pauseBeforeWrite.run();
+            RaceSeam.of(db).pause("invitation.before-insert");
             Long userId;
             try {
                 // Its own savepoint: a taken username fails this statement only, and becomes an outcome.

@@ -15,15 +15,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import lu.entreprinder.persistence.core.Database;
+import lu.entreprinder.persistence.core.internal.RaceSeam;
 import lu.entreprinder.persistence.testing.Backend;
 import lu.entreprinder.persistence.testing.DatabaseTest;
+import lu.entreprinder.persistence.testing.Race;
 import org.jooq.impl.DSL;
 
 /**
  * A capacity increase racing registrations, with real threads. The rules: confirmed never exceed the capacity,
  * nobody waits while a place is free, promotions are first come first served, nobody is lost (one row per user).
  * The deterministic pair holds the capacity change between choosing whom to promote and writing; through the
- * unlocked path (package-private switch) a registration slips in and is left waiting beside a free place, which
+ * unlocked path (the race seam with its locks off) a registration slips in and is left waiting beside a free place, which
  * proves the locked test can fail.
  */
 class CapacityRaceIT {
@@ -39,21 +41,21 @@ class CapacityRaceIT {
     void unlockedCapacityChangeLeavesANewcomerWaitingBesideAFreePlace(Database db) throws Exception {
         Setup s = setup(db);
         EventService events = new EventService(db);
-        events.lockEvent = false;
-        Races.Hold hold = new Races.Hold();
-        events.pauseBeforeWrite = hold;
+        RaceSeam.of(db).locks(false);
+        Race.Hold hold = new Race.Hold();
+        RaceSeam.of(db).onPause("event.capacity-before-write", hold);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             Future<CapacityChangeResult> raise = pool.submit(() -> events.changeCapacity(s.event, 4));
-            assertThat(hold.reached.await(10, TimeUnit.SECONDS)).isTrue();
+            hold.awaitHeld(Duration.ofSeconds(10));
             RegistrationResult newcomer = pool.submit(
                     () -> new RegistrationService(db).register(s.newcomer, s.event, NONE)).get(10, TimeUnit.SECONDS);
-            hold.release.countDown();
+            hold.release();
             assertThat(newcomer).isInstanceOf(RegistrationResult.Waitlisted.class);
             assertThat(raise.get(10, TimeUnit.SECONDS)).isInstanceOfSatisfying(CapacityChangeResult.Changed.class,
                     c -> assertThat(c.promoted()).extracting(Registration::userId).containsExactly(s.waiting));
         } finally {
-            hold.release.countDown();
+            hold.release();
             pool.shutdownNow();
         }
         assertThat(count(db, s.event, RegistrationStatus.CONFIRMED)).isEqualTo(3);
@@ -65,22 +67,22 @@ class CapacityRaceIT {
     void lockedCapacityChangeMakesTheRegistrationWaitThenConfirmsIt(Database db) throws Exception {
         Setup s = setup(db);
         EventService events = new EventService(db);
-        Races.Hold hold = new Races.Hold();
-        events.pauseBeforeWrite = hold;
+        Race.Hold hold = new Race.Hold();
+        RaceSeam.of(db).onPause("event.capacity-before-write", hold);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             Future<CapacityChangeResult> raise = pool.submit(() -> events.changeCapacity(s.event, 4));
-            assertThat(hold.reached.await(10, TimeUnit.SECONDS)).isTrue();
+            hold.awaitHeld(Duration.ofSeconds(10));
             Future<RegistrationResult> newcomer = pool.submit(
                     () -> new RegistrationService(db).register(s.newcomer, s.event, NONE));
             Thread.sleep(300);
             assertThat(newcomer.isDone()).as("the registration waits for the event lock").isFalse();
-            hold.release.countDown();
+            hold.release();
             assertThat(raise.get(10, TimeUnit.SECONDS)).isInstanceOfSatisfying(CapacityChangeResult.Changed.class,
                     c -> assertThat(c.promoted()).extracting(Registration::userId).containsExactly(s.waiting));
             assertThat(newcomer.get(30, TimeUnit.SECONDS)).isInstanceOf(RegistrationResult.Confirmed.class);
         } finally {
-            hold.release.countDown();
+            hold.release();
             pool.shutdownNow();
         }
         assertThat(count(db, s.event, RegistrationStatus.CONFIRMED)).isEqualTo(4);
@@ -104,7 +106,7 @@ class CapacityRaceIT {
                 calls.add(() -> registrations.register(user, event, NONE));
             }
             calls.add(() -> List.of(events.changeCapacity(event, 10), events.changeCapacity(event, 15)));
-            Races.Outcomes<Object> out = Races.race(calls);
+            Race.Outcomes<Object> out = Race.run(calls);
             assertThat(out.errors()).isEmpty();
 
             int capacity = db.dsl().fetchValue(MEETUP_EVENT.MAX_PARTICIPANTS, MEETUP_EVENT.ID.eq(event));

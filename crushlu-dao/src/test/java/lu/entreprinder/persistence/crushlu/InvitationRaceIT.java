@@ -3,6 +3,7 @@ package lu.entreprinder.persistence.crushlu;
 import static lu.entreprinder.persistence.schema.generated.Tables.USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -11,14 +12,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import lu.entreprinder.persistence.core.Database;
+import lu.entreprinder.persistence.core.internal.RaceSeam;
 import lu.entreprinder.persistence.testing.Backend;
 import lu.entreprinder.persistence.testing.DatabaseTest;
+import lu.entreprinder.persistence.testing.Race;
 import lu.entreprinder.persistence.testing.Fixtures;
 import org.jooq.impl.DSL;
 
 /**
  * One invitation accepted several times at once (a double click, two tabs): exactly one user is created and exactly
- * one call answers {@code Accepted}. The unlocked path (package-private switch) creates two users on PostgreSQL, so
+ * one call answers {@code Accepted}. The unlocked path (the race seam with its locks off) creates two users on PostgreSQL, so
  * the locked test can fail.
  */
 class InvitationRaceIT {
@@ -41,20 +44,20 @@ class InvitationRaceIT {
     void unlockedAcceptCreatesTwoUsersWhenTheFirstIsHeld(Database db) throws Exception {
         String token = invite(db, "g@example.lu");
         InvitationService service = new InvitationService(db);
-        service.lockInvitation = false;
-        Races.Hold hold = new Races.Hold();
-        service.pauseBeforeWrite = hold;
+        RaceSeam.of(db).locks(false);
+        Race.Hold hold = new Race.Hold();
+        RaceSeam.of(db).onPause("invitation.before-insert", hold);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             Future<InvitationAcceptResult> held = pool.submit(() -> service.accept(token, "first", HASH));
-            assertThat(hold.reached.await(10, TimeUnit.SECONDS)).isTrue();
+            hold.awaitHeld(Duration.ofSeconds(10));
             InvitationAcceptResult other = pool.submit(() -> service.accept(token, "second", HASH))
                     .get(10, TimeUnit.SECONDS);
-            hold.release.countDown();
+            hold.release();
             assertThat(other).isInstanceOf(InvitationAcceptResult.Accepted.class);
             assertThat(held.get(10, TimeUnit.SECONDS)).isInstanceOf(InvitationAcceptResult.Accepted.class);
         } finally {
-            hold.release.countDown();
+            hold.release();
             pool.shutdownNow();
         }
         assertThat(usersWithEmail(db, "g@example.lu")).as("the broken rule").isEqualTo(2);
@@ -65,20 +68,20 @@ class InvitationRaceIT {
     void lockedAcceptMakesTheSecondWaitAndRefusesIt(Database db) throws Exception {
         String token = invite(db, "g@example.lu");
         InvitationService service = new InvitationService(db);
-        Races.Hold hold = new Races.Hold();
-        service.pauseBeforeWrite = hold;
+        Race.Hold hold = new Race.Hold();
+        RaceSeam.of(db).onPause("invitation.before-insert", hold);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             Future<InvitationAcceptResult> held = pool.submit(() -> service.accept(token, "first", HASH));
-            assertThat(hold.reached.await(10, TimeUnit.SECONDS)).isTrue();
+            hold.awaitHeld(Duration.ofSeconds(10));
             Future<InvitationAcceptResult> other = pool.submit(() -> service.accept(token, "second", HASH));
             Thread.sleep(300);
             assertThat(other.isDone()).as("the second accept waits for the invitation's lock").isFalse();
-            hold.release.countDown();
+            hold.release();
             assertThat(held.get(10, TimeUnit.SECONDS)).isInstanceOf(InvitationAcceptResult.Accepted.class);
             assertThat(other.get(30, TimeUnit.SECONDS)).isInstanceOf(InvitationAcceptResult.AlreadyAccepted.class);
         } finally {
-            hold.release.countDown();
+            hold.release();
             pool.shutdownNow();
         }
         assertThat(usersWithEmail(db, "g@example.lu")).isEqualTo(1);
@@ -97,7 +100,7 @@ class InvitationRaceIT {
                 String username = "r" + round + "t" + t;
                 calls.add(() -> service.accept(token, username, HASH));
             }
-            Races.Outcomes<InvitationAcceptResult> out = Races.race(calls);
+            Race.Outcomes<InvitationAcceptResult> out = Race.run(calls);
             assertThat(out.errors()).isEmpty();
             assertThat(out.values()).filteredOn(InvitationAcceptResult.Accepted.class::isInstance).hasSize(1);
             assertThat(out.values()).filteredOn(InvitationAcceptResult.AlreadyAccepted.class::isInstance)
