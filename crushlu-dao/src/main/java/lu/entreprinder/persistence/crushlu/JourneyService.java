@@ -81,9 +81,11 @@ public final class JourneyService {
      * stored as an attempt. Riddles and word scrambles also accept their alternative answers, compared after the
      * same normalisation ({@link JourneyText}).
      *
-     * <p>Statements: a wrong answer 2 (the challenge with its journey's structure, the attempt); a right answer 4
-     * (plus: the progress row locked, its update; 6 for the user's first in the journey, when the row is created);
-     * an answer to a completed challenge 4 (the original points instead of the update); a chapter-locked answer 2.
+     * <p>Statements, once the user has progress in the journey: a right answer 3 (the challenge with its journey's
+     * structure and the progress row, locked, in one; the progress update; the attempt), a wrong answer 2, an answer
+     * to a completed challenge 3 (the original points, the attempt), a chapter-locked answer 1. Before: 1 more for a
+     * wrong answer (the challenge alone), 3 more for the first right one (the challenge, the row created and
+     * locked).
      *
      * @throws ValidationException (fields {@code userId}, {@code challengeId}, {@code answer}) for bad input, a
      *         blank answer, or an answer of the wrong format for the challenge (e.g. a choice that is not one of its
@@ -107,12 +109,24 @@ public final class JourneyService {
                 select(rc.CHAPTER_NUMBER, rw.ID).from(rw).join(rc).on(rc.ID.eq(rw.CHAPTER_ID))
                         .where(rc.JOURNEY_ID.eq(JOURNEY_CHAPTER.JOURNEY_ID)).orderBy(rw.ID))
                 .convertFrom(r -> r.map(x -> new Slot(x.value1(), x.value2())));
+        List<org.jooq.SelectFieldOrAsterisk> challengeFields = List.of(JOURNEY_CHALLENGE.CHALLENGE_TYPE,
+                JOURNEY_CHALLENGE.CORRECT_ANSWER, JOURNEY_CHALLENGE.OPTIONS, JOURNEY_CHALLENGE.HINT,
+                JOURNEY_CHALLENGE.ALTERNATIVE_ANSWERS, JOURNEY_CHALLENGE.POINTS, JOURNEY_CHAPTER.JOURNEY_ID,
+                JOURNEY_CHAPTER.CHAPTER_NUMBER, JOURNEY_CHAPTER.IS_QUESTIONNAIRE, slots, rewards);
+        List<org.jooq.SelectFieldOrAsterisk> withProgress = new ArrayList<>(challengeFields);
+        withProgress.addAll(List.of(JOURNEY_PROGRESS.fields()));
         return db.inTransaction(tx -> {
-            Record ch = tx.dsl()
-                    .select(JOURNEY_CHALLENGE.CHALLENGE_TYPE, JOURNEY_CHALLENGE.CORRECT_ANSWER,
-                            JOURNEY_CHALLENGE.OPTIONS, JOURNEY_CHALLENGE.HINT, JOURNEY_CHALLENGE.ALTERNATIVE_ANSWERS,
-                            JOURNEY_CHALLENGE.POINTS, JOURNEY_CHAPTER.JOURNEY_ID, JOURNEY_CHAPTER.CHAPTER_NUMBER,
-                            JOURNEY_CHAPTER.IS_QUESTIONNAIRE, slots, rewards)
+            // the challenge, its journey's structure and the user's progress row, locked (FOR UPDATE OF the
+            // progress only: other players of the challenge are not held up), in one statement
+            var joined = tx.dsl().select(withProgress)
+                    .from(JOURNEY_CHALLENGE)
+                    .join(JOURNEY_CHAPTER).on(JOURNEY_CHAPTER.ID.eq(JOURNEY_CHALLENGE.CHAPTER_ID))
+                    .join(JOURNEY_PROGRESS).on(JOURNEY_PROGRESS.JOURNEY_ID.eq(JOURNEY_CHAPTER.JOURNEY_ID))
+                    .and(JOURNEY_PROGRESS.USER_ID.eq((int) userId))
+                    .where(JOURNEY_CHALLENGE.ID.eq(challengeId));
+            Record progress = (lockProgress && db.isPostgres() ? joined.forUpdate().of(JOURNEY_PROGRESS) : joined)
+                    .fetchOne();
+            Record ch = progress != null ? progress : tx.dsl().select(challengeFields)
                     .from(JOURNEY_CHALLENGE)
                     .join(JOURNEY_CHAPTER).on(JOURNEY_CHAPTER.ID.eq(JOURNEY_CHALLENGE.CHAPTER_ID))
                     .where(JOURNEY_CHALLENGE.ID.eq(challengeId))
@@ -144,7 +158,9 @@ public final class JourneyService {
             }
             List<Long> journeyChallenges = challengesByChapter.values().stream().flatMap(List::stream).toList();
 
-            Record progress = lockedProgress(tx, userId, journeyId);
+            if (progress == null) {
+                progress = createProgress(tx, userId, journeyId);
+            }
             List<Long> completedBefore = ProfileJson.longs(progress.get(JOURNEY_PROGRESS.COMPLETED_CHALLENGES));
             JourneyProgressView before = view(progress, done(completedBefore, journeyChallenges),
                     journeyChallenges.size());
@@ -243,9 +259,14 @@ public final class JourneyService {
                 .where(JOURNEY_PROGRESS.USER_ID.eq((int) userId))
                 .and(JOURNEY_PROGRESS.JOURNEY_ID.eq(journeyId));
         Optional<? extends Record> row = (lockProgress ? tx.forUpdate(select) : select).fetchOptional();
-        if (row.isPresent()) {
-            return row.get();
-        }
+        return row.isPresent() ? row.get() : createProgress(tx, userId, journeyId);
+    }
+
+    /** Creates the user's progress row in the journey (unless a concurrent call just did) and locks it. */
+    private Record createProgress(Transaction tx, long userId, long journeyId) {
+        var select = tx.dsl().selectFrom(JOURNEY_PROGRESS)
+                .where(JOURNEY_PROGRESS.USER_ID.eq((int) userId))
+                .and(JOURNEY_PROGRESS.JOURNEY_ID.eq(journeyId));
         tx.dsl().insertInto(JOURNEY_PROGRESS)
                 .set(JOURNEY_PROGRESS.USER_ID, (int) userId)
                 .set(JOURNEY_PROGRESS.JOURNEY_ID, journeyId)

@@ -42,14 +42,15 @@ class JourneyRulesIT {
 
         var wrong = Statements.count(db, () -> s.answer(anna, j.riddle(), text("tiramisu")));
         assertThat(wrong.value()).isEqualTo(new JourneyAnswerResult.Incorrect(j.riddle(), true));
-        assertThat(wrong.statements()).as("challenge with structure, attempt").isEqualTo(2);
+        assertThat(wrong.statements()).as("challenge with progress (none), challenge, attempt").isEqualTo(3);
         assertThat(s.findProgress(anna, j.journeyId())).as("a wrong answer creates no progress").isEmpty();
 
         var first = Statements.count(db, () -> s.answer(anna, j.riddle(), text("Crème Brûlée")));
         var correct = (JourneyAnswerResult.Correct) first.value();
         assertThat(correct.pointsAwarded()).isEqualTo(15);
         assertThat(correct.progress().totalPoints()).isEqualTo(15);
-        assertThat(first.statements()).as("challenge, progress read/create/read, update, attempt").isEqualTo(6);
+        assertThat(first.statements()).as("challenge with progress (none), challenge, progress created and locked,"
+                + " update, attempt").isEqualTo(6);
 
         // the challenge's points change later: the original award stays what it was
         db.dsl().update(JOURNEY_CHALLENGE).set(JOURNEY_CHALLENGE.POINTS, 99)
@@ -59,11 +60,17 @@ class JourneyRulesIT {
             assertThat(a.originalPoints()).isEqualTo(15);
             assertThat(a.progress().totalPoints()).isEqualTo(15);
         });
-        assertThat(again.statements()).as("challenge, progress lock, original points, attempt").isEqualTo(4);
+        assertThat(again.statements()).as("challenge with locked progress, original points, attempt").isEqualTo(3);
 
+        var locked = Statements.count(db, () -> s.answer(anna, j.scramble(), text("fouer")));
+        assertThat(locked.value()).isEqualTo(new JourneyAnswerResult.ChapterLocked(j.scramble(), 2, 1));
+        assertThat(locked.statements()).as("challenge with locked progress").isEqualTo(1);
+        var wrongAgain = Statements.count(db, () -> s.answer(anna, j.choice(), new JourneyAnswer.Choice("Rome")));
+        assertThat(wrongAgain.value()).isInstanceOf(JourneyAnswerResult.Incorrect.class);
+        assertThat(wrongAgain.statements()).as("challenge with locked progress, attempt").isEqualTo(2);
         var second = Statements.count(db, () -> s.answer(anna, j.choice(), new JourneyAnswer.Choice("Luxembourg")));
         assertThat(((JourneyAnswerResult.Correct) second.value()).progress().totalPoints()).isEqualTo(25);
-        assertThat(second.statements()).as("challenge, progress lock, update, attempt").isEqualTo(4);
+        assertThat(second.statements()).as("challenge with locked progress, update, attempt").isEqualTo(3);
 
         var chapterLocked = Statements.count(db, () -> s.answer(anna, j.scramble(), text("fouer")));
         assertThat(chapterLocked.value()).as("chapter 1 is complete: chapter 2 is open").isInstanceOf(
