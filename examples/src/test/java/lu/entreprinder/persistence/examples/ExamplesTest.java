@@ -110,7 +110,13 @@ class ExamplesTest {
                 .contains("ben likes anna -> match made")
                 .contains("ben likes anna -> already liked, nothing changed")
                 // search
-                .contains("search hit: ben - Winemaker taking Moselle vineyards online");
+                .contains("search hit: ben - Winemaker taking Moselle vineyards online")
+                // journey points and puzzle
+                .contains("hint taken: \"It rhymes with 'vraiment'.\" -> 5 points deducted, 5 left")
+                .contains("alternative answer accepted: \"cremant de luxembourg\" -> +20 points, 25 in total, journey 100% done")
+                .contains("puzzle piece 1 unlocked for 10 points, 15 left")
+                .contains("the puzzle shows 1 of 3 pieces")
+                .contains("final response \"yes\" -> recorded");
         // the promotion's notice is printed before cancel() returns: it ran after the commit, not inside it
         assertThat(output.indexOf("[after commit] promotion notified"))
                 .isLessThan(output.indexOf("ben -> cancelled; promoted: david"));
