@@ -23,7 +23,7 @@ class SchemaParityTest {
         SchemaSnapshot sqlite = SchemaSnapshot.of(TestDatabases.shared(Backend.SQLITE));
 
         assertThat(sqlite.tables().keySet()).as("tables").isEqualTo(postgres.tables().keySet());
-        assertThat(postgres.tables()).hasSize(28);
+        assertThat(postgres.tables()).hasSize(32);
         for (String table : postgres.tables().keySet()) {
             SchemaSnapshot.Table pg = postgres.tables().get(table);
             SchemaSnapshot.Table lite = sqlite.tables().get(table);
