@@ -1045,8 +1045,10 @@ class BadInputCorpusTest {
         badOrders.forEach((label, items) -> add("JourneyService.answer", "answer order (timeline) " + label,
                 w -> w.journeyPlay.answer(w.anna, w.timeline, new JourneyAnswer.Order(items)), refused("answer")));
         for (String wrong : List.of(DROP, OR_1_1, EMOJI, RTL)) {
+            // a wrong answer is stored as an attempt (V21), exactly as typed
             add(m, "answer text (riddle) wrong: " + label(wrong), w -> w.journeyPlay.answer(w.anna, w.riddle,
-                    new JourneyAnswer.Text(wrong)), answered(JourneyAnswerResult.Incorrect.class));
+                    new JourneyAnswer.Text(wrong)), stored((w, r) -> r instanceof JourneyAnswerResult.Incorrect
+                    ? w.journeyPlay.listAttempts(w.anna, w.riddle).getLast().answer() : r, wrong));
         }
         add(m, "userId unknown in range", w -> w.journeyPlay.answer(Integer.MAX_VALUE, w.openText,
                 new JourneyAnswer.Text("x")), answered(ForeignKeyViolationException.class));
