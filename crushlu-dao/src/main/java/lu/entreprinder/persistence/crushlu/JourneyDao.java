@@ -283,14 +283,15 @@ public final class JourneyDao {
         Field<String> optionsText = JOURNEY_CHALLENGE.OPTIONS.cast(SQLDataType.CLOB);
         Field<List<JourneyPlay.Challenge>> challenges = multiset(
                 select(JOURNEY_CHALLENGE.ID, JOURNEY_CHALLENGE.CHALLENGE_TYPE, JOURNEY_CHALLENGE.QUESTION,
-                        optionsText, JOURNEY_CHALLENGE.HINT, JOURNEY_CHALLENGE.ORDER)
+                        optionsText, JOURNEY_CHALLENGE.HINT, JOURNEY_CHALLENGE.ORDER, JOURNEY_CHALLENGE.POINTS,
+                        JOURNEY_CHALLENGE.HINT_COST)
                         .from(JOURNEY_CHALLENGE)
                         .where(JOURNEY_CHALLENGE.CHAPTER_ID.eq(JOURNEY_CHAPTER.ID))
                         .orderBy(JOURNEY_CHALLENGE.ORDER, JOURNEY_CHALLENGE.ID))
                 .convertFrom(r -> r.map(c -> new JourneyPlay.Challenge(c.value1(),
                         JourneyChallengeType.fromDb(c.value2()), c.value3(),
                         c.value4() == null ? List.of() : ProfileJson.strings(JSONB.valueOf(c.value4())),
-                        !c.value5().isEmpty(), c.value6())));
+                        !c.value5().isEmpty(), c.value6(), c.value7(), c.value8())));
         Field<List<JourneyPlay.Reward>> rewards = multiset(
                 select(JOURNEY_REWARD.ID, JOURNEY_REWARD.REWARD_TYPE, JOURNEY_REWARD.TITLE, JOURNEY_REWARD.CONTENT,
                         JOURNEY_REWARD.PHOTO)
@@ -301,12 +302,12 @@ public final class JourneyDao {
                         w.value3(), w.value4(), w.value5())));
         Field<List<JourneyPlay.Chapter>> chapters = multiset(
                 select(JOURNEY_CHAPTER.ID, JOURNEY_CHAPTER.CHAPTER_NUMBER, JOURNEY_CHAPTER.TITLE,
-                        JOURNEY_CHAPTER.DESCRIPTION, challenges, rewards)
+                        JOURNEY_CHAPTER.DESCRIPTION, challenges, rewards, JOURNEY_CHAPTER.IS_QUESTIONNAIRE)
                         .from(JOURNEY_CHAPTER)
                         .where(JOURNEY_CHAPTER.JOURNEY_ID.eq(JOURNEY_CONFIGURATION.ID))
                         .orderBy(JOURNEY_CHAPTER.CHAPTER_NUMBER))
                 .convertFrom(r -> r.map(c -> new JourneyPlay.Chapter(c.value1(), c.value2(), c.value3(), c.value4(),
-                        c.value5(), c.value6())));
+                        c.value5(), c.value6(), c.value7())));
         return db.dsl()
                 .select(JOURNEY_CONFIGURATION.ID, JOURNEY_CONFIGURATION.NAME, JOURNEY_CONFIGURATION.DESCRIPTION,
                         JOURNEY_CONFIGURATION.IS_ACTIVE, chapters)

@@ -90,8 +90,12 @@ class JourneyRulesIT {
         assertThat(s.answer(bert, j.riddle(), text("The   Burnt Créam"))).isInstanceOf(JourneyAnswerResult.Correct.class);
         assertThat(s.answer(cleo, j.riddle(), text("brule"))).isInstanceOf(JourneyAnswerResult.Incorrect.class);
         assertThat(s.answer(cleo, j.riddle(), text("burnt cream"))).isInstanceOf(JourneyAnswerResult.Incorrect.class);
-        assertThat(new JourneyDao(db).getJourneyForPlay(j.journeyId()).toString())
-                .as("alternatives never reach the player").doesNotContain("burnt");
+        JourneyPlay play = new JourneyDao(db).getJourneyForPlay(j.journeyId());
+        assertThat(play.toString()).as("alternatives never reach the player").doesNotContain("burnt");
+        assertThat(play.chapters().get(0).challenges()).extracting(JourneyPlay.Challenge::points,
+                JourneyPlay.Challenge::hintCost).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(15, 4), org.assertj.core.groups.Tuple.tuple(10, 6));
+        assertThat(play.chapters()).extracting(JourneyPlay.Chapter::questionnaire).containsExactly(false, false);
     }
 
     @DatabaseTest
@@ -170,6 +174,7 @@ class JourneyRulesIT {
         long anna = Fixtures.user(db, "anna");
         JourneyService s = new JourneyService(db);
 
+        assertThat(dao.getJourneyForPlay(journey).chapters().get(0).questionnaire()).isTrue();
         refused(db, () -> s.answer(anna, riddle, text("   ")), "answer");
         refused(db, () -> s.answer(anna, riddle, text("")), "answer");
         refused(db, () -> s.answer(anna, open, text(" \t ")), "answer");
