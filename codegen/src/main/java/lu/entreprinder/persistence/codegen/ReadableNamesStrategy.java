@@ -42,6 +42,10 @@ public final class ReadableNamesStrategy extends DefaultGeneratorStrategy {
             Map.entry("crush_lu_journeychallenge", "JourneyChallenge"),
             Map.entry("crush_lu_journeyreward", "JourneyReward"),
             Map.entry("crush_lu_journeyprogress", "JourneyProgress"),
+            Map.entry("crush_lu_journeyattempt", "JourneyAttempt"),
+            Map.entry("crush_lu_journeyhintuse", "JourneyHintUse"),
+            Map.entry("crush_lu_journeypuzzlepiece", "JourneyPuzzlePiece"),
+            Map.entry("crush_lu_journeypieceunlock", "JourneyPieceUnlock"),
             Map.entry("crush_lu_specialuserexperience", "SpecialUserExperience"));
 
     @Override

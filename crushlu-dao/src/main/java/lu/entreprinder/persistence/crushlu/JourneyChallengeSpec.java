@@ -5,15 +5,51 @@ import java.util.List;
 /**
  * A challenge to insert ({@link JourneyDao#insertChallenge}). Use the factories: they store each format as
  * {@link JourneyChallengeType} documents (timeline sort: the items in {@code options}, the right order as a JSON
- * array in {@code correct_answer}).
+ * array in {@code correct_answer}); then {@link #withPoints}, {@link #withHintCost} and
+ * {@link #withAlternativeAnswers} for the rules of V21.
  *
- * @param options the options (multiple choice, would-you-rather) or the items shown (timeline sort); null for none
+ * @param options            the options (multiple choice, would-you-rather) or the items shown (timeline sort); null
+ *                           for none
+ * @param points             points a right answer awards (column default 10)
+ * @param hintCost           points taking the hint costs (column default 0)
+ * @param alternativeAnswers further accepted answers of a riddle or word scramble, compared after the same
+ *                           normalisation as the correct answer; null for none
  */
 public record JourneyChallengeSpec(JourneyChallengeType type, String question, String correctAnswer,
-                                   List<String> options, String hint, int order) {
+                                   List<String> options, String hint, int order, int points, int hintCost,
+                                   List<String> alternativeAnswers) {
+
+    /** Points of a challenge when nothing else is said (the column's default). */
+    public static final int DEFAULT_POINTS = 10;
 
     public JourneyChallengeSpec {
         options = options == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(options));
+        alternativeAnswers = alternativeAnswers == null ? null
+                : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(alternativeAnswers));
+    }
+
+    /** A challenge with the default points, a free hint and no alternative answers. */
+    public JourneyChallengeSpec(JourneyChallengeType type, String question, String correctAnswer,
+                                List<String> options, String hint, int order) {
+        this(type, question, correctAnswer, options, hint, order, DEFAULT_POINTS, 0, null);
+    }
+
+    /** This challenge awarding {@code points} for a right answer. */
+    public JourneyChallengeSpec withPoints(int points) {
+        return new JourneyChallengeSpec(type, question, correctAnswer, options, hint, order, points, hintCost,
+                alternativeAnswers);
+    }
+
+    /** This challenge with a hint costing {@code cost} points. */
+    public JourneyChallengeSpec withHintCost(int cost) {
+        return new JourneyChallengeSpec(type, question, correctAnswer, options, hint, order, points, cost,
+                alternativeAnswers);
+    }
+
+    /** This challenge also accepting {@code answers} (riddles and word scrambles only). */
+    public JourneyChallengeSpec withAlternativeAnswers(List<String> answers) {
+        return new JourneyChallengeSpec(type, question, correctAnswer, options, hint, order, points, hintCost,
+                answers);
     }
 
     public static JourneyChallengeSpec riddle(String question, String answer, String hint, int order) {

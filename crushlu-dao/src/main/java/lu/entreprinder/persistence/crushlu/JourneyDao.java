@@ -3,6 +3,7 @@ package lu.entreprinder.persistence.crushlu;
 import static lu.entreprinder.persistence.schema.generated.Tables.JOURNEY_CHALLENGE;
 import static lu.entreprinder.persistence.schema.generated.Tables.JOURNEY_CHAPTER;
 import static lu.entreprinder.persistence.schema.generated.Tables.JOURNEY_CONFIGURATION;
+import static lu.entreprinder.persistence.schema.generated.Tables.JOURNEY_PUZZLE_PIECE;
 import static lu.entreprinder.persistence.schema.generated.Tables.JOURNEY_REWARD;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.select;
@@ -28,6 +29,13 @@ import org.jooq.impl.SQLDataType;
  * one statement (nested multisets).
  */
 public final class JourneyDao {
+
+    /** Highest points of a challenge, a hint or a puzzle piece. */
+    public static final int MAX_POINTS = 10_000;
+    /** Most alternative answers of one challenge. */
+    public static final int MAX_ALTERNATIVES = 20;
+    /** Most pieces of one puzzle. */
+    public static final int MAX_PIECES = 100;
 
     private final Database db;
 
@@ -61,6 +69,20 @@ public final class JourneyDao {
      * @throws ForeignKeyViolationException if the journey does not exist
      */
     public long insertChapter(long journeyId, int chapterNumber, String title, String description) {
+        return insertChapter(journeyId, chapterNumber, title, description, false);
+    }
+
+    /**
+     * Inserts a chapter; numbers are unique per journey and start at 1. In a questionnaire chapter every challenge
+     * accepts any non-empty answer of its format ({@link JourneyService#answer}).
+     *
+     * @throws ValidationException (fields {@code journeyId}, {@code chapterNumber}, {@code title},
+     *         {@code description})
+     * @throws ConflictException ({@code crush_lu_journeychapter_journey_id_chapter_number_uniq}) for a taken number
+     * @throws ForeignKeyViolationException if the journey does not exist
+     */
+    public long insertChapter(long journeyId, int chapterNumber, String title, String description,
+                              boolean questionnaire) {
         Check.id(journeyId, "journeyId");
         Check.range(chapterNumber, 1, Integer.MAX_VALUE, "chapterNumber");
         String t = Check.text(title, 200, "title");
@@ -70,6 +92,7 @@ public final class JourneyDao {
                 .set(JOURNEY_CHAPTER.CHAPTER_NUMBER, chapterNumber)
                 .set(JOURNEY_CHAPTER.TITLE, t)
                 .set(JOURNEY_CHAPTER.DESCRIPTION, d)
+                .set(JOURNEY_CHAPTER.IS_QUESTIONNAIRE, questionnaire)
                 .returning(JOURNEY_CHAPTER.ID)
                 .fetchOne(JOURNEY_CHAPTER.ID));
     }
@@ -77,10 +100,13 @@ public final class JourneyDao {
     /**
      * Inserts a challenge into a chapter. Checks the format: multiple choice needs 2+ distinct options containing
      * the correct answer; timeline sort needs 2+ distinct items and a right order (a JSON array) that is a
-     * permutation of them; riddles and word scrambles need a correct answer.
+     * permutation of them; riddles and word scrambles need a correct answer. Points and the hint's cost are
+     * 0..{@value #MAX_POINTS}; a hint that costs needs a hint text; alternative answers (at most
+     * {@value #MAX_ALTERNATIVES}, riddles and word scrambles only) are compared like the correct answer.
      *
      * @throws ValidationException (fields {@code chapterId}, {@code spec}, {@code type}, {@code question},
-     *         {@code correctAnswer}, {@code options}, {@code hint})
+     *         {@code correctAnswer}, {@code options}, {@code hint}, {@code points}, {@code hintCost},
+     *         {@code alternativeAnswers})
      * @throws ForeignKeyViolationException if the chapter does not exist
      */
     public long insertChallenge(long chapterId, JourneyChallengeSpec spec) {
@@ -90,6 +116,20 @@ public final class JourneyDao {
         String question = Check.text(spec.question(), 0, "question");
         String hint = Check.optionalText(spec.hint(), 0, "hint");
         List<String> options = spec.options();
+        int points = Check.range(spec.points(), 0, MAX_POINTS, "points");
+        int hintCost = Check.range(spec.hintCost(), 0, MAX_POINTS, "hintCost");
+        if (hintCost > 0 && hint.isBlank()) {
+            throw new ValidationException("hintCost", "needs a hint to pay for");
+        }
+        List<String> alternatives = spec.alternativeAnswers() == null ? List.of() : spec.alternativeAnswers();
+        Check.size(alternatives, MAX_ALTERNATIVES, "alternativeAnswers");
+        for (String a : alternatives) {
+            Check.text(a, 500, "alternativeAnswers");
+        }
+        if (!alternatives.isEmpty() && type != JourneyChallengeType.RIDDLE
+                && type != JourneyChallengeType.WORD_SCRAMBLE) {
+            throw new ValidationException("alternativeAnswers", "only riddles and word scrambles accept alternatives");
+        }
         String correct;
         switch (type) {
             case RIDDLE, WORD_SCRAMBLE -> {
@@ -135,6 +175,9 @@ public final class JourneyDao {
                 .set(JOURNEY_CHALLENGE.OPTIONS, options == null ? null : Json.toJsonb(options))
                 .set(JOURNEY_CHALLENGE.HINT, hint)
                 .set(JOURNEY_CHALLENGE.ORDER, spec.order())
+                .set(JOURNEY_CHALLENGE.POINTS, points)
+                .set(JOURNEY_CHALLENGE.HINT_COST, hintCost)
+                .set(JOURNEY_CHALLENGE.ALTERNATIVE_ANSWERS, Json.toJsonb(List.copyOf(alternatives)))
                 .returning(JOURNEY_CHALLENGE.ID)
                 .fetchOne(JOURNEY_CHALLENGE.ID));
     }
@@ -159,15 +202,19 @@ public final class JourneyDao {
     }
 
     /**
-     * Inserts a reward of a chapter (unlocked when all its challenges are completed).
+     * Inserts a reward of a chapter (unlocked when all its challenges are completed). A puzzle needs its pieces:
+     * {@link #insertPuzzleReward}.
      *
-     * @throws ValidationException (fields {@code chapterId}, {@code type}, {@code title}, {@code content},
-     *         {@code photo})
+     * @throws ValidationException (fields {@code chapterId}, {@code type} (also for {@link JourneyRewardType#PUZZLE}),
+     *         {@code title}, {@code content}, {@code photo})
      * @throws ForeignKeyViolationException if the chapter does not exist
      */
     public long insertReward(long chapterId, JourneyRewardType type, String title, String content, String photo) {
         Check.id(chapterId, "chapterId");
         Check.required(type, "type");
+        if (type == JourneyRewardType.PUZZLE) {
+            throw new ValidationException("type", "a puzzle is inserted with its pieces (insertPuzzleReward)");
+        }
         String t = Check.text(title, 200, "title");
         String c = Check.optionalText(content, 0, "content");
         String p = Check.optionalText(photo, 100, "photo");
@@ -182,6 +229,49 @@ public final class JourneyDao {
     }
 
     /**
+     * Inserts a puzzle reward of a chapter with its pieces, numbered 1..N in the order of {@code pieceCosts}; each
+     * piece is unlocked with its cost in points ({@link JourneyService#unlockPiece}). Two statements, one
+     * transaction.
+     *
+     * @return the reward's id
+     * @throws ValidationException (fields {@code chapterId}, {@code title}, {@code content}, {@code photo},
+     *         {@code pieceCosts}: 1..{@value #MAX_PIECES} costs, each 0..{@value #MAX_POINTS})
+     * @throws ForeignKeyViolationException if the chapter does not exist
+     */
+    public long insertPuzzleReward(long chapterId, String title, String content, String photo,
+                                   List<Integer> pieceCosts) {
+        Check.id(chapterId, "chapterId");
+        String t = Check.text(title, 200, "title");
+        String c = Check.optionalText(content, 0, "content");
+        String p = Check.optionalText(photo, 100, "photo");
+        Check.size(Check.required(pieceCosts, "pieceCosts"), MAX_PIECES, "pieceCosts");
+        if (pieceCosts.isEmpty()) {
+            throw new ValidationException("pieceCosts", "a puzzle needs at least one piece");
+        }
+        for (Integer cost : pieceCosts) {
+            Check.range(cost, 0, MAX_POINTS, "pieceCosts");
+        }
+        List<Integer> costs = List.copyOf(pieceCosts);
+        return db.inTransaction(tx -> {
+            long reward = tx.dsl().insertInto(JOURNEY_REWARD)
+                    .set(JOURNEY_REWARD.CHAPTER_ID, chapterId)
+                    .set(JOURNEY_REWARD.REWARD_TYPE, JourneyRewardType.PUZZLE.dbValue())
+                    .set(JOURNEY_REWARD.TITLE, t)
+                    .set(JOURNEY_REWARD.CONTENT, c)
+                    .set(JOURNEY_REWARD.PHOTO, p)
+                    .returning(JOURNEY_REWARD.ID)
+                    .fetchOne(JOURNEY_REWARD.ID);
+            var insert = tx.dsl().insertInto(JOURNEY_PUZZLE_PIECE, JOURNEY_PUZZLE_PIECE.REWARD_ID,
+                    JOURNEY_PUZZLE_PIECE.PIECE_NUMBER, JOURNEY_PUZZLE_PIECE.POINT_COST);
+            for (int i = 0; i < costs.size(); i++) {
+                insert = insert.values(reward, i + 1, costs.get(i));
+            }
+            insert.execute();
+            return reward;
+        });
+    }
+
+    /**
      * The whole journey for play, in one statement: chapters by number, each with its challenges (by order, then
      * id; without answers) and rewards (by id).
      *
@@ -193,14 +283,15 @@ public final class JourneyDao {
         Field<String> optionsText = JOURNEY_CHALLENGE.OPTIONS.cast(SQLDataType.CLOB);
         Field<List<JourneyPlay.Challenge>> challenges = multiset(
                 select(JOURNEY_CHALLENGE.ID, JOURNEY_CHALLENGE.CHALLENGE_TYPE, JOURNEY_CHALLENGE.QUESTION,
-                        optionsText, JOURNEY_CHALLENGE.HINT, JOURNEY_CHALLENGE.ORDER)
+                        optionsText, JOURNEY_CHALLENGE.HINT, JOURNEY_CHALLENGE.ORDER, JOURNEY_CHALLENGE.POINTS,
+                        JOURNEY_CHALLENGE.HINT_COST)
                         .from(JOURNEY_CHALLENGE)
                         .where(JOURNEY_CHALLENGE.CHAPTER_ID.eq(JOURNEY_CHAPTER.ID))
                         .orderBy(JOURNEY_CHALLENGE.ORDER, JOURNEY_CHALLENGE.ID))
                 .convertFrom(r -> r.map(c -> new JourneyPlay.Challenge(c.value1(),
                         JourneyChallengeType.fromDb(c.value2()), c.value3(),
                         c.value4() == null ? List.of() : ProfileJson.strings(JSONB.valueOf(c.value4())),
-                        !c.value5().isEmpty(), c.value6())));
+                        !c.value5().isEmpty(), c.value6(), c.value7(), c.value8())));
         Field<List<JourneyPlay.Reward>> rewards = multiset(
                 select(JOURNEY_REWARD.ID, JOURNEY_REWARD.REWARD_TYPE, JOURNEY_REWARD.TITLE, JOURNEY_REWARD.CONTENT,
                         JOURNEY_REWARD.PHOTO)
@@ -211,12 +302,12 @@ public final class JourneyDao {
                         w.value3(), w.value4(), w.value5())));
         Field<List<JourneyPlay.Chapter>> chapters = multiset(
                 select(JOURNEY_CHAPTER.ID, JOURNEY_CHAPTER.CHAPTER_NUMBER, JOURNEY_CHAPTER.TITLE,
-                        JOURNEY_CHAPTER.DESCRIPTION, challenges, rewards)
+                        JOURNEY_CHAPTER.DESCRIPTION, challenges, rewards, JOURNEY_CHAPTER.IS_QUESTIONNAIRE)
                         .from(JOURNEY_CHAPTER)
                         .where(JOURNEY_CHAPTER.JOURNEY_ID.eq(JOURNEY_CONFIGURATION.ID))
                         .orderBy(JOURNEY_CHAPTER.CHAPTER_NUMBER))
                 .convertFrom(r -> r.map(c -> new JourneyPlay.Chapter(c.value1(), c.value2(), c.value3(), c.value4(),
-                        c.value5(), c.value6())));
+                        c.value5(), c.value6(), c.value7())));
         return db.dsl()
                 .select(JOURNEY_CONFIGURATION.ID, JOURNEY_CONFIGURATION.NAME, JOURNEY_CONFIGURATION.DESCRIPTION,
                         JOURNEY_CONFIGURATION.IS_ACTIVE, chapters)

@@ -4,7 +4,9 @@ package lu.entreprinder.persistence.crushlu;
 public enum JourneyRewardType {
     POEM("poem"),
     PHOTO_REVEAL("photo_reveal"),
-    FUTURE_LETTER("future_letter");
+    FUTURE_LETTER("future_letter"),
+    /** A picture in pieces, each unlocked with points ({@link JourneyDao#insertPuzzleReward}, since V21). */
+    PUZZLE("puzzle");
 
     private final String dbValue;
 

@@ -5,9 +5,18 @@ import static lu.entreprinder.persistence.schema.generated.Tables.JOURNEY_CHAPTE
 import static lu.entreprinder.persistence.schema.generated.Tables.JOURNEY_PROGRESS;
 import static lu.entreprinder.persistence.schema.generated.Tables.JOURNEY_REWARD;
 import static lu.entreprinder.persistence.schema.generated.Tables.USER;
+import static lu.entreprinder.persistence.schema.generated.Tables.JOURNEY_ATTEMPT;
+import static lu.entreprinder.persistence.schema.generated.Tables.JOURNEY_HINT_USE;
+import static lu.entreprinder.persistence.schema.generated.Tables.JOURNEY_PIECE_UNLOCK;
+import static lu.entreprinder.persistence.schema.generated.Tables.JOURNEY_PUZZLE_PIECE;
 import static org.jooq.impl.DSL.condition;
+import static org.jooq.impl.DSL.multiset;
+import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectCount;
+import static org.jooq.impl.DSL.selectOne;
+import static org.jooq.impl.DSL.val;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -21,24 +30,28 @@ import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.ForeignKeyViolationException;
 import lu.entreprinder.persistence.core.Json;
 import lu.entreprinder.persistence.core.NotFoundException;
+import lu.entreprinder.persistence.core.Transaction;
 import lu.entreprinder.persistence.core.ValidationException;
 import lu.entreprinder.persistence.core.internal.RaceSeam;
 import lu.entreprinder.persistence.crushlu.internal.JourneyText;
 import lu.entreprinder.persistence.crushlu.internal.ProfileJson;
 import org.jooq.Condition;
+import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;
 import org.jooq.Record;
 import org.jooq.Record1;
 import org.jooq.ResultQuery;
-import org.jooq.Record8;
+import org.jooq.SelectConditionStep;
 
 /**
- * Playing journeys: answering challenges (validation per format, progress kept per user and journey, chapter
- * rewards unlocked, the journey completed) and the queries over the JSON progress lists.
+ * Playing journeys: answering challenges (validation per format, progress kept per user and journey, points,
+ * every attempt stored, chapter completion times, chapter rewards unlocked, the journey completed), hints with a
+ * cost, puzzle pieces bought with points, the final response, and the queries over the JSON progress lists.
  *
- * <p>Answers by the same user never lose an update: {@link #answer} gets or creates the progress row, then locks it
- * ({@code FOR UPDATE}; SQLite: the immediate transaction) before reading and rewriting its lists.
+ * <p>Writes by the same user in the same journey never lose an update nor spend points twice: {@link #answer},
+ * {@link #takeHint} and {@link #unlockPiece} get or create the progress row and lock it ({@code FOR UPDATE}; SQLite:
+ * the immediate transaction), {@link #respond} locks it, before reading and rewriting it.
  *
  * <p>JSON containment: PostgreSQL uses {@code completed_challenges @> '[id]'} (GIN {@code jsonb_path_ops} index),
  * SQLite an {@code EXISTS} over {@code json_each}; both give the same answers.
@@ -54,14 +67,25 @@ public final class JourneyService {
     }
 
     /**
-     * Answers a challenge for a user. A wrong answer writes nothing. A right (or, for open formats, any non-empty)
-     * answer adds the challenge to the user's completed challenges once; completing the chapter's challenges
-     * unlocks its rewards and advances the current chapter; completing the last chapter completes the journey.
-     * Open answers (would-you-rather, open text) are checked but not stored: the schema has no column for them.
+     * Answers a challenge for a user. Every evaluated answer is stored as an attempt ({@link #listAttempts}), right
+     * or wrong. A wrong answer writes only its attempt. A right (or, for open formats and in a questionnaire
+     * chapter, any non-empty) answer adds the challenge to the user's completed challenges once and awards the
+     * challenge's points; completing the chapter's challenges records the chapter's completion time, unlocks its
+     * rewards and advances the current chapter; completing the last chapter completes the journey. Answering a
+     * completed challenge again awards nothing and answers the points of the first right answer. An answer to a
+     * challenge of a chapter after the current one is refused ({@link JourneyAnswerResult.ChapterLocked}) and not
+     * stored as an attempt. Riddles and word scrambles also accept their alternative answers, compared after the
+     * same normalisation ({@link JourneyText}).
      *
-     * @throws ValidationException (fields {@code userId}, {@code challengeId}, {@code answer}) for bad input or an
-     *         answer of the wrong format for the challenge (e.g. a choice that is not one of its options); nothing
-     *         is written
+     * <p>Statements, once the user has progress in the journey: a right answer 3 (the challenge with its journey's
+     * structure and the progress row, locked, in one; the progress update; the attempt), a wrong answer 2, an answer
+     * to a completed challenge 3 (the original points, the attempt), a chapter-locked answer 1. Before: 1 more for a
+     * wrong answer (the challenge alone), 3 more for the first right one (the challenge, the row created and
+     * locked).
+     *
+     * @throws ValidationException (fields {@code userId}, {@code challengeId}, {@code answer}) for bad input, a
+     *         blank answer, or an answer of the wrong format for the challenge (e.g. a choice that is not one of its
+     *         options); nothing is written
      * @throws NotFoundException if the challenge does not exist
      * @throws ForeignKeyViolationException if the user does not exist
      */
@@ -69,65 +93,90 @@ public final class JourneyService {
         Check.userId(userId, "userId");
         Check.id(challengeId, "challengeId");
         Check.required(answer, "answer");
+        var oc = JOURNEY_CHAPTER.as("oc");
+        var och = JOURNEY_CHALLENGE.as("och");
+        var rc = JOURNEY_CHAPTER.as("rc");
+        var rw = JOURNEY_REWARD.as("rw");
+        Field<List<Slot>> slots = multiset(
+                select(oc.CHAPTER_NUMBER, och.ID).from(oc).leftJoin(och).on(och.CHAPTER_ID.eq(oc.ID))
+                        .where(oc.JOURNEY_ID.eq(JOURNEY_CHAPTER.JOURNEY_ID)))
+                .convertFrom(r -> r.map(x -> new Slot(x.value1(), x.value2())));
+        Field<List<Slot>> rewards = multiset(
+                select(rc.CHAPTER_NUMBER, rw.ID).from(rw).join(rc).on(rc.ID.eq(rw.CHAPTER_ID))
+                        .where(rc.JOURNEY_ID.eq(JOURNEY_CHAPTER.JOURNEY_ID)).orderBy(rw.ID))
+                .convertFrom(r -> r.map(x -> new Slot(x.value1(), x.value2())));
+        List<org.jooq.SelectFieldOrAsterisk> challengeFields = List.of(JOURNEY_CHALLENGE.CHALLENGE_TYPE,
+                JOURNEY_CHALLENGE.CORRECT_ANSWER, JOURNEY_CHALLENGE.OPTIONS, JOURNEY_CHALLENGE.HINT,
+                JOURNEY_CHALLENGE.ALTERNATIVE_ANSWERS, JOURNEY_CHALLENGE.POINTS, JOURNEY_CHAPTER.JOURNEY_ID,
+                JOURNEY_CHAPTER.CHAPTER_NUMBER, JOURNEY_CHAPTER.IS_QUESTIONNAIRE, slots, rewards);
+        List<org.jooq.SelectFieldOrAsterisk> withProgress = new ArrayList<>(challengeFields);
+        withProgress.addAll(List.of(JOURNEY_PROGRESS.fields()));
         return db.inTransaction(tx -> {
-            Record8<Long, String, String, JSONB, String, Long, Long, Integer> ch = tx.dsl()
-                    .select(JOURNEY_CHALLENGE.ID, JOURNEY_CHALLENGE.CHALLENGE_TYPE, JOURNEY_CHALLENGE.CORRECT_ANSWER,
-                            JOURNEY_CHALLENGE.OPTIONS, JOURNEY_CHALLENGE.HINT, JOURNEY_CHALLENGE.CHAPTER_ID,
-                            JOURNEY_CHAPTER.JOURNEY_ID, JOURNEY_CHAPTER.CHAPTER_NUMBER)
+            // the challenge, its journey's structure and the user's progress row, locked (FOR UPDATE OF the
+            // progress only: other players of the challenge are not held up), in one statement
+            var joined = tx.dsl().select(withProgress)
+                    .from(JOURNEY_CHALLENGE)
+                    .join(JOURNEY_CHAPTER).on(JOURNEY_CHAPTER.ID.eq(JOURNEY_CHALLENGE.CHAPTER_ID))
+                    .join(JOURNEY_PROGRESS).on(JOURNEY_PROGRESS.JOURNEY_ID.eq(JOURNEY_CHAPTER.JOURNEY_ID))
+                    .and(JOURNEY_PROGRESS.USER_ID.eq(userId))
+                    .where(JOURNEY_CHALLENGE.ID.eq(challengeId));
+            Record progress = tx.forUpdate(joined, JOURNEY_PROGRESS)
+                    .fetchOne();
+            Record ch = progress != null ? progress : tx.dsl().select(challengeFields)
                     .from(JOURNEY_CHALLENGE)
                     .join(JOURNEY_CHAPTER).on(JOURNEY_CHAPTER.ID.eq(JOURNEY_CHALLENGE.CHAPTER_ID))
                     .where(JOURNEY_CHALLENGE.ID.eq(challengeId))
                     .fetchOptional()
                     .orElseThrow(() -> new NotFoundException("JourneyChallenge", challengeId));
-            JourneyChallengeType type = JourneyChallengeType.fromDb(ch.value2());
-            boolean correct = check(type, ch.value3(), ProfileJson.strings(ch.value4()), answer);
-            if (!correct) {
-                return new JourneyAnswerResult.Incorrect(challengeId, !ch.value5().isEmpty());
+            JourneyChallengeType type = JourneyChallengeType.fromDb(ch.get(JOURNEY_CHALLENGE.CHALLENGE_TYPE));
+            Evaluated evaluated = check(type, ch.get(JOURNEY_CHALLENGE.CORRECT_ANSWER),
+                    ProfileJson.strings(ch.get(JOURNEY_CHALLENGE.OPTIONS)),
+                    ProfileJson.strings(ch.get(JOURNEY_CHALLENGE.ALTERNATIVE_ANSWERS)),
+                    ch.get(JOURNEY_CHAPTER.IS_QUESTIONNAIRE), answer);
+            long journeyId = ch.get(JOURNEY_CHAPTER.JOURNEY_ID);
+            if (!evaluated.correct()) {
+                insertAttempt(tx, userId, challengeId, journeyId, evaluated.stored(), false, 0);
+                return new JourneyAnswerResult.Incorrect(challengeId, !ch.get(JOURNEY_CHALLENGE.HINT).isEmpty());
             }
-            long journeyId = ch.value7();
-            int chapterNumber = ch.value8();
+            int chapterNumber = ch.get(JOURNEY_CHAPTER.CHAPTER_NUMBER);
+            int points = ch.get(JOURNEY_CHALLENGE.POINTS);
 
-            tx.dsl().insertInto(JOURNEY_PROGRESS)
-                    .set(JOURNEY_PROGRESS.USER_ID, userId)
-                    .set(JOURNEY_PROGRESS.JOURNEY_ID, journeyId)
-                    .set(JOURNEY_PROGRESS.CURRENT_CHAPTER, 1)
-                    .set(JOURNEY_PROGRESS.COMPLETED_CHALLENGES, Json.toJsonb(List.of()))
-                    .set(JOURNEY_PROGRESS.UNLOCKED_REWARDS, Json.toJsonb(List.of()))
-                    .set(JOURNEY_PROGRESS.COMPLETED, false)
-                    .onConflict(JOURNEY_PROGRESS.USER_ID, JOURNEY_PROGRESS.JOURNEY_ID).doNothing()
-                    .execute();
-            var select = tx.dsl().selectFrom(JOURNEY_PROGRESS)
-                    .where(JOURNEY_PROGRESS.USER_ID.eq(userId))
-                    .and(JOURNEY_PROGRESS.JOURNEY_ID.eq(journeyId));
-            Record progress = tx.forUpdate(select).fetchSingle();
-            JourneyProgressView before = view(progress);
+            Map<Integer, List<Long>> challengesByChapter = new TreeMap<>();
+            Map<Integer, List<Long>> rewardsByChapter = new TreeMap<>();
+            for (Slot s : ch.get(slots)) {
+                List<Long> list = challengesByChapter.computeIfAbsent(s.chapter(), k -> new ArrayList<>());
+                if (s.id() != null) {
+                    list.add(s.id());
+                }
+            }
+            for (Slot s : ch.get(rewards)) {
+                rewardsByChapter.computeIfAbsent(s.chapter(), k -> new ArrayList<>()).add(s.id());
+            }
+            List<Long> journeyChallenges = challengesByChapter.values().stream().flatMap(List::stream).toList();
+
+            if (progress == null) {
+                progress = createProgress(tx, userId, journeyId);
+            }
+            List<Long> completedBefore = ProfileJson.longs(progress.get(JOURNEY_PROGRESS.COMPLETED_CHALLENGES));
+            JourneyProgressView before = view(progress, done(completedBefore, journeyChallenges),
+                    journeyChallenges.size());
             RaceSeam.of(db).pause("journey.between-read-and-write");
 
             if (before.completedChallenges().contains(challengeId)) {
-                return new JourneyAnswerResult.AlreadyCompleted(before);
+                int original = tx.dsl().select(JOURNEY_ATTEMPT.POINTS_AWARDED).from(JOURNEY_ATTEMPT)
+                        .where(JOURNEY_ATTEMPT.USER_ID.eq(userId))
+                        .and(JOURNEY_ATTEMPT.CHALLENGE_ID.eq(challengeId))
+                        .and(JOURNEY_ATTEMPT.IS_CORRECT)
+                        .orderBy(JOURNEY_ATTEMPT.ID)
+                        .limit(1)
+                        .fetchOptional(JOURNEY_ATTEMPT.POINTS_AWARDED)
+                        .orElse(0);
+                insertAttempt(tx, userId, challengeId, journeyId, evaluated.stored(), true, 0);
+                return new JourneyAnswerResult.AlreadyCompleted(before, original);
             }
             if (chapterNumber > before.currentChapter() && !before.completed()) {
                 return new JourneyAnswerResult.ChapterLocked(challengeId, chapterNumber, before.currentChapter());
             }
-
-            Map<Integer, List<Long>> challengesByChapter = new TreeMap<>();
-            Map<Integer, List<Long>> rewardsByChapter = new TreeMap<>();
-            tx.dsl().select(JOURNEY_CHAPTER.CHAPTER_NUMBER, JOURNEY_CHALLENGE.ID)
-                    .from(JOURNEY_CHAPTER)
-                    .leftJoin(JOURNEY_CHALLENGE).on(JOURNEY_CHALLENGE.CHAPTER_ID.eq(JOURNEY_CHAPTER.ID))
-                    .where(JOURNEY_CHAPTER.JOURNEY_ID.eq(journeyId))
-                    .forEach(r -> {
-                        List<Long> list = challengesByChapter.computeIfAbsent(r.value1(), k -> new ArrayList<>());
-                        if (r.value2() != null) {
-                            list.add(r.value2());
-                        }
-                    });
-            tx.dsl().select(JOURNEY_CHAPTER.CHAPTER_NUMBER, JOURNEY_REWARD.ID)
-                    .from(JOURNEY_REWARD)
-                    .join(JOURNEY_CHAPTER).on(JOURNEY_CHAPTER.ID.eq(JOURNEY_REWARD.CHAPTER_ID))
-                    .where(JOURNEY_CHAPTER.JOURNEY_ID.eq(journeyId))
-                    .orderBy(JOURNEY_REWARD.ID)
-                    .forEach(r -> rewardsByChapter.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
 
             LinkedHashSet<Long> completed = new LinkedHashSet<>(before.completedChallenges());
             completed.add(challengeId);
@@ -149,66 +198,313 @@ public final class JourneyService {
             }
             boolean journeyDone = current == null;
             boolean chapterDone = completed.containsAll(challengesByChapter.getOrDefault(chapterNumber, List.of()));
-            int newCurrent = journeyDone ? last : current;
-            OffsetDateTime completedAt = before.completedAt().orElse(journeyDone ? db.now() : null);
+            int newCurrent = Math.max(1, journeyDone ? last : current);
+            OffsetDateTime now = db.now();
+            OffsetDateTime completedAt = before.completedAt().orElse(journeyDone ? now : null);
+            Map<Integer, OffsetDateTime> chapterTimes = new TreeMap<>(before.chapterCompletedAt());
+            if (chapterDone) {
+                chapterTimes.putIfAbsent(chapterNumber, now);
+            }
+            int total = before.totalPoints() + points;
             tx.dsl().update(JOURNEY_PROGRESS)
                     .set(JOURNEY_PROGRESS.COMPLETED_CHALLENGES, Json.toJsonb(List.copyOf(completed)))
                     .set(JOURNEY_PROGRESS.UNLOCKED_REWARDS, Json.toJsonb(List.copyOf(unlocked)))
-                    .set(JOURNEY_PROGRESS.CURRENT_CHAPTER, Math.max(1, newCurrent))
+                    .set(JOURNEY_PROGRESS.CURRENT_CHAPTER, newCurrent)
                     .set(JOURNEY_PROGRESS.COMPLETED, journeyDone)
                     .set(JOURNEY_PROGRESS.COMPLETED_AT, completedAt)
+                    .set(JOURNEY_PROGRESS.TOTAL_POINTS, total)
+                    .set(JOURNEY_PROGRESS.CHAPTERS_COMPLETED_AT, chapterTimesJson(chapterTimes))
                     .where(JOURNEY_PROGRESS.ID.eq(before.progressId()))
                     .execute();
-            JourneyProgressView after = new JourneyProgressView(before.progressId(), userId, journeyId,
-                    Math.max(1, newCurrent), List.copyOf(completed), List.copyOf(unlocked), journeyDone,
-                    Optional.ofNullable(completedAt));
+            insertAttempt(tx, userId, challengeId, journeyId, evaluated.stored(), true, points);
+            JourneyProgressView after = new JourneyProgressView(before.progressId(), userId, journeyId, newCurrent,
+                    List.copyOf(completed), List.copyOf(unlocked), journeyDone, Optional.ofNullable(completedAt),
+                    total, chapterTimes, done(completed, journeyChallenges), journeyChallenges.size(),
+                    before.finalResponse(), before.finalResponseAt());
             return new JourneyAnswerResult.Correct(after, newlyUnlocked, chapterDone,
-                    journeyDone && !before.completed());
+                    journeyDone && !before.completed(), points);
         });
     }
 
-    private static boolean check(JourneyChallengeType type, String correct, List<String> options,
-                                 JourneyAnswer answer) {
+    /** One (chapter number, id) pair of a journey's structure. */
+    private record Slot(int chapter, Long id) {
+    }
+
+    /** An answer judged: right or not, and the text stored in the attempt. */
+    private record Evaluated(boolean correct, String stored) {
+    }
+
+    private static int done(java.util.Collection<Long> completed, List<Long> journeyChallenges) {
+        int n = 0;
+        for (Long id : journeyChallenges) {
+            if (completed.contains(id)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * The user's progress row in the journey, locked for the transaction ({@code FOR UPDATE}; SQLite's immediate
+     * transaction already holds the write lock), created when missing: one statement when it exists, three the
+     * first time (the read, {@code INSERT … ON CONFLICT DO NOTHING}, the read again: a concurrent first write waits
+     * for the other's row and then locks it).
+     */
+    private Record lockedProgress(Transaction tx, long userId, long journeyId) {
+        var select = tx.dsl().selectFrom(JOURNEY_PROGRESS)
+                .where(JOURNEY_PROGRESS.USER_ID.eq(userId))
+                .and(JOURNEY_PROGRESS.JOURNEY_ID.eq(journeyId));
+        Optional<? extends Record> row = tx.forUpdate(select).fetchOptional();
+        return row.isPresent() ? row.get() : createProgress(tx, userId, journeyId);
+    }
+
+    /** Creates the user's progress row in the journey (unless a concurrent call just did) and locks it. */
+    private Record createProgress(Transaction tx, long userId, long journeyId) {
+        var select = tx.dsl().selectFrom(JOURNEY_PROGRESS)
+                .where(JOURNEY_PROGRESS.USER_ID.eq(userId))
+                .and(JOURNEY_PROGRESS.JOURNEY_ID.eq(journeyId));
+        tx.dsl().insertInto(JOURNEY_PROGRESS)
+                .set(JOURNEY_PROGRESS.USER_ID, userId)
+                .set(JOURNEY_PROGRESS.JOURNEY_ID, journeyId)
+                .set(JOURNEY_PROGRESS.CURRENT_CHAPTER, 1)
+                .set(JOURNEY_PROGRESS.COMPLETED_CHALLENGES, Json.toJsonb(List.of()))
+                .set(JOURNEY_PROGRESS.UNLOCKED_REWARDS, Json.toJsonb(List.of()))
+                .set(JOURNEY_PROGRESS.COMPLETED, false)
+                .onConflict(JOURNEY_PROGRESS.USER_ID, JOURNEY_PROGRESS.JOURNEY_ID).doNothing()
+                .execute();
+        return tx.forUpdate(select).fetchSingle();
+    }
+
+    /** Stores one attempt; the hints the user took for the challenge are counted by the same statement. */
+    private void insertAttempt(Transaction tx, long userId, long challengeId, long journeyId, String answer,
+                               boolean correct, int points) {
+        var hp = JOURNEY_PROGRESS.as("hp");
+        Field<Integer> hints = selectCount().from(JOURNEY_HINT_USE)
+                .join(hp).on(hp.ID.eq(JOURNEY_HINT_USE.PROGRESS_ID))
+                .where(hp.USER_ID.eq(userId))
+                .and(hp.JOURNEY_ID.eq(journeyId))
+                .and(JOURNEY_HINT_USE.CHALLENGE_ID.eq(challengeId))
+                .asField("hints");
+        tx.dsl().insertInto(JOURNEY_ATTEMPT, JOURNEY_ATTEMPT.USER_ID, JOURNEY_ATTEMPT.CHALLENGE_ID,
+                        JOURNEY_ATTEMPT.ANSWER, JOURNEY_ATTEMPT.IS_CORRECT, JOURNEY_ATTEMPT.POINTS_AWARDED,
+                        JOURNEY_ATTEMPT.HINTS_USED, JOURNEY_ATTEMPT.CREATED_AT)
+                .select(select(val(userId, JOURNEY_ATTEMPT.USER_ID), val(challengeId, JOURNEY_ATTEMPT.CHALLENGE_ID),
+                        val(answer, JOURNEY_ATTEMPT.ANSWER), val(correct, JOURNEY_ATTEMPT.IS_CORRECT),
+                        val(points, JOURNEY_ATTEMPT.POINTS_AWARDED), hints,
+                        val(db.now(), JOURNEY_ATTEMPT.CREATED_AT)))
+                .execute();
+    }
+
+    /**
+     * Takes the hint of a challenge for a user. The first time, its cost is deducted from the user's points, never
+     * below zero (a user with fewer points pays what they have); taking it again costs nothing and answers the same
+     * hint ({@link JourneyHintResult.AlreadyTaken}). A challenge without a hint writes nothing. The progress row is
+     * created when missing and locked, so concurrent hint takes never deduct from a stale balance.
+     *
+     * <p>Statements: 4 for a hint taken with a cost (the challenge, the progress locked, the hint's use, the
+     * points), 3 when it costs nothing or was taken before, 1 for no hint; 2 more when the progress row is created.
+     *
+     * @throws ValidationException (fields {@code userId}, {@code challengeId})
+     * @throws NotFoundException if the challenge does not exist
+     * @throws ForeignKeyViolationException if the user does not exist
+     */
+    public JourneyHintResult takeHint(long userId, long challengeId) {
+        Check.userId(userId, "userId");
+        Check.id(challengeId, "challengeId");
+        return db.inTransaction(tx -> {
+            var ch = tx.dsl().select(JOURNEY_CHALLENGE.HINT, JOURNEY_CHALLENGE.HINT_COST, JOURNEY_CHAPTER.JOURNEY_ID)
+                    .from(JOURNEY_CHALLENGE)
+                    .join(JOURNEY_CHAPTER).on(JOURNEY_CHAPTER.ID.eq(JOURNEY_CHALLENGE.CHAPTER_ID))
+                    .where(JOURNEY_CHALLENGE.ID.eq(challengeId))
+                    .fetchOptional()
+                    .orElseThrow(() -> new NotFoundException("JourneyChallenge", challengeId));
+            String hint = ch.value1();
+            if (hint.isBlank()) {
+                return new JourneyHintResult.NoHint(challengeId);
+            }
+            Record progress = lockedProgress(tx, userId, ch.value3());
+            RaceSeam.of(db).pause("journey.between-read-and-write");
+            long progressId = progress.get(JOURNEY_PROGRESS.ID);
+            int points = progress.get(JOURNEY_PROGRESS.TOTAL_POINTS);
+            int charged = Math.min(ch.value2(), points);
+            boolean first = tx.dsl().insertInto(JOURNEY_HINT_USE)
+                    .set(JOURNEY_HINT_USE.PROGRESS_ID, progressId)
+                    .set(JOURNEY_HINT_USE.CHALLENGE_ID, challengeId)
+                    .set(JOURNEY_HINT_USE.POINTS_SPENT, charged)
+                    .set(JOURNEY_HINT_USE.CREATED_AT, db.now())
+                    .onConflict(JOURNEY_HINT_USE.PROGRESS_ID, JOURNEY_HINT_USE.CHALLENGE_ID).doNothing()
+                    .execute() == 1;
+            if (!first) {
+                return new JourneyHintResult.AlreadyTaken(challengeId, hint, points);
+            }
+            if (charged > 0) {
+                tx.dsl().update(JOURNEY_PROGRESS)
+                        .set(JOURNEY_PROGRESS.TOTAL_POINTS, points - charged)
+                        .where(JOURNEY_PROGRESS.ID.eq(progressId))
+                        .execute();
+            }
+            return new JourneyHintResult.Taken(challengeId, hint, charged, points - charged);
+        });
+    }
+
+    /**
+     * Unlocks a piece of a puzzle reward for a user with points: the piece's cost is deducted; a piece already
+     * unlocked costs nothing again ({@link JourneyPieceResult.AlreadyUnlocked}); fewer points than the cost is
+     * refused ({@link JourneyPieceResult.NotEnoughPoints}). Pieces can be unlocked before the puzzle's chapter is
+     * completed: they are bought with points, not earned by the chapter. The progress row is created when missing
+     * and locked, so two unlocks at once never both spend the same points.
+     *
+     * <p>Statements: 5 for a piece unlocked with a cost (the piece, the progress locked, the unlocked check, the
+     * unlock, the points), 4 for a free piece, 3 when refused or already unlocked; 2 more when the progress row is
+     * created.
+     *
+     * @throws ValidationException (fields {@code userId}, {@code pieceId})
+     * @throws NotFoundException if the piece does not exist
+     * @throws ForeignKeyViolationException if the user does not exist
+     */
+    public JourneyPieceResult unlockPiece(long userId, long pieceId) {
+        Check.userId(userId, "userId");
+        Check.id(pieceId, "pieceId");
+        return db.inTransaction(tx -> {
+            var piece = tx.dsl().select(JOURNEY_PUZZLE_PIECE.POINT_COST, JOURNEY_CHAPTER.JOURNEY_ID)
+                    .from(JOURNEY_PUZZLE_PIECE)
+                    .join(JOURNEY_REWARD).on(JOURNEY_REWARD.ID.eq(JOURNEY_PUZZLE_PIECE.REWARD_ID))
+                    .join(JOURNEY_CHAPTER).on(JOURNEY_CHAPTER.ID.eq(JOURNEY_REWARD.CHAPTER_ID))
+                    .where(JOURNEY_PUZZLE_PIECE.ID.eq(pieceId))
+                    .fetchOptional()
+                    .orElseThrow(() -> new NotFoundException("JourneyPuzzlePiece", pieceId));
+            int cost = piece.value1();
+            Record progress = lockedProgress(tx, userId, piece.value2());
+            long progressId = progress.get(JOURNEY_PROGRESS.ID);
+            int points = progress.get(JOURNEY_PROGRESS.TOTAL_POINTS);
+            boolean had = tx.dsl().fetchExists(selectOne().from(JOURNEY_PIECE_UNLOCK)
+                    .where(JOURNEY_PIECE_UNLOCK.PROGRESS_ID.eq(progressId))
+                    .and(JOURNEY_PIECE_UNLOCK.PIECE_ID.eq(pieceId)));
+            RaceSeam.of(db).pause("journey.between-read-and-write");
+            if (had) {
+                return new JourneyPieceResult.AlreadyUnlocked(pieceId, points);
+            }
+            if (points < cost) {
+                return new JourneyPieceResult.NotEnoughPoints(pieceId, cost, points);
+            }
+            tx.dsl().insertInto(JOURNEY_PIECE_UNLOCK)
+                    .set(JOURNEY_PIECE_UNLOCK.PROGRESS_ID, progressId)
+                    .set(JOURNEY_PIECE_UNLOCK.PIECE_ID, pieceId)
+                    .set(JOURNEY_PIECE_UNLOCK.POINTS_SPENT, cost)
+                    .set(JOURNEY_PIECE_UNLOCK.CREATED_AT, db.now())
+                    .execute();
+            if (cost > 0) {
+                tx.dsl().update(JOURNEY_PROGRESS)
+                        .set(JOURNEY_PROGRESS.TOTAL_POINTS, points - cost)
+                        .where(JOURNEY_PROGRESS.ID.eq(progressId))
+                        .execute();
+            }
+            return new JourneyPieceResult.Unlocked(pieceId, cost, points - cost);
+        });
+    }
+
+    /**
+     * Records the user's response to the journey's final question: only {@code yes} or {@code thinking}, and only
+     * once the journey is completed. {@code thinking} may later become {@code yes}; {@code yes} is final
+     * ({@link JourneyFinalResponseResult.AlreadyFinal}); the same response again changes nothing. Two statements
+     * (the progress row locked with its counts, its update); one when nothing changes.
+     *
+     * @throws ValidationException (fields {@code userId}, {@code journeyId}, {@code response}: anything but
+     *         {@code yes} or {@code thinking}); nothing is written
+     */
+    public JourneyFinalResponseResult respond(long userId, long journeyId, String response) {
+        Check.userId(userId, "userId");
+        Check.id(journeyId, "journeyId");
+        JourneyFinalResponse wanted = JourneyFinalResponse.parse(response);
+        return db.inTransaction(tx -> {
+            var select = progressQuery(tx.dsl(), userId, journeyId);
+            Optional<JourneyProgressView> found = tx.forUpdate(select)
+                    .fetchOptional(JourneyService::view);
+            if (found.isEmpty() || !found.get().completed()) {
+                return new JourneyFinalResponseResult.NotCompleted(journeyId);
+            }
+            JourneyProgressView p = found.get();
+            RaceSeam.of(db).pause("journey.between-read-and-write");
+            if (p.finalResponse().equals(Optional.of(wanted))) {
+                return new JourneyFinalResponseResult.Unchanged(wanted);
+            }
+            if (p.finalResponse().equals(Optional.of(JourneyFinalResponse.YES))) {
+                return new JourneyFinalResponseResult.AlreadyFinal(JourneyFinalResponse.YES);
+            }
+            OffsetDateTime now = db.now();
+            tx.dsl().update(JOURNEY_PROGRESS)
+                    .set(JOURNEY_PROGRESS.FINAL_RESPONSE, wanted.dbValue())
+                    .set(JOURNEY_PROGRESS.FINAL_RESPONSE_AT, now)
+                    .where(JOURNEY_PROGRESS.ID.eq(p.progressId()))
+                    .execute();
+            return new JourneyFinalResponseResult.Recorded(new JourneyProgressView(p.progressId(), p.userId(),
+                    p.journeyId(), p.currentChapter(), p.completedChallenges(), p.unlockedRewards(), p.completed(),
+                    p.completedAt(), p.totalPoints(), p.chapterCompletedAt(), p.journeyChallengesCompleted(),
+                    p.journeyChallenges(), Optional.of(wanted), Optional.of(now)));
+        });
+    }
+
+    private static Evaluated check(JourneyChallengeType type, String correct, List<String> options,
+                                   List<String> alternatives, boolean questionnaire, JourneyAnswer answer) {
+        if (questionnaire) {
+            return new Evaluated(true, anyAnswer(type, options, answer));
+        }
         return switch (type) {
             case RIDDLE, WORD_SCRAMBLE -> {
                 String text = text(answer, type);
-                yield JourneyText.normalize(text).equals(JourneyText.normalize(correct));
+                String given = JourneyText.normalize(text);
+                boolean right = given.equals(JourneyText.normalize(correct));
+                for (String alternative : alternatives) {
+                    right = right || given.equals(JourneyText.normalize(alternative));
+                }
+                yield new Evaluated(right, text);
             }
             case MULTIPLE_CHOICE -> {
                 if (!(answer instanceof JourneyAnswer.Choice choice)) {
                     throw new ValidationException("answer", "must be one of the options for a " + type.dbValue());
                 }
                 String option = matchOption(Check.text(choice.option(), MAX_ANSWER, "answer"), options);
-                yield JourneyText.normalize(option).equals(JourneyText.normalize(correct));
+                yield new Evaluated(JourneyText.normalize(option).equals(JourneyText.normalize(correct)), option);
             }
             case TIMELINE_SORT -> {
-                if (!(answer instanceof JourneyAnswer.Order order) || order.items() == null) {
-                    throw new ValidationException("answer", "must be an ordering of the items for a timeline_sort");
-                }
-                List<String> given = order.items().stream().map(JourneyText::normalize).toList();
-                List<String> items = options.stream().map(JourneyText::normalize).toList();
-                if (given.size() != items.size() || !new LinkedHashSet<>(given).equals(new LinkedHashSet<>(items))) {
-                    throw new ValidationException("answer", "must order exactly the challenge's items");
-                }
+                List<String> given = order(answer, options);
                 List<String> right = JourneyDao.parseOrder(correct).stream().map(JourneyText::normalize).toList();
-                yield given.equals(right);
+                yield new Evaluated(given.equals(right), Json.toJsonb(((JourneyAnswer.Order) answer).items()).data());
             }
-            case WOULD_YOU_RATHER -> {
-                if (answer instanceof JourneyAnswer.Choice choice) {
-                    String c = Check.text(choice.option(), MAX_ANSWER, "answer");
-                    if (!options.isEmpty()) {
-                        matchOption(c, options);
-                    }
-                    yield true;
-                }
-                text(answer, type);
-                yield true;
-            }
-            case OPEN_TEXT -> {
-                text(answer, type);
-                yield true;
-            }
+            case WOULD_YOU_RATHER, OPEN_TEXT -> new Evaluated(true, anyAnswer(type, options, answer));
         };
+    }
+
+    /**
+     * An open answer (would-you-rather, open text, any challenge of a questionnaire chapter): any non-empty answer
+     * of a format the challenge can take. Answers the text to store.
+     */
+    private static String anyAnswer(JourneyChallengeType type, List<String> options, JourneyAnswer answer) {
+        if (answer instanceof JourneyAnswer.Choice choice && type != JourneyChallengeType.OPEN_TEXT) {
+            String c = Check.text(choice.option(), MAX_ANSWER, "answer");
+            return options.isEmpty() ? c : matchOption(c, options);
+        }
+        if (answer instanceof JourneyAnswer.Order o && type == JourneyChallengeType.TIMELINE_SORT) {
+            order(answer, options);
+            return Json.toJsonb(o.items()).data();
+        }
+        return text(answer, type);
+    }
+
+    /** A timeline answer's items, normalised, after checking they are exactly the challenge's items. */
+    private static List<String> order(JourneyAnswer answer, List<String> options) {
+        if (!(answer instanceof JourneyAnswer.Order order) || order.items() == null) {
+            throw new ValidationException("answer", "must be an ordering of the items for a timeline_sort");
+        }
+        for (String item : order.items()) {
+            Check.text(item, MAX_ANSWER, "answer");
+        }
+        List<String> given = order.items().stream().map(JourneyText::normalize).toList();
+        List<String> items = options.stream().map(JourneyText::normalize).toList();
+        if (given.size() != items.size() || !new LinkedHashSet<>(given).equals(new LinkedHashSet<>(items))) {
+            throw new ValidationException("answer", "must order exactly the challenge's items");
+        }
+        return given;
     }
 
     private static String text(JourneyAnswer answer, JourneyChallengeType type) {
@@ -228,28 +524,82 @@ public final class JourneyService {
         throw new ValidationException("answer", "is not one of the options");
     }
 
-    private static JourneyProgressView view(Record r) {
+    private static final TypeReference<Map<String, String>> TIMES = new TypeReference<>() { };
+
+    private static JSONB chapterTimesJson(Map<Integer, OffsetDateTime> times) {
+        Map<String, String> out = new TreeMap<>();
+        times.forEach((k, v) -> out.put(String.valueOf(k), v.toString()));
+        return Json.toJsonb(out);
+    }
+
+    /** The chapter completion times; entries another writer made unreadable are left out. */
+    private static Map<Integer, OffsetDateTime> chapterTimes(JSONB json) {
+        Map<Integer, OffsetDateTime> out = new TreeMap<>();
+        if (json == null) {
+            return out;
+        }
+        try {
+            Json.fromJsonb(json, TIMES).forEach((k, v) -> {
+                try {
+                    out.put(Integer.valueOf(k), OffsetDateTime.parse(v));
+                } catch (RuntimeException unreadable) {
+                    // not ours: skipped
+                }
+            });
+        } catch (RuntimeException unreadable) {
+            // not a JSON object of strings: no times
+        }
+        return out;
+    }
+
+    private static JourneyProgressView view(Record r, int done, int total) {
         return new JourneyProgressView(r.get(JOURNEY_PROGRESS.ID), r.get(JOURNEY_PROGRESS.USER_ID),
                 r.get(JOURNEY_PROGRESS.JOURNEY_ID), r.get(JOURNEY_PROGRESS.CURRENT_CHAPTER),
                 ProfileJson.longs(r.get(JOURNEY_PROGRESS.COMPLETED_CHALLENGES)),
                 ProfileJson.longs(r.get(JOURNEY_PROGRESS.UNLOCKED_REWARDS)), r.get(JOURNEY_PROGRESS.COMPLETED),
-                Optional.ofNullable(r.get(JOURNEY_PROGRESS.COMPLETED_AT)));
+                Optional.ofNullable(r.get(JOURNEY_PROGRESS.COMPLETED_AT)), r.get(JOURNEY_PROGRESS.TOTAL_POINTS),
+                chapterTimes(r.get(JOURNEY_PROGRESS.CHAPTERS_COMPLETED_AT)), done, total,
+                JourneyFinalResponse.fromDb(r.get(JOURNEY_PROGRESS.FINAL_RESPONSE)),
+                Optional.ofNullable(r.get(JOURNEY_PROGRESS.FINAL_RESPONSE_AT)));
+    }
+
+    /** A row of {@link #progressQuery}: the progress with its counts. */
+    private static JourneyProgressView view(Record r) {
+        return view(r, r.get(DONE), r.get(TOTAL));
+    }
+
+    private static final Field<Integer> DONE = org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("done"), Integer.class);
+    private static final Field<Integer> TOTAL = org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("total"), Integer.class);
+
+    /** The progress row of the user in the journey with its completed and total challenge counts. */
+    private SelectConditionStep<Record> progressQuery(DSLContext dsl, long userId, long journeyId) {
+        var c = JOURNEY_CHALLENGE.as("c");
+        var h = JOURNEY_CHAPTER.as("h");
+        Field<Integer> total = selectCount().from(c).join(h).on(h.ID.eq(c.CHAPTER_ID))
+                .where(h.JOURNEY_ID.eq(JOURNEY_PROGRESS.JOURNEY_ID)).asField(TOTAL.getName());
+        Field<Integer> done = selectCount().from(c).join(h).on(h.ID.eq(c.CHAPTER_ID))
+                .where(h.JOURNEY_ID.eq(JOURNEY_PROGRESS.JOURNEY_ID))
+                .and(containsField(JOURNEY_PROGRESS.COMPLETED_CHALLENGES, c.ID)).asField(DONE.getName());
+        List<org.jooq.SelectFieldOrAsterisk> fields = new ArrayList<>(List.of(JOURNEY_PROGRESS.fields()));
+        fields.add(done);
+        fields.add(total);
+        return dsl.select(fields).from(JOURNEY_PROGRESS)
+                .where(JOURNEY_PROGRESS.USER_ID.eq(userId))
+                .and(JOURNEY_PROGRESS.JOURNEY_ID.eq(journeyId));
     }
 
     // ------------------------------------------------------------------------------------------------ reads
 
     /**
-     * The user's progress in the journey, empty before their first right answer. One statement.
+     * The user's progress in the journey, with its points, chapter completion times, completion counts and final
+     * response; empty before their first right answer (or hint, or piece). One statement.
      *
      * @throws ValidationException (fields {@code userId}, {@code journeyId})
      */
     public Optional<JourneyProgressView> findProgress(long userId, long journeyId) {
         Check.userId(userId, "userId");
         Check.id(journeyId, "journeyId");
-        return db.dsl().selectFrom(JOURNEY_PROGRESS)
-                .where(JOURNEY_PROGRESS.USER_ID.eq(userId))
-                .and(JOURNEY_PROGRESS.JOURNEY_ID.eq(journeyId))
-                .fetchOptional(JourneyService::view);
+        return progressQuery(db.dsl(), userId, journeyId).fetchOptional(JourneyService::view);
     }
 
     /**
@@ -293,6 +643,63 @@ public final class JourneyService {
                 .orderBy(JOURNEY_PROGRESS.COMPLETED.desc(), done.desc(), JOURNEY_PROGRESS.USER_ID)
                 .fetch(r -> new JourneyStanding(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
                         r.value6()));
+    }
+
+    /**
+     * The user's attempts at a challenge, oldest first, wrong ones included. One statement.
+     *
+     * @throws ValidationException (fields {@code userId}, {@code challengeId})
+     */
+    public List<JourneyAttempt> listAttempts(long userId, long challengeId) {
+        Check.userId(userId, "userId");
+        Check.id(challengeId, "challengeId");
+        return db.dsl().selectFrom(JOURNEY_ATTEMPT)
+                .where(JOURNEY_ATTEMPT.USER_ID.eq(userId))
+                .and(JOURNEY_ATTEMPT.CHALLENGE_ID.eq(challengeId))
+                .orderBy(JOURNEY_ATTEMPT.ID)
+                .fetch(r -> new JourneyAttempt(r.getId(), r.getUserId(), r.getChallengeId(), r.getAnswer(),
+                        r.getIsCorrect(), r.getPointsAwarded(), r.getHintsUsed(), r.getCreatedAt()));
+    }
+
+    /**
+     * A puzzle reward as the user sees it: its pieces by number, each marked unlocked or not for this user, and the
+     * user's points in the reward's journey (0 without progress). One statement.
+     *
+     * @throws ValidationException (fields {@code userId}, {@code rewardId})
+     * @throws NotFoundException if there is no puzzle reward with this id (other rewards included)
+     */
+    public JourneyPuzzleView getPuzzle(long userId, long rewardId) {
+        Check.userId(userId, "userId");
+        Check.id(rewardId, "rewardId");
+        var up = JOURNEY_PROGRESS.as("up");
+        Field<Integer> unlocks = selectCount().from(JOURNEY_PIECE_UNLOCK)
+                .join(up).on(up.ID.eq(JOURNEY_PIECE_UNLOCK.PROGRESS_ID))
+                .where(JOURNEY_PIECE_UNLOCK.PIECE_ID.eq(JOURNEY_PUZZLE_PIECE.ID))
+                .and(up.USER_ID.eq(userId))
+                .asField("unlocks");
+        Field<List<JourneyPuzzleView.Piece>> pieces = multiset(
+                select(JOURNEY_PUZZLE_PIECE.ID, JOURNEY_PUZZLE_PIECE.PIECE_NUMBER, JOURNEY_PUZZLE_PIECE.POINT_COST,
+                        unlocks)
+                        .from(JOURNEY_PUZZLE_PIECE)
+                        .where(JOURNEY_PUZZLE_PIECE.REWARD_ID.eq(JOURNEY_REWARD.ID))
+                        .orderBy(JOURNEY_PUZZLE_PIECE.PIECE_NUMBER))
+                .convertFrom(r -> r.map(p -> new JourneyPuzzleView.Piece(p.value1(), p.value2(), p.value3(),
+                        p.value4() > 0)));
+        var pp = JOURNEY_PROGRESS.as("pp");
+        Field<Integer> points = select(pp.TOTAL_POINTS).from(pp)
+                .where(pp.USER_ID.eq(userId))
+                .and(pp.JOURNEY_ID.eq(JOURNEY_CHAPTER.JOURNEY_ID))
+                .asField("points");
+        return db.dsl()
+                .select(JOURNEY_REWARD.ID, JOURNEY_REWARD.CHAPTER_ID, JOURNEY_REWARD.TITLE, JOURNEY_REWARD.CONTENT,
+                        JOURNEY_REWARD.PHOTO, pieces, points)
+                .from(JOURNEY_REWARD)
+                .join(JOURNEY_CHAPTER).on(JOURNEY_CHAPTER.ID.eq(JOURNEY_REWARD.CHAPTER_ID))
+                .where(JOURNEY_REWARD.ID.eq(rewardId))
+                .and(JOURNEY_REWARD.REWARD_TYPE.eq(JourneyRewardType.PUZZLE.dbValue()))
+                .fetchOptional(r -> new JourneyPuzzleView(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                        r.value6(), r.value7() == null ? 0 : r.value7()))
+                .orElseThrow(() -> new NotFoundException("JourneyPuzzle", rewardId));
     }
 
     /** The JSON array {@code list} contains the id (PostgreSQL {@code @>}, SQLite {@code json_each}). */

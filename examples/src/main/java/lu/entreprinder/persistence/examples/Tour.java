@@ -36,7 +36,12 @@ import lu.entreprinder.persistence.crushlu.JourneyAnswer;
 import lu.entreprinder.persistence.crushlu.JourneyAnswerResult;
 import lu.entreprinder.persistence.crushlu.JourneyChallengeSpec;
 import lu.entreprinder.persistence.crushlu.JourneyDao;
+import lu.entreprinder.persistence.crushlu.JourneyFinalResponseResult;
+import lu.entreprinder.persistence.crushlu.JourneyHintResult;
+import lu.entreprinder.persistence.crushlu.JourneyPieceResult;
 import lu.entreprinder.persistence.crushlu.JourneyPlay;
+import lu.entreprinder.persistence.crushlu.JourneyProgressView;
+import lu.entreprinder.persistence.crushlu.JourneyPuzzleView;
 import lu.entreprinder.persistence.crushlu.JourneyRewardType;
 import lu.entreprinder.persistence.crushlu.JourneyService;
 import lu.entreprinder.persistence.crushlu.JourneyStanding;
@@ -215,6 +220,7 @@ public final class Tour {
         likeAndMatch();
         searchProfiles();
         raiseCapacityAndInviteAGuest();
+        journeyPointsAndPuzzle();
     }
 
     /** The tour writes fixed usernames: it needs a database without users (a fresh file, or a new database). */
@@ -628,6 +634,52 @@ public final class Tour {
                     approved.value() instanceof lu.entreprinder.persistence.crushlu.GuestApprovalResult.Decided
                             ? "approved" : approved.value(), approved.statements());
             seesIt.run();
+            return null;
+        });
+    }
+
+    private void journeyPointsAndPuzzle() {
+        step("Journey points: a hint costs points, an alternative answer earns them, a puzzle piece is bought", () -> {
+            long anna = user.get("anna");
+            long puzzleJourney = journeys.insertJourney("Anna's puzzle", "Points, hints and a photo in pieces.", true);
+            long chapter = journeys.insertChapter(puzzleJourney, 1, "Bubbles", "");
+            long wish = journeys.insertChallenge(chapter, JourneyChallengeSpec.openText("Your wish for us?", 1));
+            long wine = journeys.insertChallenge(chapter, JourneyChallengeSpec.riddle(
+                    "Which sparkling wine does the Moselle make?", "Crémant", "It rhymes with 'vraiment'.", 2)
+                    .withPoints(20).withHintCost(5).withAlternativeAnswers(List.of("Crémant de Luxembourg")));
+            long puzzle = journeys.insertPuzzleReward(chapter, "Our photo", "", "journey_rewards/us.jpg",
+                    List.of(10, 10, 10));
+
+            Counted<JourneyAnswerResult> first = counted(() -> journey.answer(anna, wish,
+                    new JourneyAnswer.Text("More evenings like this one")));
+            JourneyProgressView p = ((JourneyAnswerResult.Correct) first.value()).progress();
+            say("open text: any non-empty answer -> %d points, journey %d%% done (%d SQL)", p.totalPoints(),
+                    p.completionPercent(), first.statements());
+            Counted<JourneyHintResult> hint = counted(() -> journey.takeHint(anna, wine));
+            if (hint.value() instanceof JourneyHintResult.Taken t) {
+                say("hint taken: \"%s\" -> %d points deducted, %d left (%d SQL)", t.hint(), t.pointsCharged(),
+                        t.pointsLeft(), hint.statements());
+            }
+            Counted<JourneyAnswerResult> second = counted(() -> journey.answer(anna, wine,
+                    new JourneyAnswer.Text("cremant de luxembourg")));
+            if (second.value() instanceof JourneyAnswerResult.Correct c) {
+                say("alternative answer accepted: \"cremant de luxembourg\" -> +%d points, %d in total, journey %d%%"
+                        + " done (%d SQL)", c.pointsAwarded(), c.progress().totalPoints(),
+                        c.progress().completionPercent(), second.statements());
+            }
+            long piece = journey.getPuzzle(anna, puzzle).pieces().get(0).pieceId();
+            Counted<JourneyPieceResult> bought = counted(() -> journey.unlockPiece(anna, piece));
+            if (bought.value() instanceof JourneyPieceResult.Unlocked u) {
+                say("puzzle piece 1 unlocked for %d points, %d left (%d SQL)", u.pointsSpent(), u.pointsLeft(),
+                        bought.statements());
+            }
+            Counted<JourneyPuzzleView> view = counted(() -> journey.getPuzzle(anna, puzzle));
+            say("the puzzle shows %d of %d pieces (%d SQL)", view.value().unlockedPieces().size(),
+                    view.value().pieces().size(), view.statements());
+            Counted<JourneyFinalResponseResult> response = counted(() -> journey.respond(anna, puzzleJourney, "yes"));
+            say("final response \"yes\" -> %s (%d SQL)",
+                    response.value() instanceof JourneyFinalResponseResult.Recorded ? "recorded" : response.value(),
+                    response.statements());
             return null;
         });
     }

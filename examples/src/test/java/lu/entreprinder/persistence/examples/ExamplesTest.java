@@ -82,7 +82,7 @@ class ExamplesTest {
         String output = tour("jdbc:sqlite:" + dir.resolve("tour.db"));
 
         assertThat(output)
-                .contains("applied 19 migrations")
+                .contains("applied 20 migrations")
                 // register until the waitlist starts
                 .contains("carla -> confirmed")
                 .contains("david -> event full: waitlisted at position 1")
@@ -117,7 +117,13 @@ class ExamplesTest {
                 .contains("gina accepts again -> already accepted, no second user")
                 .contains("gina's event list: []")
                 .contains("Sophie approves the guest -> approved")
-                .contains("gina's event list: [Secret Garden Soiree]");
+                .contains("gina's event list: [Secret Garden Soiree]")
+                // journey points and puzzle
+                .contains("hint taken: \"It rhymes with 'vraiment'.\" -> 5 points deducted, 5 left")
+                .contains("alternative answer accepted: \"cremant de luxembourg\" -> +20 points, 25 in total, journey 100% done")
+                .contains("puzzle piece 1 unlocked for 10 points, 15 left")
+                .contains("the puzzle shows 1 of 3 pieces")
+                .contains("final response \"yes\" -> recorded");
         // the promotion's notice is printed before cancel() returns: it ran after the commit, not inside it
         assertThat(output.indexOf("[after commit] promotion notified"))
                 .isLessThan(output.indexOf("ben -> cancelled; promoted: david"));

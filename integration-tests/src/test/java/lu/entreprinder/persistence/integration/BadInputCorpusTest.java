@@ -33,6 +33,7 @@ import lu.entreprinder.persistence.crushlu.EventDraft;
 import lu.entreprinder.persistence.crushlu.EventType;
 import lu.entreprinder.persistence.crushlu.JourneyAnswer;
 import lu.entreprinder.persistence.crushlu.JourneyAnswerResult;
+import lu.entreprinder.persistence.crushlu.JourneyFinalResponseResult;
 import lu.entreprinder.persistence.crushlu.JourneyChallengeSpec;
 import lu.entreprinder.persistence.crushlu.JourneyChallengeType;
 import lu.entreprinder.persistence.crushlu.JourneyPlay;
@@ -1045,11 +1046,42 @@ class BadInputCorpusTest {
         badOrders.forEach((label, items) -> add("JourneyService.answer", "answer order (timeline) " + label,
                 w -> w.journeyPlay.answer(w.anna, w.timeline, new JourneyAnswer.Order(items)), refused("answer")));
         for (String wrong : List.of(DROP, OR_1_1, EMOJI, RTL)) {
+            // a wrong answer is stored as an attempt (V21), exactly as typed
             add(m, "answer text (riddle) wrong: " + label(wrong), w -> w.journeyPlay.answer(w.anna, w.riddle,
-                    new JourneyAnswer.Text(wrong)), answered(JourneyAnswerResult.Incorrect.class));
+                    new JourneyAnswer.Text(wrong)), stored((w, r) -> r instanceof JourneyAnswerResult.Incorrect
+                    ? w.journeyPlay.listAttempts(w.anna, w.riddle).getLast().answer() : r, wrong));
         }
         add(m, "userId unknown in range", w -> w.journeyPlay.answer(Integer.MAX_VALUE, w.openText,
                 new JourneyAnswer.Text("x")), answered(ForeignKeyViolationException.class));
+
+        // V21: hints, puzzle pieces, the final response, puzzle rewards
+        m = "JourneyService.takeHint";
+        userIds(m, "userId", (w, id) -> w.journeyPlay.takeHint(id, w.riddle), w -> w.anna);
+        ids(m, "challengeId", (w, id) -> w.journeyPlay.takeHint(w.anna, id), answered(NotFoundException.class));
+        m = "JourneyService.unlockPiece";
+        userIds(m, "userId", (w, id) -> w.journeyPlay.unlockPiece(id, 1L), w -> w.anna);
+        ids(m, "pieceId", (w, id) -> w.journeyPlay.unlockPiece(w.anna, id), answered(NotFoundException.class));
+        m = "JourneyService.respond";
+        userIds(m, "userId", (w, id) -> w.journeyPlay.respond(id, w.journey, "yes"), w -> w.anna);
+        ids(m, "journeyId", (w, id) -> w.journeyPlay.respond(w.anna, id, "yes"),
+                answered(JourneyFinalResponseResult.NotCompleted.class));
+        for (String bad : Arrays.asList(null, "", BLANK, "no", "YES", " yes", DROP, NUL)) {
+            add(m, "response " + label(bad), w -> w.journeyPlay.respond(w.anna, w.journey, bad), refused("response"));
+        }
+        m = "JourneyDao.insertPuzzleReward";
+        ids(m, "chapterId", (w, id) -> w.journeys.insertPuzzleReward(id, "P", "", "", List.of(1)),
+                answered(ForeignKeyViolationException.class));
+        Map<String, List<Integer>> badCosts = new LinkedHashMap<>();
+        badCosts.put("null", null);
+        badCosts.put("empty", List.of());
+        badCosts.put("negative", List.of(1, -1));
+        badCosts.put("too dear", List.of(10_001));
+        badCosts.put("null cost", Arrays.asList(1, null));
+        badCosts.put("101 pieces", java.util.Collections.nCopies(101, 1));
+        badCosts.forEach((label, costs) -> add("JourneyDao.insertPuzzleReward", "pieceCosts " + label,
+                w -> w.journeys.insertPuzzleReward(w.chapter, "P", "", "", costs), refused("pieceCosts")));
+        add(m, "title blank", w -> w.journeys.insertPuzzleReward(w.chapter, BLANK, "", "", List.of(1)),
+                refused("title"));
 
         for (String verb : List.of("insertSpecialExperience", "updateSpecialExperience")) {
             m = "SpecialExperienceDao." + verb;

@@ -10,6 +10,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.ResultQuery;
 import org.jooq.SelectForUpdateStep;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /**
@@ -74,6 +75,15 @@ public final class Transaction {
      */
     public <R extends Record> ResultQuery<R> forUpdate(SelectForUpdateStep<R> select) {
         return plain() ? select : select.forUpdate();
+    }
+
+    /**
+     * Like {@link #forUpdate} for a join that must lock the rows of some of its tables only ({@code FOR UPDATE OF t,
+     * …} on PostgreSQL): the other tables' rows stay free for other transactions. On SQLite the query runs as it is.
+     * Throws nothing itself.
+     */
+    public <R extends Record> ResultQuery<R> forUpdate(SelectForUpdateStep<R> select, Table<?>... of) {
+        return plain() ? select : select.forUpdate().of(of);
     }
 
     /**

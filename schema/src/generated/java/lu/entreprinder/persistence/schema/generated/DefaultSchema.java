@@ -17,10 +17,14 @@ import lu.entreprinder.persistence.schema.generated.tables.EventConnection;
 import lu.entreprinder.persistence.schema.generated.tables.EventInvitation;
 import lu.entreprinder.persistence.schema.generated.tables.EventRegistration;
 import lu.entreprinder.persistence.schema.generated.tables.Industry;
+import lu.entreprinder.persistence.schema.generated.tables.JourneyAttempt;
 import lu.entreprinder.persistence.schema.generated.tables.JourneyChallenge;
 import lu.entreprinder.persistence.schema.generated.tables.JourneyChapter;
 import lu.entreprinder.persistence.schema.generated.tables.JourneyConfiguration;
+import lu.entreprinder.persistence.schema.generated.tables.JourneyHintUse;
+import lu.entreprinder.persistence.schema.generated.tables.JourneyPieceUnlock;
 import lu.entreprinder.persistence.schema.generated.tables.JourneyProgress;
+import lu.entreprinder.persistence.schema.generated.tables.JourneyPuzzlePiece;
 import lu.entreprinder.persistence.schema.generated.tables.JourneyReward;
 import lu.entreprinder.persistence.schema.generated.tables.Like;
 import lu.entreprinder.persistence.schema.generated.tables.Match;
@@ -92,6 +96,11 @@ public class DefaultSchema extends SchemaImpl {
     public final EventRegistration EVENT_REGISTRATION = EventRegistration.EVENT_REGISTRATION;
 
     /**
+     * The table <code>crush_lu_journeyattempt</code>.
+     */
+    public final JourneyAttempt JOURNEY_ATTEMPT = JourneyAttempt.JOURNEY_ATTEMPT;
+
+    /**
      * The table <code>crush_lu_journeychallenge</code>.
      */
     public final JourneyChallenge JOURNEY_CHALLENGE = JourneyChallenge.JOURNEY_CHALLENGE;
@@ -107,9 +116,24 @@ public class DefaultSchema extends SchemaImpl {
     public final JourneyConfiguration JOURNEY_CONFIGURATION = JourneyConfiguration.JOURNEY_CONFIGURATION;
 
     /**
+     * The table <code>crush_lu_journeyhintuse</code>.
+     */
+    public final JourneyHintUse JOURNEY_HINT_USE = JourneyHintUse.JOURNEY_HINT_USE;
+
+    /**
+     * The table <code>crush_lu_journeypieceunlock</code>.
+     */
+    public final JourneyPieceUnlock JOURNEY_PIECE_UNLOCK = JourneyPieceUnlock.JOURNEY_PIECE_UNLOCK;
+
+    /**
      * The table <code>crush_lu_journeyprogress</code>.
      */
     public final JourneyProgress JOURNEY_PROGRESS = JourneyProgress.JOURNEY_PROGRESS;
+
+    /**
+     * The table <code>crush_lu_journeypuzzlepiece</code>.
+     */
+    public final JourneyPuzzlePiece JOURNEY_PUZZLE_PIECE = JourneyPuzzlePiece.JOURNEY_PUZZLE_PIECE;
 
     /**
      * The table <code>crush_lu_journeyreward</code>.
@@ -224,10 +248,14 @@ public class DefaultSchema extends SchemaImpl {
             EventConnection.EVENT_CONNECTION,
             EventInvitation.EVENT_INVITATION,
             EventRegistration.EVENT_REGISTRATION,
+            JourneyAttempt.JOURNEY_ATTEMPT,
             JourneyChallenge.JOURNEY_CHALLENGE,
             JourneyChapter.JOURNEY_CHAPTER,
             JourneyConfiguration.JOURNEY_CONFIGURATION,
+            JourneyHintUse.JOURNEY_HINT_USE,
+            JourneyPieceUnlock.JOURNEY_PIECE_UNLOCK,
             JourneyProgress.JOURNEY_PROGRESS,
+            JourneyPuzzlePiece.JOURNEY_PUZZLE_PIECE,
             JourneyReward.JOURNEY_REWARD,
             MeetupEvent.MEETUP_EVENT,
             MeetupEventSpecialUsers.MEETUP_EVENT_SPECIAL_USERS,

@@ -14,10 +14,14 @@ import lu.entreprinder.persistence.schema.generated.tables.EventConnection;
 import lu.entreprinder.persistence.schema.generated.tables.EventInvitation;
 import lu.entreprinder.persistence.schema.generated.tables.EventRegistration;
 import lu.entreprinder.persistence.schema.generated.tables.Industry;
+import lu.entreprinder.persistence.schema.generated.tables.JourneyAttempt;
 import lu.entreprinder.persistence.schema.generated.tables.JourneyChallenge;
 import lu.entreprinder.persistence.schema.generated.tables.JourneyChapter;
 import lu.entreprinder.persistence.schema.generated.tables.JourneyConfiguration;
+import lu.entreprinder.persistence.schema.generated.tables.JourneyHintUse;
+import lu.entreprinder.persistence.schema.generated.tables.JourneyPieceUnlock;
 import lu.entreprinder.persistence.schema.generated.tables.JourneyProgress;
+import lu.entreprinder.persistence.schema.generated.tables.JourneyPuzzlePiece;
 import lu.entreprinder.persistence.schema.generated.tables.JourneyReward;
 import lu.entreprinder.persistence.schema.generated.tables.Like;
 import lu.entreprinder.persistence.schema.generated.tables.Match;
@@ -77,6 +81,11 @@ public class Tables {
     public static final EventRegistration EVENT_REGISTRATION = EventRegistration.EVENT_REGISTRATION;
 
     /**
+     * The table <code>crush_lu_journeyattempt</code>.
+     */
+    public static final JourneyAttempt JOURNEY_ATTEMPT = JourneyAttempt.JOURNEY_ATTEMPT;
+
+    /**
      * The table <code>crush_lu_journeychallenge</code>.
      */
     public static final JourneyChallenge JOURNEY_CHALLENGE = JourneyChallenge.JOURNEY_CHALLENGE;
@@ -92,9 +101,24 @@ public class Tables {
     public static final JourneyConfiguration JOURNEY_CONFIGURATION = JourneyConfiguration.JOURNEY_CONFIGURATION;
 
     /**
+     * The table <code>crush_lu_journeyhintuse</code>.
+     */
+    public static final JourneyHintUse JOURNEY_HINT_USE = JourneyHintUse.JOURNEY_HINT_USE;
+
+    /**
+     * The table <code>crush_lu_journeypieceunlock</code>.
+     */
+    public static final JourneyPieceUnlock JOURNEY_PIECE_UNLOCK = JourneyPieceUnlock.JOURNEY_PIECE_UNLOCK;
+
+    /**
      * The table <code>crush_lu_journeyprogress</code>.
      */
     public static final JourneyProgress JOURNEY_PROGRESS = JourneyProgress.JOURNEY_PROGRESS;
+
+    /**
+     * The table <code>crush_lu_journeypuzzlepiece</code>.
+     */
+    public static final JourneyPuzzlePiece JOURNEY_PUZZLE_PIECE = JourneyPuzzlePiece.JOURNEY_PUZZLE_PIECE;
 
     /**
      * The table <code>crush_lu_journeyreward</code>.

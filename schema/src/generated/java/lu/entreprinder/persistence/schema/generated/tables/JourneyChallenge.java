@@ -11,7 +11,10 @@ import java.util.List;
 import lu.entreprinder.persistence.schema.generated.DefaultSchema;
 import lu.entreprinder.persistence.schema.generated.Indexes;
 import lu.entreprinder.persistence.schema.generated.Keys;
+import lu.entreprinder.persistence.schema.generated.tables.JourneyAttempt.JourneyAttemptPath;
 import lu.entreprinder.persistence.schema.generated.tables.JourneyChapter.JourneyChapterPath;
+import lu.entreprinder.persistence.schema.generated.tables.JourneyHintUse.JourneyHintUsePath;
+import lu.entreprinder.persistence.schema.generated.tables.JourneyProgress.JourneyProgressPath;
 import lu.entreprinder.persistence.schema.generated.tables.records.JourneyChallengeRecord;
 
 import org.jooq.Check;
@@ -101,6 +104,21 @@ public class JourneyChallenge extends TableImpl<JourneyChallengeRecord> {
      * The column <code>crush_lu_journeychallenge.order</code>.
      */
     public final TableField<JourneyChallengeRecord, Integer> ORDER = createField(DSL.name("order"), SQLDataType.INTEGER.nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.INTEGER)), this, "");
+
+    /**
+     * The column <code>crush_lu_journeychallenge.points</code>.
+     */
+    public final TableField<JourneyChallengeRecord, Integer> POINTS = createField(DSL.name("points"), SQLDataType.INTEGER.nullable(false).defaultValue(DSL.field(DSL.raw("10"), SQLDataType.INTEGER)), this, "");
+
+    /**
+     * The column <code>crush_lu_journeychallenge.hint_cost</code>.
+     */
+    public final TableField<JourneyChallengeRecord, Integer> HINT_COST = createField(DSL.name("hint_cost"), SQLDataType.INTEGER.nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.INTEGER)), this, "");
+
+    /**
+     * The column <code>crush_lu_journeychallenge.alternative_answers</code>.
+     */
+    public final TableField<JourneyChallengeRecord, JSONB> ALTERNATIVE_ANSWERS = createField(DSL.name("alternative_answers"), SQLDataType.JSONB.nullable(false).defaultValue(DSL.field(DSL.raw("'[]'::jsonb"), SQLDataType.JSONB)), this, "");
 
     private JourneyChallenge(Name alias, Table<JourneyChallengeRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
@@ -202,10 +220,47 @@ public class JourneyChallenge extends TableImpl<JourneyChallengeRecord> {
         return _crushLuJourneychapter;
     }
 
+    private transient JourneyAttemptPath _crushLuJourneyattempt;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>crush_lu_journeyattempt</code> table
+     */
+    public JourneyAttemptPath crushLuJourneyattempt() {
+        if (_crushLuJourneyattempt == null)
+            _crushLuJourneyattempt = new JourneyAttemptPath(this, null, Keys.CRUSH_LU_JOURNEYATTEMPT__CRUSH_LU_JOURNEYATTEMPT_CHALLENGE_ID_FK.getInverseKey());
+
+        return _crushLuJourneyattempt;
+    }
+
+    private transient JourneyHintUsePath _crushLuJourneyhintuse;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>crush_lu_journeyhintuse</code> table
+     */
+    public JourneyHintUsePath crushLuJourneyhintuse() {
+        if (_crushLuJourneyhintuse == null)
+            _crushLuJourneyhintuse = new JourneyHintUsePath(this, null, Keys.CRUSH_LU_JOURNEYHINTUSE__CRUSH_LU_JOURNEYHINTUSE_CHALLENGE_ID_FK.getInverseKey());
+
+        return _crushLuJourneyhintuse;
+    }
+
+    /**
+     * Get the implicit many-to-many join path to the
+     * <code>crush_lu_journeyprogress</code> table
+     */
+    public JourneyProgressPath crushLuJourneyprogress() {
+        return crushLuJourneyhintuse().crushLuJourneyprogress();
+    }
+
     @Override
     public List<Check<JourneyChallengeRecord>> getChecks() {
         return Arrays.asList(
-            Internal.createCheck(this, DSL.name("crush_lu_journeychallenge_challenge_type_check"), "(((challenge_type)::text = ANY ((ARRAY['riddle'::character varying, 'multiple_choice'::character varying, 'word_scramble'::character varying, 'timeline_sort'::character varying, 'would_you_rather'::character varying, 'open_text'::character varying])::text[])))", true)
+            Internal.createCheck(this, DSL.name("crush_lu_journeychallenge_alternative_answers_check"), "((jsonb_typeof(alternative_answers) = 'array'::text))", true),
+            Internal.createCheck(this, DSL.name("crush_lu_journeychallenge_challenge_type_check"), "(((challenge_type)::text = ANY ((ARRAY['riddle'::character varying, 'multiple_choice'::character varying, 'word_scramble'::character varying, 'timeline_sort'::character varying, 'would_you_rather'::character varying, 'open_text'::character varying])::text[])))", true),
+            Internal.createCheck(this, DSL.name("crush_lu_journeychallenge_hint_cost_check"), "((hint_cost >= 0))", true),
+            Internal.createCheck(this, DSL.name("crush_lu_journeychallenge_points_check"), "((points >= 0))", true)
         );
     }
 

@@ -88,6 +88,11 @@ public class JourneyChapter extends TableImpl<JourneyChapterRecord> {
      */
     public final TableField<JourneyChapterRecord, String> DESCRIPTION = createField(DSL.name("description"), SQLDataType.CLOB.nullable(false), this, "");
 
+    /**
+     * The column <code>crush_lu_journeychapter.is_questionnaire</code>.
+     */
+    public final TableField<JourneyChapterRecord, Boolean> IS_QUESTIONNAIRE = createField(DSL.name("is_questionnaire"), SQLDataType.BOOLEAN.nullable(false).defaultValue(DSL.field(DSL.raw("false"), SQLDataType.BOOLEAN)), this, "");
+
     private JourneyChapter(Name alias, Table<JourneyChapterRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }

@@ -12,7 +12,11 @@ import java.util.List;
 import lu.entreprinder.persistence.schema.generated.DefaultSchema;
 import lu.entreprinder.persistence.schema.generated.Indexes;
 import lu.entreprinder.persistence.schema.generated.Keys;
+import lu.entreprinder.persistence.schema.generated.tables.JourneyChallenge.JourneyChallengePath;
 import lu.entreprinder.persistence.schema.generated.tables.JourneyConfiguration.JourneyConfigurationPath;
+import lu.entreprinder.persistence.schema.generated.tables.JourneyHintUse.JourneyHintUsePath;
+import lu.entreprinder.persistence.schema.generated.tables.JourneyPieceUnlock.JourneyPieceUnlockPath;
+import lu.entreprinder.persistence.schema.generated.tables.JourneyPuzzlePiece.JourneyPuzzlePiecePath;
 import lu.entreprinder.persistence.schema.generated.tables.User.UserPath;
 import lu.entreprinder.persistence.schema.generated.tables.records.JourneyProgressRecord;
 import lu.entreprinder.persistence.schema.types.UserIdConverter;
@@ -105,6 +109,26 @@ public class JourneyProgress extends TableImpl<JourneyProgressRecord> {
      * The column <code>crush_lu_journeyprogress.completed_at</code>.
      */
     public final TableField<JourneyProgressRecord, OffsetDateTime> COMPLETED_AT = createField(DSL.name("completed_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "", new UtcTimestampBinding());
+
+    /**
+     * The column <code>crush_lu_journeyprogress.total_points</code>.
+     */
+    public final TableField<JourneyProgressRecord, Integer> TOTAL_POINTS = createField(DSL.name("total_points"), SQLDataType.INTEGER.nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.INTEGER)), this, "");
+
+    /**
+     * The column <code>crush_lu_journeyprogress.chapters_completed_at</code>.
+     */
+    public final TableField<JourneyProgressRecord, JSONB> CHAPTERS_COMPLETED_AT = createField(DSL.name("chapters_completed_at"), SQLDataType.JSONB.nullable(false).defaultValue(DSL.field(DSL.raw("'{}'::jsonb"), SQLDataType.JSONB)), this, "");
+
+    /**
+     * The column <code>crush_lu_journeyprogress.final_response</code>.
+     */
+    public final TableField<JourneyProgressRecord, String> FINAL_RESPONSE = createField(DSL.name("final_response"), SQLDataType.VARCHAR(10).nullable(false).defaultValue(DSL.field(DSL.raw("''::character varying"), SQLDataType.VARCHAR)), this, "");
+
+    /**
+     * The column <code>crush_lu_journeyprogress.final_response_at</code>.
+     */
+    public final TableField<JourneyProgressRecord, OffsetDateTime> FINAL_RESPONSE_AT = createField(DSL.name("final_response_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "", new UtcTimestampBinding());
 
     private JourneyProgress(Name alias, Table<JourneyProgressRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
@@ -223,11 +247,56 @@ public class JourneyProgress extends TableImpl<JourneyProgressRecord> {
         return _authUser;
     }
 
+    private transient JourneyHintUsePath _crushLuJourneyhintuse;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>crush_lu_journeyhintuse</code> table
+     */
+    public JourneyHintUsePath crushLuJourneyhintuse() {
+        if (_crushLuJourneyhintuse == null)
+            _crushLuJourneyhintuse = new JourneyHintUsePath(this, null, Keys.CRUSH_LU_JOURNEYHINTUSE__CRUSH_LU_JOURNEYHINTUSE_PROGRESS_ID_FK.getInverseKey());
+
+        return _crushLuJourneyhintuse;
+    }
+
+    private transient JourneyPieceUnlockPath _crushLuJourneypieceunlock;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>crush_lu_journeypieceunlock</code> table
+     */
+    public JourneyPieceUnlockPath crushLuJourneypieceunlock() {
+        if (_crushLuJourneypieceunlock == null)
+            _crushLuJourneypieceunlock = new JourneyPieceUnlockPath(this, null, Keys.CRUSH_LU_JOURNEYPIECEUNLOCK__CRUSH_LU_JOURNEYPIECEUNLOCK_PROGRESS_ID_FK.getInverseKey());
+
+        return _crushLuJourneypieceunlock;
+    }
+
+    /**
+     * Get the implicit many-to-many join path to the
+     * <code>crush_lu_journeychallenge</code> table
+     */
+    public JourneyChallengePath crushLuJourneychallenge() {
+        return crushLuJourneyhintuse().crushLuJourneychallenge();
+    }
+
+    /**
+     * Get the implicit many-to-many join path to the
+     * <code>crush_lu_journeypuzzlepiece</code> table
+     */
+    public JourneyPuzzlePiecePath crushLuJourneypuzzlepiece() {
+        return crushLuJourneypieceunlock().crushLuJourneypuzzlepiece();
+    }
+
     @Override
     public List<Check<JourneyProgressRecord>> getChecks() {
         return Arrays.asList(
+            Internal.createCheck(this, DSL.name("crush_lu_journeyprogress_chapters_completed_at_check"), "((jsonb_typeof(chapters_completed_at) = 'object'::text))", true),
             Internal.createCheck(this, DSL.name("crush_lu_journeyprogress_completed_challenges_check"), "((jsonb_typeof(completed_challenges) = 'array'::text))", true),
             Internal.createCheck(this, DSL.name("crush_lu_journeyprogress_current_chapter_check"), "((current_chapter >= 1))", true),
+            Internal.createCheck(this, DSL.name("crush_lu_journeyprogress_final_response_check"), "(((final_response)::text = ANY ((ARRAY[''::character varying, 'yes'::character varying, 'thinking'::character varying])::text[])))", true),
+            Internal.createCheck(this, DSL.name("crush_lu_journeyprogress_total_points_check"), "((total_points >= 0))", true),
             Internal.createCheck(this, DSL.name("crush_lu_journeyprogress_unlocked_rewards_check"), "((jsonb_typeof(unlocked_rewards) = 'array'::text))", true)
         );
     }

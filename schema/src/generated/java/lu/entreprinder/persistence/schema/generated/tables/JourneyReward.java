@@ -12,6 +12,7 @@ import lu.entreprinder.persistence.schema.generated.DefaultSchema;
 import lu.entreprinder.persistence.schema.generated.Indexes;
 import lu.entreprinder.persistence.schema.generated.Keys;
 import lu.entreprinder.persistence.schema.generated.tables.JourneyChapter.JourneyChapterPath;
+import lu.entreprinder.persistence.schema.generated.tables.JourneyPuzzlePiece.JourneyPuzzlePiecePath;
 import lu.entreprinder.persistence.schema.generated.tables.records.JourneyRewardRecord;
 
 import org.jooq.Check;
@@ -191,10 +192,23 @@ public class JourneyReward extends TableImpl<JourneyRewardRecord> {
         return _crushLuJourneychapter;
     }
 
+    private transient JourneyPuzzlePiecePath _crushLuJourneypuzzlepiece;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>crush_lu_journeypuzzlepiece</code> table
+     */
+    public JourneyPuzzlePiecePath crushLuJourneypuzzlepiece() {
+        if (_crushLuJourneypuzzlepiece == null)
+            _crushLuJourneypuzzlepiece = new JourneyPuzzlePiecePath(this, null, Keys.CRUSH_LU_JOURNEYPUZZLEPIECE__CRUSH_LU_JOURNEYPUZZLEPIECE_REWARD_ID_FK.getInverseKey());
+
+        return _crushLuJourneypuzzlepiece;
+    }
+
     @Override
     public List<Check<JourneyRewardRecord>> getChecks() {
         return Arrays.asList(
-            Internal.createCheck(this, DSL.name("crush_lu_journeyreward_reward_type_check"), "(((reward_type)::text = ANY ((ARRAY['poem'::character varying, 'photo_reveal'::character varying, 'future_letter'::character varying])::text[])))", true)
+            Internal.createCheck(this, DSL.name("crush_lu_journeyreward_reward_type_check"), "(((reward_type)::text = ANY ((ARRAY['poem'::character varying, 'photo_reveal'::character varying, 'future_letter'::character varying, 'puzzle'::character varying])::text[])))", true)
         );
     }
 

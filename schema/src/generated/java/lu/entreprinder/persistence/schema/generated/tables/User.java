@@ -18,6 +18,7 @@ import lu.entreprinder.persistence.schema.generated.tables.EntrepreneurProfile.E
 import lu.entreprinder.persistence.schema.generated.tables.EventConnection.EventConnectionPath;
 import lu.entreprinder.persistence.schema.generated.tables.EventInvitation.EventInvitationPath;
 import lu.entreprinder.persistence.schema.generated.tables.EventRegistration.EventRegistrationPath;
+import lu.entreprinder.persistence.schema.generated.tables.JourneyAttempt.JourneyAttemptPath;
 import lu.entreprinder.persistence.schema.generated.tables.JourneyConfiguration.JourneyConfigurationPath;
 import lu.entreprinder.persistence.schema.generated.tables.JourneyProgress.JourneyProgressPath;
 import lu.entreprinder.persistence.schema.generated.tables.Like.LikePath;
@@ -319,6 +320,19 @@ public class User extends TableImpl<UserRecord> {
             _crushLuEventregistration = new EventRegistrationPath(this, null, Keys.CRUSH_LU_EVENTREGISTRATION__CRUSH_LU_EVENTREGISTRATION_USER_ID_FK.getInverseKey());
 
         return _crushLuEventregistration;
+    }
+
+    private transient JourneyAttemptPath _crushLuJourneyattempt;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>crush_lu_journeyattempt</code> table
+     */
+    public JourneyAttemptPath crushLuJourneyattempt() {
+        if (_crushLuJourneyattempt == null)
+            _crushLuJourneyattempt = new JourneyAttemptPath(this, null, Keys.CRUSH_LU_JOURNEYATTEMPT__CRUSH_LU_JOURNEYATTEMPT_USER_ID_FK.getInverseKey());
+
+        return _crushLuJourneyattempt;
     }
 
     private transient JourneyProgressPath _crushLuJourneyprogress;

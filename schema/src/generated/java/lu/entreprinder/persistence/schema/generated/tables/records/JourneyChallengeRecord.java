@@ -131,6 +131,48 @@ public class JourneyChallengeRecord extends UpdatableRecordImpl<JourneyChallenge
         return (Integer) get(7);
     }
 
+    /**
+     * Setter for <code>crush_lu_journeychallenge.points</code>.
+     */
+    public void setPoints(Integer value) {
+        set(8, value);
+    }
+
+    /**
+     * Getter for <code>crush_lu_journeychallenge.points</code>.
+     */
+    public Integer getPoints() {
+        return (Integer) get(8);
+    }
+
+    /**
+     * Setter for <code>crush_lu_journeychallenge.hint_cost</code>.
+     */
+    public void setHintCost(Integer value) {
+        set(9, value);
+    }
+
+    /**
+     * Getter for <code>crush_lu_journeychallenge.hint_cost</code>.
+     */
+    public Integer getHintCost() {
+        return (Integer) get(9);
+    }
+
+    /**
+     * Setter for <code>crush_lu_journeychallenge.alternative_answers</code>.
+     */
+    public void setAlternativeAnswers(JSONB value) {
+        set(10, value);
+    }
+
+    /**
+     * Getter for <code>crush_lu_journeychallenge.alternative_answers</code>.
+     */
+    public JSONB getAlternativeAnswers() {
+        return (JSONB) get(10);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -154,7 +196,7 @@ public class JourneyChallengeRecord extends UpdatableRecordImpl<JourneyChallenge
     /**
      * Create a detached, initialised JourneyChallengeRecord
      */
-    public JourneyChallengeRecord(Long id, Long chapterId, String challengeType, String question, String correctAnswer, JSONB options, String hint, Integer order) {
+    public JourneyChallengeRecord(Long id, Long chapterId, String challengeType, String question, String correctAnswer, JSONB options, String hint, Integer order, Integer points, Integer hintCost, JSONB alternativeAnswers) {
         super(JourneyChallenge.JOURNEY_CHALLENGE);
 
         setId(id);
@@ -165,6 +207,9 @@ public class JourneyChallengeRecord extends UpdatableRecordImpl<JourneyChallenge
         setOptions(options);
         setHint(hint);
         setOrder(order);
+        setPoints(points);
+        setHintCost(hintCost);
+        setAlternativeAnswers(alternativeAnswers);
         resetTouchedOnNotNull();
     }
 }

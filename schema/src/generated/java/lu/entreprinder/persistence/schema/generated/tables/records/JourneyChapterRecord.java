@@ -88,6 +88,20 @@ public class JourneyChapterRecord extends UpdatableRecordImpl<JourneyChapterReco
         return (String) get(4);
     }
 
+    /**
+     * Setter for <code>crush_lu_journeychapter.is_questionnaire</code>.
+     */
+    public void setIsQuestionnaire(Boolean value) {
+        set(5, value);
+    }
+
+    /**
+     * Getter for <code>crush_lu_journeychapter.is_questionnaire</code>.
+     */
+    public Boolean getIsQuestionnaire() {
+        return (Boolean) get(5);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -111,7 +125,7 @@ public class JourneyChapterRecord extends UpdatableRecordImpl<JourneyChapterReco
     /**
      * Create a detached, initialised JourneyChapterRecord
      */
-    public JourneyChapterRecord(Long id, Long journeyId, Integer chapterNumber, String title, String description) {
+    public JourneyChapterRecord(Long id, Long journeyId, Integer chapterNumber, String title, String description, Boolean isQuestionnaire) {
         super(JourneyChapter.JOURNEY_CHAPTER);
 
         setId(id);
@@ -119,6 +133,7 @@ public class JourneyChapterRecord extends UpdatableRecordImpl<JourneyChapterReco
         setChapterNumber(chapterNumber);
         setTitle(title);
         setDescription(description);
+        setIsQuestionnaire(isQuestionnaire);
         resetTouchedOnNotNull();
     }
 }

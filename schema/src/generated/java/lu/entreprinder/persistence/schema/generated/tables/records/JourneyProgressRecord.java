@@ -133,6 +133,62 @@ public class JourneyProgressRecord extends UpdatableRecordImpl<JourneyProgressRe
         return (OffsetDateTime) get(7);
     }
 
+    /**
+     * Setter for <code>crush_lu_journeyprogress.total_points</code>.
+     */
+    public void setTotalPoints(Integer value) {
+        set(8, value);
+    }
+
+    /**
+     * Getter for <code>crush_lu_journeyprogress.total_points</code>.
+     */
+    public Integer getTotalPoints() {
+        return (Integer) get(8);
+    }
+
+    /**
+     * Setter for <code>crush_lu_journeyprogress.chapters_completed_at</code>.
+     */
+    public void setChaptersCompletedAt(JSONB value) {
+        set(9, value);
+    }
+
+    /**
+     * Getter for <code>crush_lu_journeyprogress.chapters_completed_at</code>.
+     */
+    public JSONB getChaptersCompletedAt() {
+        return (JSONB) get(9);
+    }
+
+    /**
+     * Setter for <code>crush_lu_journeyprogress.final_response</code>.
+     */
+    public void setFinalResponse(String value) {
+        set(10, value);
+    }
+
+    /**
+     * Getter for <code>crush_lu_journeyprogress.final_response</code>.
+     */
+    public String getFinalResponse() {
+        return (String) get(10);
+    }
+
+    /**
+     * Setter for <code>crush_lu_journeyprogress.final_response_at</code>.
+     */
+    public void setFinalResponseAt(OffsetDateTime value) {
+        set(11, value);
+    }
+
+    /**
+     * Getter for <code>crush_lu_journeyprogress.final_response_at</code>.
+     */
+    public OffsetDateTime getFinalResponseAt() {
+        return (OffsetDateTime) get(11);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -156,7 +212,7 @@ public class JourneyProgressRecord extends UpdatableRecordImpl<JourneyProgressRe
     /**
      * Create a detached, initialised JourneyProgressRecord
      */
-    public JourneyProgressRecord(Long id, Long userId, Long journeyId, Integer currentChapter, JSONB completedChallenges, JSONB unlockedRewards, Boolean completed, OffsetDateTime completedAt) {
+    public JourneyProgressRecord(Long id, Long userId, Long journeyId, Integer currentChapter, JSONB completedChallenges, JSONB unlockedRewards, Boolean completed, OffsetDateTime completedAt, Integer totalPoints, JSONB chaptersCompletedAt, String finalResponse, OffsetDateTime finalResponseAt) {
         super(JourneyProgress.JOURNEY_PROGRESS);
 
         setId(id);
@@ -167,6 +223,10 @@ public class JourneyProgressRecord extends UpdatableRecordImpl<JourneyProgressRe
         setUnlockedRewards(unlockedRewards);
         setCompleted(completed);
         setCompletedAt(completedAt);
+        setTotalPoints(totalPoints);
+        setChaptersCompletedAt(chaptersCompletedAt);
+        setFinalResponse(finalResponse);
+        setFinalResponseAt(finalResponseAt);
         resetTouchedOnNotNull();
     }
 }
