@@ -14,19 +14,20 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectCount;
 
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import lu.entreprinder.persistence.core.Check;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.Page;
 import lu.entreprinder.persistence.core.PageRequest;
 import lu.entreprinder.persistence.core.ValidationException;
+import lu.entreprinder.persistence.schema.generated.tables.records.VdlAdoptionPlanRecord;
+import lu.entreprinder.persistence.schema.generated.tables.records.VdlCoffretRecord;
+import lu.entreprinder.persistence.schema.generated.tables.records.VdlPlotRecord;
+import lu.entreprinder.persistence.schema.generated.tables.records.VdlProducerRecord;
 import lu.entreprinder.persistence.vinsdelux.internal.GeoJsonCodec;
 import org.jooq.Condition;
 import org.jooq.Field;
-import org.jooq.JSONB;
 import org.jooq.Record10;
 import org.jooq.Records;
 import org.jooq.ResultQuery;
@@ -59,8 +60,8 @@ public final class VinsDeluxCatalog {
      */
     public long insertProducer(NewProducer producer) {
         Check.required(producer, "producer");
-        ProducerValues v = ProducerValues.of(producer);
-        return db.dsl().insertInto(VDL_PRODUCER).set(v.columns())
+        VdlProducerRecord values = producerValues(producer);
+        return db.dsl().insertInto(VDL_PRODUCER).set(values)
                 .returning(VDL_PRODUCER.ID).fetchOne(VDL_PRODUCER.ID);
     }
 
@@ -73,28 +74,23 @@ public final class VinsDeluxCatalog {
     public boolean updateProducer(long producerId, NewProducer producer) {
         Check.id(producerId, "producerId");
         Check.required(producer, "producer");
-        ProducerValues v = ProducerValues.of(producer);
-        return db.dsl().update(VDL_PRODUCER).set(v.columns())
+        VdlProducerRecord values = producerValues(producer);
+        return db.dsl().update(VDL_PRODUCER).set(values)
                 .where(VDL_PRODUCER.ID.eq(producerId)).execute() == 1;
     }
 
-    private record ProducerValues(String name, String region, String description, String logo, JSONB coordinates) {
-        static ProducerValues of(NewProducer p) {
-            return new ProducerValues(Check.text(p.name(), 200, "name"), Check.text(p.region(), 100, "region"),
-                    Check.text(p.description(), 0, "description"), Check.text(p.logo(), 100, "logo"),
-                    GeoJsonCodec.optionalColumn(p.coordinates(), "coordinates"));
-        }
-
-        /** The columns insert and update both write, so the two cannot drift apart. */
-        Map<Field<?>, Object> columns() {
-            Map<Field<?>, Object> columns = new LinkedHashMap<>();
-            columns.put(VDL_PRODUCER.NAME, name);
-            columns.put(VDL_PRODUCER.REGION, region);
-            columns.put(VDL_PRODUCER.DESCRIPTION, description);
-            columns.put(VDL_PRODUCER.LOGO, logo);
-            columns.put(VDL_PRODUCER.COORDINATES, coordinates);
-            return columns;
-        }
+    /**
+     * The validated columns that insert and update both write (the record's changed fields), so the two cannot drift
+     * apart.
+     */
+    private static VdlProducerRecord producerValues(NewProducer p) {
+        VdlProducerRecord r = new VdlProducerRecord();
+        r.setName(Check.text(p.name(), 200, "name"));
+        r.setRegion(Check.text(p.region(), 100, "region"));
+        r.setDescription(Check.text(p.description(), 0, "description"));
+        r.setLogo(Check.text(p.logo(), 100, "logo"));
+        r.setCoordinates(GeoJsonCodec.optionalColumn(p.coordinates(), "coordinates"));
+        return r;
     }
 
     /**
@@ -105,7 +101,7 @@ public final class VinsDeluxCatalog {
      */
     public long insertCoffret(NewCoffret coffret) {
         Check.required(coffret, "coffret");
-        return db.dsl().insertInto(VDL_COFFRET).set(CoffretValues.of(coffret).columns())
+        return db.dsl().insertInto(VDL_COFFRET).set(coffretValues(coffret))
                 .returning(VDL_COFFRET.ID).fetchOne(VDL_COFFRET.ID);
     }
 
@@ -118,23 +114,17 @@ public final class VinsDeluxCatalog {
     public boolean updateCoffret(long coffretId, NewCoffret coffret) {
         Check.id(coffretId, "coffretId");
         Check.required(coffret, "coffret");
-        return db.dsl().update(VDL_COFFRET).set(CoffretValues.of(coffret).columns())
+        return db.dsl().update(VDL_COFFRET).set(coffretValues(coffret))
                 .where(VDL_COFFRET.ID.eq(coffretId)).execute() == 1;
     }
 
-    private record CoffretValues(String name, int bottles, String description) {
-        static CoffretValues of(NewCoffret c) {
-            return new CoffretValues(Check.text(c.name(), 200, "name"), Check.range(c.bottles(), 0, 1000, "bottles"),
-                    Check.text(c.description(), 0, "description"));
-        }
-
-        Map<Field<?>, Object> columns() {
-            Map<Field<?>, Object> columns = new LinkedHashMap<>();
-            columns.put(VDL_COFFRET.NAME, name);
-            columns.put(VDL_COFFRET.BOTTLES, bottles);
-            columns.put(VDL_COFFRET.DESCRIPTION, description);
-            return columns;
-        }
+    /** The validated columns that insert and update both write (the record's changed fields). */
+    private static VdlCoffretRecord coffretValues(NewCoffret c) {
+        VdlCoffretRecord r = new VdlCoffretRecord();
+        r.setName(Check.text(c.name(), 200, "name"));
+        r.setBottles(Check.range(c.bottles(), 0, 1000, "bottles"));
+        r.setDescription(Check.text(c.description(), 0, "description"));
+        return r;
     }
 
     /**
@@ -146,8 +136,8 @@ public final class VinsDeluxCatalog {
      */
     public long insertAdoptionPlan(NewAdoptionPlan plan) {
         Check.required(plan, "plan");
-        PlanValues v = PlanValues.of(plan);
-        return db.inTransaction(tx -> tx.dsl().insertInto(VDL_ADOPTION_PLAN).set(v.columns())
+        VdlAdoptionPlanRecord values = planValues(plan);
+        return db.inTransaction(tx -> tx.dsl().insertInto(VDL_ADOPTION_PLAN).set(values)
                 .returning(VDL_ADOPTION_PLAN.ID).fetchOne(VDL_ADOPTION_PLAN.ID));
     }
 
@@ -161,27 +151,20 @@ public final class VinsDeluxCatalog {
     public boolean updateAdoptionPlan(long planId, NewAdoptionPlan plan) {
         Check.id(planId, "planId");
         Check.required(plan, "plan");
-        PlanValues v = PlanValues.of(plan);
-        return db.inTransaction(tx -> tx.dsl().update(VDL_ADOPTION_PLAN).set(v.columns())
+        VdlAdoptionPlanRecord values = planValues(plan);
+        return db.inTransaction(tx -> tx.dsl().update(VDL_ADOPTION_PLAN).set(values)
                 .where(VDL_ADOPTION_PLAN.ID.eq(planId)).execute() == 1);
     }
 
-    private record PlanValues(String name, BigDecimal price, int durationMonths, long coffretId, boolean available) {
-        static PlanValues of(NewAdoptionPlan p) {
-            return new PlanValues(Check.text(p.name(), 200, "name"), Check.decimal(p.price(), 8, 2, "price"),
-                    Check.range(p.durationMonths(), 1, 600, "durationMonths"), Check.id(p.coffretId(), "coffretId"),
-                    Check.required(p.available(), "available"));
-        }
-
-        Map<Field<?>, Object> columns() {
-            Map<Field<?>, Object> columns = new LinkedHashMap<>();
-            columns.put(VDL_ADOPTION_PLAN.NAME, name);
-            columns.put(VDL_ADOPTION_PLAN.PRICE, price);
-            columns.put(VDL_ADOPTION_PLAN.DURATION_MONTHS, durationMonths);
-            columns.put(VDL_ADOPTION_PLAN.COFFRET_ID, coffretId);
-            columns.put(VDL_ADOPTION_PLAN.IS_AVAILABLE, available);
-            return columns;
-        }
+    /** The validated columns that insert and update both write (the record's changed fields). */
+    private static VdlAdoptionPlanRecord planValues(NewAdoptionPlan p) {
+        VdlAdoptionPlanRecord r = new VdlAdoptionPlanRecord();
+        r.setName(Check.text(p.name(), 200, "name"));
+        r.setPrice(Check.decimal(p.price(), 8, 2, "price"));
+        r.setDurationMonths(Check.range(p.durationMonths(), 1, 600, "durationMonths"));
+        r.setCoffretId(Check.id(p.coffretId(), "coffretId"));
+        r.setIsAvailable(Check.required(p.available(), "available"));
+        return r;
     }
 
     /**
@@ -210,8 +193,9 @@ public final class VinsDeluxCatalog {
         if (status != PlotStatus.AVAILABLE && status != PlotStatus.UNAVAILABLE) {
             throw new ValidationException("status", "a new plot is available or unavailable, was " + status);
         }
-        PlotValues v = PlotValues.of(plot);
-        return db.inTransaction(tx -> tx.dsl().insertInto(VDL_PLOT).set(v.columns()).set(VDL_PLOT.STATUS, status.dbValue())
+        VdlPlotRecord values = plotValues(plot);
+        values.setStatus(status.dbValue());
+        return db.inTransaction(tx -> tx.dsl().insertInto(VDL_PLOT).set(values)
                 .returning(VDL_PLOT.ID).fetchOne(VDL_PLOT.ID));
     }
 
@@ -225,33 +209,25 @@ public final class VinsDeluxCatalog {
     public boolean updatePlot(long plotId, PlotDetails plot) {
         Check.id(plotId, "plotId");
         Check.required(plot, "plot");
-        PlotValues v = PlotValues.of(plot);
-        return db.inTransaction(tx -> tx.dsl().update(VDL_PLOT).set(v.columns())
+        VdlPlotRecord values = plotValues(plot);
+        return db.inTransaction(tx -> tx.dsl().update(VDL_PLOT).set(values)
                 .where(VDL_PLOT.ID.eq(plotId)).execute() == 1);
     }
 
-    private record PlotValues(long producerId, String name, BigDecimal size, String grapes, String soil,
-                              int elevation, JSONB coordinates) {
-        static PlotValues of(PlotDetails p) {
-            return new PlotValues(Check.id(p.producerId(), "producerId"), Check.text(p.name(), 200, "name"),
-                    Check.decimal(p.sizeHectares(), 5, 2, "sizeHectares"),
-                    Check.text(p.grapeVarieties(), 200, "grapeVarieties"), Check.text(p.soilType(), 100, "soilType"),
-                    Check.range(p.elevation(), -500, 9000, "elevation"),
-                    GeoJsonCodec.optionalColumn(p.coordinates(), "coordinates"));
-        }
-
-        /** The columns insert and update both write, so the two cannot drift apart. */
-        Map<Field<?>, Object> columns() {
-            Map<Field<?>, Object> columns = new LinkedHashMap<>();
-            columns.put(VDL_PLOT.PRODUCER_ID, producerId);
-            columns.put(VDL_PLOT.NAME, name);
-            columns.put(VDL_PLOT.SIZE_HECTARES, size);
-            columns.put(VDL_PLOT.GRAPE_VARIETIES, grapes);
-            columns.put(VDL_PLOT.SOIL_TYPE, soil);
-            columns.put(VDL_PLOT.ELEVATION, elevation);
-            columns.put(VDL_PLOT.COORDINATES, coordinates);
-            return columns;
-        }
+    /**
+     * The validated descriptive columns that insert and update both write (the record's changed fields), so the two
+     * cannot drift apart.
+     */
+    private static VdlPlotRecord plotValues(PlotDetails p) {
+        VdlPlotRecord r = new VdlPlotRecord();
+        r.setProducerId(Check.id(p.producerId(), "producerId"));
+        r.setName(Check.text(p.name(), 200, "name"));
+        r.setSizeHectares(Check.decimal(p.sizeHectares(), 5, 2, "sizeHectares"));
+        r.setGrapeVarieties(Check.text(p.grapeVarieties(), 200, "grapeVarieties"));
+        r.setSoilType(Check.text(p.soilType(), 100, "soilType"));
+        r.setElevation(Check.range(p.elevation(), -500, 9000, "elevation"));
+        r.setCoordinates(GeoJsonCodec.optionalColumn(p.coordinates(), "coordinates"));
+        return r;
     }
 
     /**
