@@ -392,7 +392,7 @@ public final class BenchmarkMain {
                 + "(%.1f hits each)", n, (double) hits / n));
     }
 
-    /** Workload 8: the catalog, JDBC, the N+1 and Hibernate give equal plot pages (producer, plans, coffrets). */
+    /** Workload 8: PlotDao, JDBC, the N+1 and Hibernate give equal plot pages (producer, plans, coffrets). */
     private static void verifyPlots(Fixture fx, Map<String, Object> perOp) {
         Database db = fx.db;
         PlotListings plots = new PlotListings(db);
@@ -430,7 +430,7 @@ public final class BenchmarkMain {
         perOp.put("plotsPerPage", (double) rows / pages);
         perOp.put("plansPerPage", (double) plans / pages);
         hibernate.close();
-        log(String.format(Locale.ROOT, "workload 8: VinsDeluxCatalog, JDBC, N+1 and Hibernate list the same plots for "
+        log(String.format(Locale.ROOT, "workload 8: PlotDao, JDBC, N+1 and Hibernate list the same plots for "
                 + "%d pages (%.1f plots, %.1f plans per page)", pages, (double) rows / pages, (double) plans / pages));
     }
 
@@ -458,7 +458,7 @@ public final class BenchmarkMain {
                 () -> events.detailLibrary(event, viewer));
         explainSql(b, fx.db, "EventReads.detailJdbc (event " + event + ", viewer " + viewer + ")",
                 EventReads.inline(EventReads.DETAIL_SQL, viewer, event, viewer, viewer));
-        explainDao(b, fx.db, "VinsDeluxCatalog.listPlots (after plot " + after + ")", () -> plots.library(after));
+        explainDao(b, fx.db, "PlotDao.listPlots (after plot " + after + ")", () -> plots.library(after));
         explainSql(b, fx.db, "PlotListings.jdbc (after plot " + after + ")",
                 EventReads.inline(PlotListings.BEST_SQL, after, PlotListings.PAGE + 1));
         return b.toString();

@@ -5,13 +5,11 @@ import static lu.entreprinder.persistence.schema.generated.Tables.VDL_COFFRET;
 import static lu.entreprinder.persistence.schema.generated.Tables.VDL_PLOT;
 import static lu.entreprinder.persistence.schema.generated.Tables.VDL_PLOT_ADOPTION_PLANS;
 import static lu.entreprinder.persistence.schema.generated.Tables.VDL_PRODUCER;
-import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
-import static org.jooq.impl.DSL.selectCount;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -21,150 +19,29 @@ import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.Page;
 import lu.entreprinder.persistence.core.PageRequest;
 import lu.entreprinder.persistence.core.ValidationException;
-import lu.entreprinder.persistence.schema.generated.tables.records.VdlAdoptionPlanRecord;
-import lu.entreprinder.persistence.schema.generated.tables.records.VdlCoffretRecord;
 import lu.entreprinder.persistence.schema.generated.tables.records.VdlPlotRecord;
-import lu.entreprinder.persistence.schema.generated.tables.records.VdlProducerRecord;
 import lu.entreprinder.persistence.vinsdelux.internal.GeoJsonCodec;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Record10;
 import org.jooq.Records;
 import org.jooq.ResultQuery;
-import org.jooq.Table;
 
 /**
- * VinsDelux catalogue: producers, coffrets, adoption plans and plots (validated inserts and updates) and the
- * listings of the shop, one SQL statement each. Plot status changes belong to {@link PlotReservationService}.
- * Thread-safe; runs in the caller's transaction when there is one. A write that can fail on a foreign key (a plan's
- * coffret, a plot's producer, a plot-plan link) runs in its own savepoint of it, so a caller that catches the
- * {@code ForeignKeyViolationException} keeps a usable transaction.
+ * VinsDelux plots ({@code vinsdelux_vdlplot}) and the adoption plans each offers
+ * ({@code vinsdelux_vdlplot_adoption_plans}): validated inserts and updates of a plot's descriptive values, linking
+ * plans, and the shop's plot listing, one SQL statement per method. A plot's status changes (reserve, confirm,
+ * cancel, expire) belong to {@link PlotReservationService}. A write that can fail on a foreign key (the plot's
+ * producer, a plot-plan link) runs in its own savepoint of the caller's transaction, so a caller that catches the
+ * {@code ForeignKeyViolationException} keeps a usable transaction. Thread-safe; runs in the caller's transaction when
+ * there is one.
  */
-public final class VinsDeluxCatalog {
+public final class PlotDao {
 
     private final Database db;
 
-    public VinsDeluxCatalog(Database db) {
+    public PlotDao(Database db) {
         this.db = Objects.requireNonNull(db, "db");
-    }
-
-    // ---------------------------------------------------------------------------------------------------------
-    // Writes
-    // ---------------------------------------------------------------------------------------------------------
-
-    /**
-     * Inserts a producer.
-     *
-     * @return the new producer's id
-     * @throws ValidationException naming the field (name, region, description, logo, coordinates) for bad input
-     */
-    public long insertProducer(NewProducer producer) {
-        Check.required(producer, "producer");
-        VdlProducerRecord values = producerValues(producer);
-        return db.dsl().insertInto(VDL_PRODUCER).set(values)
-                .returning(VDL_PRODUCER.ID).fetchOne(VDL_PRODUCER.ID);
-    }
-
-    /**
-     * Replaces a producer's values.
-     *
-     * @return false when there is no such producer
-     * @throws ValidationException naming the field for bad input (nothing is written)
-     */
-    public boolean updateProducer(long producerId, NewProducer producer) {
-        Check.id(producerId, "producerId");
-        Check.required(producer, "producer");
-        VdlProducerRecord values = producerValues(producer);
-        return db.dsl().update(VDL_PRODUCER).set(values)
-                .where(VDL_PRODUCER.ID.eq(producerId)).execute() == 1;
-    }
-
-    /**
-     * The validated columns that insert and update both write (the record's changed fields), so the two cannot drift
-     * apart.
-     */
-    private static VdlProducerRecord producerValues(NewProducer p) {
-        VdlProducerRecord r = new VdlProducerRecord();
-        r.setName(Check.text(p.name(), 200, "name"));
-        r.setRegion(Check.text(p.region(), 100, "region"));
-        r.setDescription(Check.text(p.description(), 0, "description"));
-        r.setLogo(Check.text(p.logo(), 100, "logo"));
-        r.setCoordinates(GeoJsonCodec.optionalColumn(p.coordinates(), "coordinates"));
-        return r;
-    }
-
-    /**
-     * Inserts a coffret.
-     *
-     * @return the new coffret's id
-     * @throws ValidationException naming the field (name, bottles, description) for bad input
-     */
-    public long insertCoffret(NewCoffret coffret) {
-        Check.required(coffret, "coffret");
-        return db.dsl().insertInto(VDL_COFFRET).set(coffretValues(coffret))
-                .returning(VDL_COFFRET.ID).fetchOne(VDL_COFFRET.ID);
-    }
-
-    /**
-     * Replaces a coffret's values.
-     *
-     * @return false when there is no such coffret
-     * @throws ValidationException naming the field for bad input (nothing is written)
-     */
-    public boolean updateCoffret(long coffretId, NewCoffret coffret) {
-        Check.id(coffretId, "coffretId");
-        Check.required(coffret, "coffret");
-        return db.dsl().update(VDL_COFFRET).set(coffretValues(coffret))
-                .where(VDL_COFFRET.ID.eq(coffretId)).execute() == 1;
-    }
-
-    /** The validated columns that insert and update both write (the record's changed fields). */
-    private static VdlCoffretRecord coffretValues(NewCoffret c) {
-        VdlCoffretRecord r = new VdlCoffretRecord();
-        r.setName(Check.text(c.name(), 200, "name"));
-        r.setBottles(Check.range(c.bottles(), 0, 1000, "bottles"));
-        r.setDescription(Check.text(c.description(), 0, "description"));
-        return r;
-    }
-
-    /**
-     * Inserts an adoption plan.
-     *
-     * @return the new plan's id
-     * @throws ValidationException naming the field (name, price, durationMonths, coffretId, available)
-     * @throws lu.entreprinder.persistence.core.ForeignKeyViolationException if the coffret does not exist
-     */
-    public long insertAdoptionPlan(NewAdoptionPlan plan) {
-        Check.required(plan, "plan");
-        VdlAdoptionPlanRecord values = planValues(plan);
-        return db.inTransaction(tx -> tx.dsl().insertInto(VDL_ADOPTION_PLAN).set(values)
-                .returning(VDL_ADOPTION_PLAN.ID).fetchOne(VDL_ADOPTION_PLAN.ID));
-    }
-
-    /**
-     * Replaces an adoption plan's values.
-     *
-     * @return false when there is no such plan
-     * @throws ValidationException naming the field for bad input (nothing is written)
-     * @throws lu.entreprinder.persistence.core.ForeignKeyViolationException if the coffret does not exist
-     */
-    public boolean updateAdoptionPlan(long planId, NewAdoptionPlan plan) {
-        Check.id(planId, "planId");
-        Check.required(plan, "plan");
-        VdlAdoptionPlanRecord values = planValues(plan);
-        return db.inTransaction(tx -> tx.dsl().update(VDL_ADOPTION_PLAN).set(values)
-                .where(VDL_ADOPTION_PLAN.ID.eq(planId)).execute() == 1);
-    }
-
-    /** The validated columns that insert and update both write (the record's changed fields). */
-    private static VdlAdoptionPlanRecord planValues(NewAdoptionPlan p) {
-        VdlAdoptionPlanRecord r = new VdlAdoptionPlanRecord();
-        r.setName(Check.text(p.name(), 200, "name"));
-        r.setPrice(Check.decimal(p.price(), 8, 2, "price"));
-        r.setDurationMonths(Check.range(p.durationMonths(), 1, 600, "durationMonths"));
-        r.setCoffretId(Check.id(p.coffretId(), "coffretId"));
-        r.setIsAvailable(Check.required(p.available(), "available"));
-        return r;
     }
 
     /**
@@ -193,7 +70,7 @@ public final class VinsDeluxCatalog {
         if (status != PlotStatus.AVAILABLE && status != PlotStatus.UNAVAILABLE) {
             throw new ValidationException("status", "a new plot is available or unavailable, was " + status);
         }
-        VdlPlotRecord values = plotValues(plot);
+        VdlPlotRecord values = values(plot);
         values.setStatus(status.dbValue());
         return db.inTransaction(tx -> tx.dsl().insertInto(VDL_PLOT).set(values)
                 .returning(VDL_PLOT.ID).fetchOne(VDL_PLOT.ID));
@@ -209,7 +86,7 @@ public final class VinsDeluxCatalog {
     public boolean updatePlot(long plotId, PlotDetails plot) {
         Check.id(plotId, "plotId");
         Check.required(plot, "plot");
-        VdlPlotRecord values = plotValues(plot);
+        VdlPlotRecord values = values(plot);
         return db.inTransaction(tx -> tx.dsl().update(VDL_PLOT).set(values)
                 .where(VDL_PLOT.ID.eq(plotId)).execute() == 1);
     }
@@ -218,7 +95,7 @@ public final class VinsDeluxCatalog {
      * The validated descriptive columns that insert and update both write (the record's changed fields), so the two
      * cannot drift apart.
      */
-    private static VdlPlotRecord plotValues(PlotDetails p) {
+    private static VdlPlotRecord values(PlotDetails p) {
         VdlPlotRecord r = new VdlPlotRecord();
         r.setProducerId(Check.id(p.producerId(), "producerId"));
         r.setName(Check.text(p.name(), 200, "name"));
@@ -262,32 +139,6 @@ public final class VinsDeluxCatalog {
                 .execute() == 1;
     }
 
-    // ---------------------------------------------------------------------------------------------------------
-    // Reads (one statement each)
-    // ---------------------------------------------------------------------------------------------------------
-
-    /**
-     * Every producer by name with its number of plots per status (correlated counts over the
-     * {@code (producer_id, status)} index). One statement.
-     *
-     * @throws lu.entreprinder.persistence.core.PersistenceException on database failure
-     */
-    public List<ProducerSummary> listProducers() {
-        return db.dsl().select(VDL_PRODUCER.ID, VDL_PRODUCER.NAME, VDL_PRODUCER.REGION, VDL_PRODUCER.DESCRIPTION,
-                        VDL_PRODUCER.LOGO, VDL_PRODUCER.COORDINATES.convertFrom(GeoJsonCodec::fromStored),
-                        row(plotCount(PlotStatus.AVAILABLE), plotCount(PlotStatus.RESERVED),
-                                plotCount(PlotStatus.ADOPTED), plotCount(PlotStatus.UNAVAILABLE))
-                                .mapping(PlotCounts::new))
-                .from(VDL_PRODUCER)
-                .orderBy(VDL_PRODUCER.NAME, VDL_PRODUCER.ID)
-                .fetch(Records.mapping(ProducerSummary::new));
-    }
-
-    private static Field<Integer> plotCount(PlotStatus status) {
-        return field(selectCount().from(VDL_PLOT)
-                .where(VDL_PLOT.PRODUCER_ID.eq(VDL_PRODUCER.ID), VDL_PLOT.STATUS.eq(status.dbValue())));
-    }
-
     /**
      * One keyset page of plots (by id) matching the filter, each with its producer and its adoption plans (with
      * coffret, cheapest first) nested. The page's rows are chosen first (status / producer+status indexes), then
@@ -301,8 +152,8 @@ public final class VinsDeluxCatalog {
         return page.toPage(fetched, p -> PageRequest.encode(p.id()));
     }
 
-    /** The statement of {@link #listPlots} (validated), for EXPLAIN in tests. */
-    ResultQuery<Record10<Long, String, PlotStatus, BigDecimal, String, String, Integer, GeoJson, ProducerRef,
+    /** The statement of {@link #listPlots} (validated); its plan: {@code db.explain(() -> plots.listPlots(…))}. */
+    private ResultQuery<Record10<Long, String, PlotStatus, BigDecimal, String, String, Integer, GeoJson, ProducerRef,
             List<AdoptionPlan>>> plotsQuery(PlotFilter filter, PageRequest page) {
         Check.required(filter, "filter");
         Check.required(page, "page");
@@ -381,35 +232,5 @@ public final class VinsDeluxCatalog {
             c = c.and(VDL_PLOT.SIZE_HECTARES.le(Check.decimal(f.maxSize(), 5, 2, "maxSize")));
         }
         return c;
-    }
-
-    /**
-     * The available adoption plans, cheapest first, each with its coffret and the plots (any status, by id, with
-     * their producer) that offer it. One statement.
-     *
-     * @throws lu.entreprinder.persistence.core.PersistenceException on database failure
-     */
-    public List<AvailablePlan> listAvailablePlans() {
-        Field<List<PlotRef>> plots = multiset(
-                select(VDL_PLOT.ID, VDL_PLOT.NAME, VDL_PLOT.STATUS.convertFrom(PlotStatus::fromDb),
-                        row(VDL_PRODUCER.ID, VDL_PRODUCER.NAME, VDL_PRODUCER.REGION).mapping(ProducerRef::new))
-                        .from(VDL_PLOT_ADOPTION_PLANS)
-                        .join(VDL_PLOT).on(VDL_PLOT.ID.eq(VDL_PLOT_ADOPTION_PLANS.VDLPLOT_ID))
-                        .join(VDL_PRODUCER).on(VDL_PRODUCER.ID.eq(VDL_PLOT.PRODUCER_ID))
-                        .where(VDL_PLOT_ADOPTION_PLANS.VDLADOPTIONPLAN_ID.eq(VDL_ADOPTION_PLAN.ID))
-                        .orderBy(VDL_PLOT.ID))
-                .convertFrom(r -> r.map(Records.mapping(PlotRef::new)));
-        return db.dsl()
-                .select(row(VDL_ADOPTION_PLAN.ID, VDL_ADOPTION_PLAN.NAME, VDL_ADOPTION_PLAN.PRICE,
-                                VDL_ADOPTION_PLAN.DURATION_MONTHS, VDL_ADOPTION_PLAN.IS_AVAILABLE,
-                                row(VDL_COFFRET.ID, VDL_COFFRET.NAME, VDL_COFFRET.BOTTLES, VDL_COFFRET.DESCRIPTION)
-                                        .mapping(Coffret::new))
-                                .mapping(AdoptionPlan::new),
-                        plots)
-                .from(VDL_ADOPTION_PLAN)
-                .join(VDL_COFFRET).on(VDL_COFFRET.ID.eq(VDL_ADOPTION_PLAN.COFFRET_ID))
-                .where(VDL_ADOPTION_PLAN.IS_AVAILABLE.isTrue())
-                .orderBy(VDL_ADOPTION_PLAN.PRICE, VDL_ADOPTION_PLAN.ID)
-                .fetch(Records.mapping(AvailablePlan::new));
     }
 }
