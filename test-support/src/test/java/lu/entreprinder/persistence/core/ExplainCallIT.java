@@ -18,10 +18,10 @@ class ExplainCallIT {
 
     @DatabaseTest
     void explainsEveryStatementOfTheCallInOrderWithItsBindValues(Database db) {
-        long anna = Fixtures.user(db, "anna");
+        Fixtures.user(db, "anna");
         List<StatementPlan> plans = db.explain(() -> {
             db.dsl().selectFrom(USER).where(USER.USERNAME.eq("anna")).fetch();
-            db.dsl().fetchCount(USER, USER.ID.eq((int) anna));
+            db.dsl().fetchCount(USER, USER.EMAIL.eq("anna@example.com"));
         });
 
         assertThat(plans).hasSize(2);
@@ -29,7 +29,7 @@ class ExplainCallIT {
         assertThat(plans.get(0).bindValues()).containsExactly("anna");
         assertThat(plans.get(0).plan()).contains("auth_user");
         assertThat(plans.get(1).sql()).containsIgnoringCase("count");
-        assertThat(plans.get(1).bindValues()).containsExactly((int) anna);
+        assertThat(plans.get(1).bindValues()).containsExactly("anna@example.com");
         if (db.isSqlite()) {
             assertThat(plans.get(0).plan()).contains("USING INDEX"); // PostgreSQL may scan a one-row table
         } else {
@@ -79,10 +79,10 @@ class ExplainCallIT {
 
     @DatabaseTest
     void aBatchHasNoSinglePlanAndIsRefused(Database db) {
-        long anna = Fixtures.user(db, "anna");
+        Fixtures.user(db, "anna");
         assertThatThrownBy(() -> db.explain(() -> db.dsl().batch(
-                db.dsl().update(USER).set(USER.FIRST_NAME, "X").where(USER.ID.eq((int) anna)),
-                db.dsl().update(USER).set(USER.LAST_NAME, "Y").where(USER.ID.eq((int) anna))).execute()))
+                db.dsl().update(USER).set(USER.FIRST_NAME, "X").where(USER.USERNAME.eq("anna")),
+                db.dsl().update(USER).set(USER.LAST_NAME, "Y").where(USER.USERNAME.eq("anna"))).execute()))
                 .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("batch");
         assertThat(db.dsl().select(USER.FIRST_NAME, USER.LAST_NAME).from(USER).fetchOne())
                 .as("the batch was rolled back").isEqualTo(db.dsl().newRecord(USER.FIRST_NAME, USER.LAST_NAME)
