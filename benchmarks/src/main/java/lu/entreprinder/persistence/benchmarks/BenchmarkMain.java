@@ -30,6 +30,7 @@ import lu.entreprinder.persistence.benchmarks.workloads.RacingRegistrations;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.DatabaseConfig;
 import lu.entreprinder.persistence.core.StatementCount;
+import lu.entreprinder.persistence.core.StatementPlan;
 import lu.entreprinder.persistence.matching.Candidate;
 import lu.entreprinder.persistence.schema.generated.DefaultSchema;
 import lu.entreprinder.persistence.testing.TestPostgres;
@@ -391,7 +392,7 @@ public final class BenchmarkMain {
                 + "(%.1f hits each)", n, (double) hits / n));
     }
 
-    /** Workload 8: the catalog, JDBC, the N+1 and Hibernate give equal plot pages (producer, plans, coffrets). */
+    /** Workload 8: PlotDao, JDBC, the N+1 and Hibernate give equal plot pages (producer, plans, coffrets). */
     private static void verifyPlots(Fixture fx, Map<String, Object> perOp) {
         Database db = fx.db;
         PlotListings plots = new PlotListings(db);
@@ -429,41 +430,53 @@ public final class BenchmarkMain {
         perOp.put("plotsPerPage", (double) rows / pages);
         perOp.put("plansPerPage", (double) plans / pages);
         hibernate.close();
-        log(String.format(Locale.ROOT, "workload 8: VinsDeluxCatalog, JDBC, N+1 and Hibernate list the same plots for "
+        log(String.format(Locale.ROOT, "workload 8: PlotDao, JDBC, N+1 and Hibernate list the same plots for "
                 + "%d pages (%.1f plots, %.1f plans per page)", pages, (double) rows / pages, (double) plans / pages));
     }
 
     /**
-     * EXPLAIN ANALYZE of the single statements of workloads 7, 1 and 8 (the DAO's and the hand-written one), and of
-     * workload 2's hand-written one (the DAO builds that one inline, there is no accessor for it).
+     * EXPLAIN (ANALYZE, BUFFERS) of the statements of workloads 7, 1, 2 and 8: the DAO method's, as it sends them, through
+     * {@link Database#explain(Runnable, boolean)} (which runs the call in a rolled-back transaction, then each of its
+     * statements once more under ANALYZE), each beside the hand-written statement it is compared with.
      */
     private static String plans(Fixture fx) {
         int user = fx.candidateUsers[0];
-        String dao = lu.entreprinder.persistence.matching.CandidatesPlan.sql(fx.db, user);
-        String best = CandidateRankings.bestSqlInlined(user);
         int viewer = fx.viewerIds[0];
+        long event = fx.detailEventIds[0];
         long after = fx.plotIds[0];
         String now = "'" + fx.db.now() + "'::timestamptz";
+        CandidateRankings rankings = new CandidateRankings(fx.db);
+        EventReads events = new EventReads(fx.db);
+        PlotListings plots = new PlotListings(fx.db);
         StringBuilder b = new StringBuilder();
-        for (String[] q : new String[][] {
-                {"MatchingDao.listCandidates (user " + user + ")", dao},
-                {"hand-tuned JDBC (user " + user + ")", best},
-                {"EventDao.listEventsForViewer (viewer " + viewer + ")",
-                        lu.entreprinder.persistence.crushlu.EventListPlan.sql(fx.db, viewer, EventReads.LIST_SIZE)},
-                {"EventReads.listJdbc (viewer " + viewer + ")", EventReads.inline(EventReads.LIST_SQL, now,
-                        viewer, viewer, EventReads.LIST_SIZE + 1, viewer)},
-                {"EventReads.detailJdbc (event " + fx.detailEventIds[0] + ", viewer " + viewer + ")",
-                        EventReads.inline(EventReads.DETAIL_SQL, viewer, fx.detailEventIds[0], viewer, viewer)},
-                {"VinsDeluxCatalog.listPlots (after plot " + after + ")",
-                        lu.entreprinder.persistence.vinsdelux.PlotListPlan.sql(fx.db, after, PlotListings.PAGE)},
-                {"PlotListings.jdbc (after plot " + after + ")",
-                        EventReads.inline(PlotListings.BEST_SQL, after, PlotListings.PAGE + 1)}}) {
-            b.append("== ").append(q[0]).append("\n").append(q[1]).append("\n\n");
-            fx.db.dsl().resultQuery("EXPLAIN (ANALYZE, BUFFERS) " + q[1]).fetch() // sql-constant: generated SQL
-                    .forEach(r -> b.append(r.get(0, String.class)).append('\n'));
-            b.append('\n');
-        }
+        explainDao(b, fx.db, "MatchingDao.listCandidates (user " + user + ")", () -> rankings.dao(user));
+        explainSql(b, fx.db, "hand-tuned JDBC (user " + user + ")", CandidateRankings.bestSqlInlined(user));
+        explainDao(b, fx.db, "EventDao.listEventsForViewer (viewer " + viewer + ")", () -> events.listLibrary(viewer));
+        explainSql(b, fx.db, "EventReads.listJdbc (viewer " + viewer + ")", EventReads.inline(EventReads.LIST_SQL, now,
+                viewer, viewer, EventReads.LIST_SIZE + 1, viewer));
+        explainDao(b, fx.db, "EventDao.findEventDetail (event " + event + ", viewer " + viewer + ")",
+                () -> events.detailLibrary(event, viewer));
+        explainSql(b, fx.db, "EventReads.detailJdbc (event " + event + ", viewer " + viewer + ")",
+                EventReads.inline(EventReads.DETAIL_SQL, viewer, event, viewer, viewer));
+        explainDao(b, fx.db, "PlotDao.listPlots (after plot " + after + ")", () -> plots.library(after));
+        explainSql(b, fx.db, "PlotListings.jdbc (after plot " + after + ")",
+                EventReads.inline(PlotListings.BEST_SQL, after, PlotListings.PAGE + 1));
         return b.toString();
+    }
+
+    private static void explainDao(StringBuilder b, Database db, String title, Runnable call) {
+        List<StatementPlan> plans = db.explain(call, true);
+        if (plans.size() != 1) {
+            throw new IllegalStateException(title + " sent " + plans.size() + " statements, not one:\n" + plans);
+        }
+        b.append("== ").append(title).append('\n').append(plans.get(0)).append('\n');
+    }
+
+    private static void explainSql(StringBuilder b, Database db, String title, String sql) {
+        b.append("== ").append(title).append('\n').append(sql).append("\n\n");
+        db.dsl().resultQuery("EXPLAIN (ANALYZE, BUFFERS) " + sql).fetch() // sql-constant: generated SQL
+                .forEach(r -> b.append(r.get(0, String.class)).append('\n'));
+        b.append('\n');
     }
 
     private static double library(Database db, Supplier<?> op) {

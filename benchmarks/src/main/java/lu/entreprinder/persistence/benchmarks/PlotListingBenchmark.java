@@ -15,7 +15,7 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Workload 8: a page of 20 available plots (after a random plot id) with producer and adoption plans nested:
- * {@code VinsDeluxCatalog.listPlots} vs the Django-style N+1 vs hand-written JDBC vs Hibernate ORM.
+ * {@code PlotDao.listPlots} vs the Django-style N+1 vs hand-written JDBC vs Hibernate ORM.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)

@@ -168,10 +168,11 @@ public final class EventDao {
     }
 
     /**
-     * The statement of {@link #listEventsForViewer} (package-private so a test can EXPLAIN it): the page's rows
-     * (filter, visibility, keyset, LIMIT size + 1) in a derived table, then the correlated counts of those rows only.
+     * The statement of {@link #listEventsForViewer} (its plan: {@code db.explain(() -> dao.listEventsForViewer(…))}):
+     * the page's rows (filter, visibility, keyset, LIMIT size + 1) in a derived table, then the correlated counts of
+     * those rows only.
      */
-    ResultQuery<Record> listQuery(long viewerId, EventFilter filter, PageRequest page, OffsetDateTime now) {
+    private ResultQuery<Record> listQuery(long viewerId, EventFilter filter, PageRequest page, OffsetDateTime now) {
         var e = MEETUP_EVENT;
         Condition where = conditions(filter, now).and(visibleTo(viewerId, null)).and(e.IS_CANCELLED.isFalse());
         return pageQuery(where, page, pid -> viewerStatus(pid, viewerId));

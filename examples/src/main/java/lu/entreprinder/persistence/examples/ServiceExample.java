@@ -12,12 +12,13 @@ import lu.entreprinder.persistence.entreprinder.UserCreation;
 import lu.entreprinder.persistence.entreprinder.UserDao;
 import lu.entreprinder.persistence.schema.generated.DefaultSchema;
 import lu.entreprinder.persistence.vinsdelux.NewProducer;
+import lu.entreprinder.persistence.vinsdelux.PlotDao;
 import lu.entreprinder.persistence.vinsdelux.PlotDetails;
 import lu.entreprinder.persistence.vinsdelux.PlotReservationService;
+import lu.entreprinder.persistence.vinsdelux.ProducerDao;
 import lu.entreprinder.persistence.vinsdelux.ReservationEvent;
 import lu.entreprinder.persistence.vinsdelux.ReservationListener;
 import lu.entreprinder.persistence.vinsdelux.ReserveResult;
-import lu.entreprinder.persistence.vinsdelux.VinsDeluxCatalog;
 
 /** The README's "use the DAOs" snippet (services, a sealed result, an after-commit listener, the clock), run by a test. */
 public final class ServiceExample {
@@ -38,11 +39,10 @@ public final class ServiceExample {
                 case UserCreation.UsernameTaken taken -> throw new IllegalStateException("username taken");
                 case UserCreation.EmailTaken taken -> throw new IllegalStateException("e-mail taken");
             };
-            VinsDeluxCatalog catalog = new VinsDeluxCatalog(db);
-            long producer = catalog.insertProducer(new NewProducer("Domaine Hartmann", "Moselle", "Family estate.",
-                    "producers/hartmann.png", null));
-            long plot = catalog.insertPlot(new PlotDetails(producer, "Koeppchen parcel A", new BigDecimal("0.25"),
-                    "Riesling", "limestone", 210, null));
+            long producer = new ProducerDao(db).insertProducer(new NewProducer("Domaine Hartmann", "Moselle",
+                    "Family estate.", "producers/hartmann.png", null));
+            long plot = new PlotDao(db).insertPlot(new PlotDetails(producer, "Koeppchen parcel A",
+                    new BigDecimal("0.25"), "Riesling", "limestone", 210, null));
 
             PlotReservationService reservations = new PlotReservationService(db, new ReservationListener() {
                 @Override

@@ -69,18 +69,21 @@ import lu.entreprinder.persistence.matching.MatchingDao;
 import lu.entreprinder.persistence.matching.MatchingService;
 import lu.entreprinder.persistence.matching.UserMatch;
 import lu.entreprinder.persistence.schema.generated.DefaultSchema;
+import lu.entreprinder.persistence.vinsdelux.AdoptionPlanDao;
+import lu.entreprinder.persistence.vinsdelux.CoffretDao;
 import lu.entreprinder.persistence.vinsdelux.ConfirmResult;
 import lu.entreprinder.persistence.vinsdelux.NewAdoptionPlan;
 import lu.entreprinder.persistence.vinsdelux.NewCoffret;
 import lu.entreprinder.persistence.vinsdelux.NewProducer;
+import lu.entreprinder.persistence.vinsdelux.PlotDao;
 import lu.entreprinder.persistence.vinsdelux.PlotDetails;
 import lu.entreprinder.persistence.vinsdelux.PlotReservationService;
+import lu.entreprinder.persistence.vinsdelux.ProducerDao;
 import lu.entreprinder.persistence.vinsdelux.ProducerSummary;
 import lu.entreprinder.persistence.vinsdelux.ReservationEvent;
 import lu.entreprinder.persistence.vinsdelux.ReservationListener;
 import lu.entreprinder.persistence.vinsdelux.ReserveResult;
 import lu.entreprinder.persistence.vinsdelux.UserReservation;
-import lu.entreprinder.persistence.vinsdelux.VinsDeluxCatalog;
 import org.jooq.impl.DSL;
 
 /**
@@ -115,7 +118,10 @@ public final class Tour {
     private final CoachReviewService seedReviews;
     private final JourneyDao journeys;
     private final JourneyService journey;
-    private final VinsDeluxCatalog catalog;
+    private final ProducerDao producers;
+    private final CoffretDao coffrets;
+    private final AdoptionPlanDao adoptionPlans;
+    private final PlotDao plots;
     private final PlotReservationService reservations;
     private final MatchingService matching;
     private final MatchingDao matches;
@@ -149,7 +155,10 @@ public final class Tour {
         this.seedReviews = new CoachReviewService(db, lu.entreprinder.persistence.crushlu.CoachReviewListener.none());
         this.journeys = new JourneyDao(db);
         this.journey = new JourneyService(db);
-        this.catalog = new VinsDeluxCatalog(db);
+        this.producers = new ProducerDao(db);
+        this.coffrets = new CoffretDao(db);
+        this.adoptionPlans = new AdoptionPlanDao(db);
+        this.plots = new PlotDao(db);
         this.reservations = new PlotReservationService(db, reservationNotices());
         this.matching = new MatchingService(db);
         this.matches = new MatchingDao(db);
@@ -318,16 +327,16 @@ public final class Tour {
     }
 
     private void seedVineyard() {
-        long producer = catalog.insertProducer(new NewProducer("Domaine Hartmann", "Moselle",
+        long producer = producers.insertProducer(new NewProducer("Domaine Hartmann", "Moselle",
                 "Family estate on the Wormeldange slopes.", "producers/hartmann.png", null));
-        long coffret = catalog.insertCoffret(new NewCoffret("Discovery coffret", 6, "Six bottles of the plot's wine."));
-        long plan = catalog.insertAdoptionPlan(new NewAdoptionPlan("One-year adoption", new BigDecimal("240.00"), 12,
+        long coffret = coffrets.insertCoffret(new NewCoffret("Discovery coffret", 6, "Six bottles of the plot's wine."));
+        long plan = adoptionPlans.insertAdoptionPlan(new NewAdoptionPlan("One-year adoption", new BigDecimal("240.00"), 12,
                 coffret, true));
         for (String[] p : new String[][] {{"Koeppchen parcel A", "0.25", "Riesling"},
                 {"Koeppchen parcel B", "0.30", "Pinot Gris"}, {"Wellenstein terrace", "0.20", "Auxerrois"}}) {
-            long plot = catalog.insertPlot(new PlotDetails(producer, p[0], new BigDecimal(p[1]), p[2], "limestone",
+            long plot = plots.insertPlot(new PlotDetails(producer, p[0], new BigDecimal(p[1]), p[2], "limestone",
                     210, null));
-            catalog.linkPlotToPlan(plot, plan);
+            plots.linkPlotToPlan(plot, plan);
             plotName.put(plot, p[0]);
         }
         say("producer Domaine Hartmann with 3 plots, each offering the one-year adoption plan (EUR 240, 6 bottles)");
@@ -545,7 +554,7 @@ public final class Tour {
             Counted<Integer> swept = counted(() -> reservations.releaseExpired(100));
             say("plot swept: the sweep released %d expired reservation(s) (%d SQL)", swept.value(),
                     swept.statements());
-            for (ProducerSummary p : catalog.listProducers()) {
+            for (ProducerSummary p : producers.listProducers()) {
                 say("%s: %d available, %d reserved, %d adopted", p.name(), p.plots().available(),
                         p.plots().reserved(), p.plots().adopted());
             }

@@ -449,66 +449,66 @@ class BadInputCorpusTest {
     }
 
     private void vinsdelux() {
-        String m = "VinsDeluxCatalog.insertProducer";
-        add(m, "producer null", w -> w.catalog.insertProducer(null), refused("producer"));
-        BiFunction<World, Object, ProducerSummary> producer = (w, r) -> w.catalog.listProducers().stream()
+        String m = "ProducerDao.insertProducer";
+        add(m, "producer null", w -> w.producerDao.insertProducer(null), refused("producer"));
+        BiFunction<World, Object, ProducerSummary> producer = (w, r) -> w.producerDao.listProducers().stream()
                 .filter(p -> p.id() == (Long) r).findFirst().orElseThrow();
-        text(m, "name", 200, true, (w, v) -> w.catalog.insertProducer(new NewProducer(v, "R", "D", "l.png", null)),
+        text(m, "name", 200, true, (w, v) -> w.producerDao.insertProducer(new NewProducer(v, "R", "D", "l.png", null)),
                 (w, r) -> producer.apply(w, r).name());
-        text(m, "region", 100, true, (w, v) -> w.catalog.insertProducer(new NewProducer("N", v, "D", "l.png", null)),
+        text(m, "region", 100, true, (w, v) -> w.producerDao.insertProducer(new NewProducer("N", v, "D", "l.png", null)),
                 (w, r) -> producer.apply(w, r).region());
-        text(m, "description", 0, true, (w, v) -> w.catalog.insertProducer(new NewProducer("N", "R", v, "l", null)),
+        text(m, "description", 0, true, (w, v) -> w.producerDao.insertProducer(new NewProducer("N", "R", v, "l", null)),
                 (w, r) -> producer.apply(w, r).description());
-        text(m, "logo", 100, true, (w, v) -> w.catalog.insertProducer(new NewProducer("N", "R", "D", v, null)),
+        text(m, "logo", 100, true, (w, v) -> w.producerDao.insertProducer(new NewProducer("N", "R", "D", v, null)),
                 (w, r) -> producer.apply(w, r).logo());
-        geoJson(m, (w, v) -> w.catalog.insertProducer(new NewProducer("N", "R", "D", "l", v)),
-                (w, v) -> w.catalog.insertProducer(new NewProducer("N", "R", "D", "l", v)),
+        geoJson(m, (w, v) -> w.producerDao.insertProducer(new NewProducer("N", "R", "D", "l", v)),
+                (w, v) -> w.producerDao.insertProducer(new NewProducer("N", "R", "D", "l", v)),
                 (w, r) -> producer.apply(w, r).coordinates());
 
-        m = "VinsDeluxCatalog.updateProducer";
-        ids(m, "producerId", (w, id) -> w.catalog.updateProducer(id, new NewProducer("N", "R", "D", "l", null)),
+        m = "ProducerDao.updateProducer";
+        ids(m, "producerId", (w, id) -> w.producerDao.updateProducer(id, new NewProducer("N", "R", "D", "l", null)),
                 answered(Boolean.class));
-        add(m, "producer null", w -> w.catalog.updateProducer(w.producer, null), refused("producer"));
-        text(m, "name", 200, true, (w, v) -> w.catalog.updateProducer(w.producer, new NewProducer(v, "R", "D", "l",
+        add(m, "producer null", w -> w.producerDao.updateProducer(w.producer, null), refused("producer"));
+        text(m, "name", 200, true, (w, v) -> w.producerDao.updateProducer(w.producer, new NewProducer(v, "R", "D", "l",
                 null)), (w, r) -> producer.apply(w, w.producer).name());
-        geoJson(m, (w, v) -> w.catalog.updateProducer(w.producer, new NewProducer("N", "R", "D", "l", v)),
-                (w, v) -> w.catalog.updateProducer(w.producer, new NewProducer("N", "R", "D", "l", v)),
+        geoJson(m, (w, v) -> w.producerDao.updateProducer(w.producer, new NewProducer("N", "R", "D", "l", v)),
+                (w, v) -> w.producerDao.updateProducer(w.producer, new NewProducer("N", "R", "D", "l", v)),
                 (w, r) -> producer.apply(w, w.producer).coordinates());
 
-        m = "VinsDeluxCatalog.insertCoffret";
-        add(m, "coffret null", w -> w.catalog.insertCoffret(null), refused("coffret"));
+        m = "CoffretDao.insertCoffret";
+        add(m, "coffret null", w -> w.coffretDao.insertCoffret(null), refused("coffret"));
         // a coffret is read back through an available plan that delivers it
-        BiFunction<World, Object, AvailablePlan> planOf = (w, r) -> w.catalog.listAvailablePlans().stream()
+        BiFunction<World, Object, AvailablePlan> planOf = (w, r) -> w.planDao.listAvailablePlans().stream()
                 .filter(p -> p.plan().id() == (Long) r).findFirst().orElseThrow();
-        BiFunction<World, NewCoffret, Object> coffretWithPlan = (w, c) -> w.catalog.insertAdoptionPlan(
-                new NewAdoptionPlan("P", BigDecimal.ONE, 12, w.catalog.insertCoffret(c), true));
+        BiFunction<World, NewCoffret, Object> coffretWithPlan = (w, c) -> w.planDao.insertAdoptionPlan(
+                new NewAdoptionPlan("P", BigDecimal.ONE, 12, w.coffretDao.insertCoffret(c), true));
         text(m, "name", 200, true, (w, v) -> coffretWithPlan.apply(w, new NewCoffret(v, 6, "D")),
                 (w, r) -> planOf.apply(w, r).plan().coffret().name());
         text(m, "description", 0, true, (w, v) -> coffretWithPlan.apply(w, new NewCoffret("N", 6, v)),
                 (w, r) -> planOf.apply(w, r).plan().coffret().description());
         for (Integer bad : Arrays.asList(null, -1, 1001, Integer.MIN_VALUE, Integer.MAX_VALUE)) {
-            add(m, "bottles " + bad, w -> w.catalog.insertCoffret(new NewCoffret("N", bad, "D")), refused("bottles"));
+            add(m, "bottles " + bad, w -> w.coffretDao.insertCoffret(new NewCoffret("N", bad, "D")), refused("bottles"));
         }
         for (int good : List.of(0, 1000)) {
             add(m, "bottles " + good, w -> coffretWithPlan.apply(w, new NewCoffret("N", good, "D")),
                     stored((w, r) -> planOf.apply(w, r).plan().coffret().bottles(), good));
         }
-        m = "VinsDeluxCatalog.updateCoffret";
-        ids(m, "coffretId", (w, id) -> w.catalog.updateCoffret(id, new NewCoffret("N", 1, "D")),
+        m = "CoffretDao.updateCoffret";
+        ids(m, "coffretId", (w, id) -> w.coffretDao.updateCoffret(id, new NewCoffret("N", 1, "D")),
                 answered(Boolean.class));
-        add(m, "coffret null", w -> w.catalog.updateCoffret(w.coffret, null), refused("coffret"));
-        add(m, "bottles -1", w -> w.catalog.updateCoffret(w.coffret, new NewCoffret("N", -1, "D")), refused("bottles"));
-        add(m, "name NUL", w -> w.catalog.updateCoffret(w.coffret, new NewCoffret(NUL, 1, "D")), refused("name"));
+        add(m, "coffret null", w -> w.coffretDao.updateCoffret(w.coffret, null), refused("coffret"));
+        add(m, "bottles -1", w -> w.coffretDao.updateCoffret(w.coffret, new NewCoffret("N", -1, "D")), refused("bottles"));
+        add(m, "name NUL", w -> w.coffretDao.updateCoffret(w.coffret, new NewCoffret(NUL, 1, "D")), refused("name"));
 
         for (String verb : List.of("insertAdoptionPlan", "updateAdoptionPlan")) {
-            m = "VinsDeluxCatalog." + verb;
+            m = "AdoptionPlanDao." + verb;
             boolean insert = verb.startsWith("insert");
-            BiFunction<World, NewAdoptionPlan, Object> call = insert ? (w, p) -> w.catalog.insertAdoptionPlan(p)
-                    : (w, p) -> w.catalog.updateAdoptionPlan(w.plan, p);
+            BiFunction<World, NewAdoptionPlan, Object> call = insert ? (w, p) -> w.planDao.insertAdoptionPlan(p)
+                    : (w, p) -> w.planDao.updateAdoptionPlan(w.plan, p);
             BiFunction<World, Object, AvailablePlan> readPlan = (w, r) -> planOf.apply(w, insert ? r : w.plan);
             add(m, "plan null", w -> call.apply(w, null), refused("plan"));
             if (!insert) {
-                ids(m, "planId", (w, id) -> w.catalog.updateAdoptionPlan(id, plan(w, BigDecimal.ONE)),
+                ids(m, "planId", (w, id) -> w.planDao.updateAdoptionPlan(id, plan(w, BigDecimal.ONE)),
                         answered(Boolean.class));
             }
             text(m, "name", 200, true, (w, v) -> call.apply(w, new NewAdoptionPlan(v, BigDecimal.ONE, 12, w.coffret,
@@ -536,21 +536,21 @@ class BadInputCorpusTest {
         }
 
         for (String verb : List.of("insertPlot", "updatePlot")) {
-            m = "VinsDeluxCatalog." + verb;
+            m = "PlotDao." + verb;
             boolean insert = verb.startsWith("insert");
-            BiFunction<World, PlotDetails, Object> call = insert ? (w, p) -> w.catalog.insertPlot(p)
-                    : (w, p) -> w.catalog.updatePlot(w.plot, p);
+            BiFunction<World, PlotDetails, Object> call = insert ? (w, p) -> w.plotDao.insertPlot(p)
+                    : (w, p) -> w.plotDao.updatePlot(w.plot, p);
             Function<Object, Long> idOf = r -> (Long) r;
             BiFunction<World, Object, lu.entreprinder.persistence.vinsdelux.PlotListing> readPlot =
                     (w, r) -> w.findPlot(insert ? idOf.apply(r) : w.plot);
             add(m, "plot null", w -> call.apply(w, null), refused("plot"));
             if (insert) {
-                add(m, "status null", w -> w.catalog.insertPlot(plot(w, "P"), null), refused("status"));
+                add(m, "status null", w -> w.plotDao.insertPlot(plot(w, "P"), null), refused("status"));
                 for (PlotStatus s : List.of(PlotStatus.RESERVED, PlotStatus.ADOPTED)) {
-                    add(m, "status " + s, w -> w.catalog.insertPlot(plot(w, "P"), s), refused("status"));
+                    add(m, "status " + s, w -> w.plotDao.insertPlot(plot(w, "P"), s), refused("status"));
                 }
             } else {
-                ids(m, "plotId", (w, id) -> w.catalog.updatePlot(id, plot(w, "P")), answered(Boolean.class));
+                ids(m, "plotId", (w, id) -> w.plotDao.updatePlot(id, plot(w, "P")), answered(Boolean.class));
             }
             for (Long bad : Arrays.asList(null, 0L, -1L, Long.MIN_VALUE)) {
                 add(m, "producerId " + bad, w -> call.apply(w, new PlotDetails(bad, "P", BigDecimal.ONE, "G", "S", 1,
@@ -584,10 +584,10 @@ class BadInputCorpusTest {
         }
 
         for (String verb : List.of("linkPlotToPlan", "unlinkPlotFromPlan")) {
-            m = "VinsDeluxCatalog." + verb;
+            m = "PlotDao." + verb;
             boolean link = verb.startsWith("link");
-            BiFunction<World, long[], Object> call = link ? (w, p) -> w.catalog.linkPlotToPlan(p[0], p[1])
-                    : (w, p) -> w.catalog.unlinkPlotFromPlan(p[0], p[1]);
+            BiFunction<World, long[], Object> call = link ? (w, p) -> w.plotDao.linkPlotToPlan(p[0], p[1])
+                    : (w, p) -> w.plotDao.unlinkPlotFromPlan(p[0], p[1]);
             Expect huge = link ? answered(ForeignKeyViolationException.class) : answered(Boolean.class);
             ids(m, "plotId", (w, id) -> call.apply(w, new long[] {id, w.plan}), huge);
             ids(m, "planId", (w, id) -> call.apply(w, new long[] {w.plot, id}), huge);

@@ -41,13 +41,14 @@ import lu.entreprinder.persistence.matching.MatchingService;
 import lu.entreprinder.persistence.matching.UserMatch;
 import lu.entreprinder.persistence.schema.generated.DefaultSchema;
 import lu.entreprinder.persistence.testing.TestPostgres;
+import lu.entreprinder.persistence.vinsdelux.PlotDao;
 import lu.entreprinder.persistence.vinsdelux.PlotFilter;
 import lu.entreprinder.persistence.vinsdelux.PlotListing;
 import lu.entreprinder.persistence.vinsdelux.PlotReservationService;
+import lu.entreprinder.persistence.vinsdelux.ProducerDao;
 import lu.entreprinder.persistence.vinsdelux.ProducerSummary;
 import lu.entreprinder.persistence.vinsdelux.ReservationListener;
 import lu.entreprinder.persistence.vinsdelux.ReserveResult;
-import lu.entreprinder.persistence.vinsdelux.VinsDeluxCatalog;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -155,13 +156,12 @@ class DjangoCoexistenceTest {
         assertThat(new MatchingDao(db).listMatches(ben, PageRequest.first()).items())
                 .extracting(UserMatch::otherUserId).containsExactlyInAnyOrder(anna, carla);
 
-        VinsDeluxCatalog catalog = new VinsDeluxCatalog(db);
-        List<PlotListing> plots = catalog.listPlots(PlotFilter.all(), PageRequest.first()).items();
+        List<PlotListing> plots = new PlotDao(db).listPlots(PlotFilter.all(), PageRequest.first()).items();
         assertThat(plots).singleElement().satisfies(p -> {
             assertThat(p.valid()).isTrue();
             assertThat(p.adoptionPlans()).singleElement().satisfies(a -> assertThat(a.price()).isEqualByComparingTo("240.00"));
         });
-        assertThat(catalog.listProducers()).singleElement().extracting(ProducerSummary::valid).isEqualTo(false);
+        assertThat(new ProducerDao(db).listProducers()).singleElement().extracting(ProducerSummary::valid).isEqualTo(false);
         assertThat(new PlotReservationService(db, ReservationListener.NONE).reserve(david, plots.get(0).id(),
                 Duration.ofDays(1))).isInstanceOf(ReserveResult.Reserved.class);
 
@@ -186,7 +186,7 @@ class DjangoCoexistenceTest {
         long anna = new UserDao(db).findUserByUsername("anna").orElseThrow().id();
         assertThat(new MatchingDao(db).listMatches(anna, PageRequest.first()).items())
                 .extracting(UserMatch::otherUserId).contains(erin);
-        assertThat(new VinsDeluxCatalog(db).listPlots(PlotFilter.all(), PageRequest.first()).items())
+        assertThat(new PlotDao(db).listPlots(PlotFilter.all(), PageRequest.first()).items())
                 .extracting(PlotListing::id).contains(ids.get("plot").asLong());
         assertThat(new EventDao(db).listEventsForViewer(erin, EventFilter.all(), PageRequest.first()).items())
                 .extracting(EventListItem::title).contains("Wine Mixer");

@@ -213,7 +213,7 @@ class LockOrderTest {
     @DatabaseTest(Backend.POSTGRESQL)
     void plotReservationsAgainstSweeps(Database db, TestClock clock) throws Exception {
         World w = new World(db, clock);
-        w.producer = w.catalog.insertProducer(new lu.entreprinder.persistence.vinsdelux.NewProducer("P", "R", "D", "l",
+        w.producer = w.producerDao.insertProducer(new lu.entreprinder.persistence.vinsdelux.NewProducer("P", "R", "D", "l",
                 null));
         List<Long> plots = new ArrayList<>();
         for (int i = 0; i < 12; i++) {

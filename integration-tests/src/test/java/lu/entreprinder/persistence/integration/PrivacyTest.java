@@ -47,8 +47,11 @@ import lu.entreprinder.persistence.matching.MatchingService;
 import lu.entreprinder.persistence.testing.DatabaseTest;
 import lu.entreprinder.persistence.testing.Fixtures;
 import lu.entreprinder.persistence.testing.TestClock;
+import lu.entreprinder.persistence.vinsdelux.AdoptionPlanDao;
+import lu.entreprinder.persistence.vinsdelux.CoffretDao;
+import lu.entreprinder.persistence.vinsdelux.PlotDao;
 import lu.entreprinder.persistence.vinsdelux.PlotReservationService;
-import lu.entreprinder.persistence.vinsdelux.VinsDeluxCatalog;
+import lu.entreprinder.persistence.vinsdelux.ProducerDao;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,7 +69,8 @@ class PrivacyTest {
     /** The public API classes of the four DAO modules (their public read methods are walked by reflection). */
     private static final List<Class<?>> SERVICES = List.of(UserDao.class, EntrepreneurProfileDao.class,
             lu.entreprinder.persistence.entreprinder.TaxonomyDao.class, SearchDao.class, MatchingDao.class,
-            MatchingService.class, VinsDeluxCatalog.class, PlotReservationService.class, ProfileDao.class,
+            MatchingService.class, ProducerDao.class, CoffretDao.class, AdoptionPlanDao.class, PlotDao.class,
+            PlotReservationService.class, ProfileDao.class,
             EventDao.class, lu.entreprinder.persistence.crushlu.RegistrationService.class,
             lu.entreprinder.persistence.crushlu.ConnectionService.class,
             lu.entreprinder.persistence.crushlu.MessageService.class, CoachReviewService.class,

@@ -120,9 +120,9 @@ final class SoakRun {
             events.add(w.events.insertEvent(EventDraft.of("Soak " + i, now.plusDays(366), now.plusDays(365),
                     2 + i % 4)));
         }
-        w.producer = w.catalog.insertProducer(new NewProducer("Soak estate", "Moselle", "D", "l", null));
+        w.producer = w.producerDao.insertProducer(new NewProducer("Soak estate", "Moselle", "D", "l", null));
         for (int i = 0; i < PLOTS; i++) {
-            plots.add(w.catalog.insertPlot(new PlotDetails(w.producer, "Soak " + i, BigDecimal.ONE, "G", "S", 1,
+            plots.add(w.plotDao.insertPlot(new PlotDetails(w.producer, "Soak " + i, BigDecimal.ONE, "G", "S", 1,
                     null)));
         }
     }
@@ -193,7 +193,7 @@ final class SoakRun {
             }
         } else if (dice < 55) {
             // adopted plots stay adopted: the catalogue keeps offering new ones
-            plots.add(w.catalog.insertPlot(new PlotDetails(w.producer, "New " + random.nextInt(), BigDecimal.ONE, "G",
+            plots.add(w.plotDao.insertPlot(new PlotDetails(w.producer, "New " + random.nextInt(), BigDecimal.ONE, "G",
                     "S", 1, null)));
             count("insertPlot", "plot");
         } else if (dice < 60) {

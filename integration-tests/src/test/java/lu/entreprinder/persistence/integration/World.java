@@ -31,16 +31,19 @@ import lu.entreprinder.persistence.matching.MatchingDao;
 import lu.entreprinder.persistence.matching.MatchingService;
 import lu.entreprinder.persistence.testing.Fixtures;
 import lu.entreprinder.persistence.testing.TestClock;
+import lu.entreprinder.persistence.vinsdelux.AdoptionPlanDao;
+import lu.entreprinder.persistence.vinsdelux.CoffretDao;
 import lu.entreprinder.persistence.vinsdelux.NewAdoptionPlan;
 import lu.entreprinder.persistence.vinsdelux.NewCoffret;
 import lu.entreprinder.persistence.vinsdelux.NewProducer;
+import lu.entreprinder.persistence.vinsdelux.PlotDao;
 import lu.entreprinder.persistence.vinsdelux.PlotDetails;
 import lu.entreprinder.persistence.vinsdelux.PlotFilter;
 import lu.entreprinder.persistence.vinsdelux.PlotListing;
 import lu.entreprinder.persistence.vinsdelux.PlotReservationService;
+import lu.entreprinder.persistence.vinsdelux.ProducerDao;
 import lu.entreprinder.persistence.vinsdelux.ReservationListener;
 import lu.entreprinder.persistence.vinsdelux.ReserveResult;
-import lu.entreprinder.persistence.vinsdelux.VinsDeluxCatalog;
 
 /**
  * Every DAO of the four modules over one database, and a small data set built only through the public APIs (plus
@@ -56,7 +59,10 @@ final class World {
     final TaxonomyDao taxonomy;
     final MatchingService matching;
     final MatchingDao matchingDao;
-    final VinsDeluxCatalog catalog;
+    final ProducerDao producerDao;
+    final CoffretDao coffretDao;
+    final AdoptionPlanDao planDao;
+    final PlotDao plotDao;
     final PlotReservationService reservations;
     final ProfileDao crushProfiles;
     final EventDao events;
@@ -110,7 +116,10 @@ final class World {
         taxonomy = new TaxonomyDao(db);
         matching = new MatchingService(db);
         matchingDao = new MatchingDao(db);
-        catalog = new VinsDeluxCatalog(db);
+        producerDao = new ProducerDao(db);
+        coffretDao = new CoffretDao(db);
+        planDao = new AdoptionPlanDao(db);
+        plotDao = new PlotDao(db);
         reservations = new PlotReservationService(db, ReservationListener.NONE);
         crushProfiles = new ProfileDao(db);
         events = new EventDao(db);
@@ -157,9 +166,9 @@ final class World {
         pendingConnection = ((ConnectionRequestResult.Requested) connections.requestConnection(anna, carl, pastEvent))
                 .connection().id();
 
-        producer = catalog.insertProducer(new NewProducer("Domaine A", "Moselle", "Family estate", "logo.png", null));
-        coffret = catalog.insertCoffret(new NewCoffret("Discovery", 6, "Six bottles"));
-        plan = catalog.insertAdoptionPlan(new NewAdoptionPlan("Year", new BigDecimal("120.00"), 12, coffret, true));
+        producer = producerDao.insertProducer(new NewProducer("Domaine A", "Moselle", "Family estate", "logo.png", null));
+        coffret = coffretDao.insertCoffret(new NewCoffret("Discovery", 6, "Six bottles"));
+        plan = planDao.insertAdoptionPlan(new NewAdoptionPlan("Year", new BigDecimal("120.00"), 12, coffret, true));
         plot = insertPlot("Plot A");
         reservedPlot = insertPlot("Plot B");
         reservation = ((ReserveResult.Reserved) reservations.reserve(anna, reservedPlot, Duration.ofHours(1)))
@@ -179,7 +188,7 @@ final class World {
     }
 
     long insertPlot(String name) {
-        return catalog.insertPlot(new PlotDetails(producer, name, new BigDecimal("1.50"), "Riesling", "Limestone", 200,
+        return plotDao.insertPlot(new PlotDetails(producer, name, new BigDecimal("1.50"), "Riesling", "Limestone", 200,
                 null));
     }
 
@@ -250,11 +259,11 @@ final class World {
         return take(spareSubmissions, "submission");
     }
 
-    /** The plot with this id through the catalogue's listing (all pages). */
+    /** The plot with this id through {@link PlotDao#listPlots} (all pages). */
     PlotListing findPlot(long id) {
         PageRequest page = PageRequest.first(100);
         while (true) {
-            var p = catalog.listPlots(PlotFilter.all(), page);
+            var p = plotDao.listPlots(PlotFilter.all(), page);
             for (PlotListing l : p.items()) {
                 if (l.id() == id) {
                     return l;

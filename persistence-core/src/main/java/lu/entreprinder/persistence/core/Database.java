@@ -30,6 +30,7 @@ import lu.entreprinder.persistence.core.internal.ScaleOut;
 import lu.entreprinder.persistence.core.internal.SqlScript;
 import lu.entreprinder.persistence.core.internal.Startup;
 import lu.entreprinder.persistence.core.internal.StatementCounting;
+import lu.entreprinder.persistence.core.internal.StatementRecording;
 import lu.entreprinder.persistence.core.internal.ThreadBoundConnectionProvider;
 import lu.entreprinder.persistence.core.internal.TransactionBoundConnectionProvider;
 import lu.entreprinder.persistence.core.internal.TransactionRunner;
@@ -70,6 +71,7 @@ public final class Database implements AutoCloseable {
     private final DSLContext dsl;
     private final ErrorTranslator translator;
     private final StatementCounting counting = new StatementCounting();
+    private final StatementRecording recording = new StatementRecording();
     private final TransactionRunner transactions;
     private final BulkLoader bulk;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -94,7 +96,7 @@ public final class Database implements AutoCloseable {
         // jOOQ's default quoting stays: Django's column names include reserved words (journeychallenge."order").
         jooq.set(new Settings().withExecuteLogging(false));
         jooq.set(new ThreadBoundConnectionProvider(pool, transactions::current, translator));
-        jooq.set(new LibraryExecuteListener(counting, translator, transactions, config.slowQueryThreshold(),
+        jooq.set(new LibraryExecuteListener(counting, recording, translator, transactions, config.slowQueryThreshold(),
                 config.observer()));
         jooq.set(new TranslatingRecordMapperProvider(jooq, translator));
         this.replicas = ScaleOut.configure(jooq, config, pool, transactions, translator);
@@ -494,13 +496,81 @@ public final class Database implements AutoCloseable {
 
     /**
      * The plan of a query: PostgreSQL {@code EXPLAIN} (with {@code ANALYZE} when asked; that runs the query),
-     * SQLite {@code EXPLAIN QUERY PLAN}. One line per plan row.
+     * SQLite {@code EXPLAIN QUERY PLAN}. One line per plan row. To see the plan of a DAO method, whose queries are
+     * its own, use {@link #explain(Runnable, boolean)}.
      *
      * @throws PersistenceException if the database refuses the query
      */
     public String explain(Query query, boolean analyze) {
+        Objects.requireNonNull(query, "query");
+        return plan(query.getSQL(), query.getBindValues(), analyze);
+    }
+
+    /**
+     * The plans of the statements a call sends, e.g. a DAO read: {@code db.explain(() -> plots.listPlots(filter,
+     * page), false)}. Any DAO or service method can be explained this way without its queries being public.
+     *
+     * <p>{@code call} runs in a transaction of its own that is <b>always rolled back</b> (a savepoint when the thread
+     * is already in a transaction), so explaining a method that writes changes nothing and its after-commit hooks
+     * never run. Every statement {@code call} sends through {@link #dsl()} on this thread is recorded with its bind
+     * values (statements on other threads are not); once {@code call} has returned, each is explained in the same
+     * transaction, so a plan sees what the call itself wrote. Plans come from the primary database, never from a
+     * read replica.
+     *
+     * @param call    the work to explain; what it returns is ignored
+     * @param analyze on PostgreSQL {@code EXPLAIN (ANALYZE, BUFFERS)}: each statement runs once more, inside the same
+     *                rolled-back transaction (so a write that cannot run twice, an insert of a unique value, fails
+     *                with its {@link ConflictException}); ignored on SQLite, which only has {@code EXPLAIN QUERY PLAN}
+     * @return one {@link StatementPlan} per statement, in the order sent (empty when the call sent none)
+     * @throws UnsupportedOperationException if {@code call} sent a JDBC batch (a batch has no single plan)
+     * @throws TransactionAbortedException if a statement of {@code call} failed and {@code call} went on
+     * @throws PersistenceException whatever {@code call} throws (nothing is kept), or a database failure while
+     *         explaining
+     */
+    public List<StatementPlan> explain(Runnable call, boolean analyze) {
+        Objects.requireNonNull(call, "call");
+        try {
+            transactions.run(state -> {
+                List<StatementRecording.Recorded> sent = recording.record(() -> {
+                    call.run();
+                    return null;
+                });
+                List<StatementPlan> plans = new ArrayList<>();
+                for (StatementRecording.Recorded statement : sent) {
+                    if (statement.batch()) {
+                        throw new UnsupportedOperationException("explain: the call sent a JDBC batch, which has no"
+                                + " single plan: " + statement.sql());
+                    }
+                    plans.add(new StatementPlan(statement.sql(), statement.bindValues(),
+                            plan(statement.sql(), statement.bindValues(), analyze)));
+                }
+                throw new Explained(plans);
+            });
+        } catch (Explained explained) {
+            return explained.plans;
+        }
+        throw new IllegalStateException("unreachable: the explaining transaction always rolls back");
+    }
+
+    /** {@link #explain(Runnable, boolean)} without {@code ANALYZE}: the plans only, no statement runs twice. */
+    public List<StatementPlan> explain(Runnable call) {
+        return explain(call, false);
+    }
+
+    /** Carries the plans out of the transaction that {@link #explain(Runnable, boolean)} rolls back. */
+    private static final class Explained extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient List<StatementPlan> plans;
+
+        Explained(List<StatementPlan> plans) {
+            super("explained, rolled back", null, false, false);
+            this.plans = List.copyOf(plans);
+        }
+    }
+
+    private String plan(String sql, List<Object> bindValues, boolean analyze) {
         String prefix = isSqlite() ? "EXPLAIN QUERY PLAN " : analyze ? "EXPLAIN (ANALYZE, BUFFERS) " : "EXPLAIN ";
-        var rows = dsl.resultQuery(prefix + query.getSQL(), query.getBindValues().toArray()).fetch(); // sql-constant: EXPLAIN + jOOQ-rendered SQL, values bound
+        var rows = dsl.resultQuery(prefix + sql, bindValues.toArray()).fetch(); // sql-constant: EXPLAIN + SQL the library rendered, values bound
         StringBuilder plan = new StringBuilder();
         for (Record row : rows) {
             plan.append(isSqlite() ? row.get("detail", String.class) : row.get(0, String.class)).append('\n');

@@ -5,7 +5,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Filters of {@link VinsDeluxCatalog#listPlots}. Every component is optional (null = no filter); build with
+ * Filters of {@link PlotDao#listPlots}. Every component is optional (null = no filter); build with
  * {@link #all()} and the {@code with…} methods.
  *
  * @param statuses     plots with one of these statuses (null or empty = any)

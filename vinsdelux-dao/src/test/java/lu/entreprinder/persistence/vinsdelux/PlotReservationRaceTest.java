@@ -43,12 +43,11 @@ class PlotReservationRaceTest {
     @DatabaseTest
     void manyUsersRaceForOnePlotAndExactlyOneGetsIt(Database db, Backend backend) throws Exception {
         int threads = backend == Backend.POSTGRESQL ? 100 : 30;
-        var catalog = new VinsDeluxCatalog(db);
         var service = new PlotReservationService(db, ReservationListener.NONE);
-        long producer = VdlFixtures.producer(catalog, "Alpha");
+        long producer = VdlFixtures.producer(db, "Alpha");
         List<Long> users = users(db, "racer", threads);
         for (int round = 1; round <= ROUNDS; round++) {
-            long plot = VdlFixtures.plot(catalog, producer, "Contested " + round);
+            long plot = VdlFixtures.plot(db, producer, "Contested " + round);
             AtomicInteger entered = new AtomicInteger();
             AtomicBoolean held = new AtomicBoolean();
             RaceSeam.of(db).onPause("plot.reserve", () -> {
@@ -95,13 +94,12 @@ class PlotReservationRaceTest {
     @DatabaseTest(Backend.POSTGRESQL)
     void withoutTheRowLockTheSameRaceDoubleReserves(Database db) throws Exception {
         int threads = 8; // below the pool size: every thread must hold a connection at the barrier
-        var catalog = new VinsDeluxCatalog(db);
         var service = new PlotReservationService(db, ReservationListener.NONE);
         RaceSeam.of(db).locks(false);
-        long producer = VdlFixtures.producer(catalog, "Alpha");
+        long producer = VdlFixtures.producer(db, "Alpha");
         List<Long> users = users(db, "careless", threads);
         for (int round = 1; round <= 3; round++) {
-            long plot = VdlFixtures.plot(catalog, producer, "Overbooked " + round);
+            long plot = VdlFixtures.plot(db, producer, "Overbooked " + round);
             CyclicBarrier everyoneChecked = new CyclicBarrier(threads);
             RaceSeam.of(db).onPause("plot.reserve", () -> {
                 try {
@@ -133,9 +131,8 @@ class PlotReservationRaceTest {
                                                                          TestClock clock) throws Exception {
         int plots = backend == Backend.POSTGRESQL ? 20 : 10;
         int sweepers = 3;
-        var catalog = new VinsDeluxCatalog(db);
         var listener = new RecordingListener();
-        long producer = VdlFixtures.producer(catalog, "Alpha");
+        long producer = VdlFixtures.producer(db, "Alpha");
         List<Long> users = users(db, "adopter", plots);
         List<PlotReservationService> instances = new ArrayList<>();
         for (int i = 0; i <= sweepers; i++) {
@@ -155,7 +152,7 @@ class PlotReservationRaceTest {
                 List<Long> roundPlots = new ArrayList<>();
                 List<ReserveResult.Reserved> holds = new ArrayList<>();
                 for (int i = 0; i < plots; i++) {
-                    long plot = VdlFixtures.plot(catalog, producer, "R" + round + "-" + i);
+                    long plot = VdlFixtures.plot(db, producer, "R" + round + "-" + i);
                     roundPlots.add(plot);
                     holds.add((ReserveResult.Reserved) confirmer.reserve(users.get(i), plot, HOLD));
                 }
@@ -253,14 +250,13 @@ class PlotReservationRaceTest {
     void concurrentSweepsReleaseEachExpiredHoldExactlyOnce(Database db, Backend backend, TestClock clock)
             throws Exception {
         int holds = 40;
-        var catalog = new VinsDeluxCatalog(db);
         var listener = new RecordingListener();
-        long producer = VdlFixtures.producer(catalog, "Alpha");
+        long producer = VdlFixtures.producer(db, "Alpha");
         List<Long> users = users(db, "holder", holds);
         var reserver = new PlotReservationService(db, listener);
         List<Long> plots = new ArrayList<>();
         for (int i = 0; i < holds; i++) {
-            long plot = VdlFixtures.plot(catalog, producer, "S" + i);
+            long plot = VdlFixtures.plot(db, producer, "S" + i);
             plots.add(plot);
             reserver.reserve(users.get(i), plot, HOLD);
         }
@@ -291,13 +287,12 @@ class PlotReservationRaceTest {
      */
     @DatabaseTest(Backend.POSTGRESQL)
     void aSweepSkipsThePlotsAnotherSweepHolds(Database db, TestClock clock) throws Exception {
-        var catalog = new VinsDeluxCatalog(db);
-        long producer = VdlFixtures.producer(catalog, "Alpha");
+        long producer = VdlFixtures.producer(db, "Alpha");
         long anna = Fixtures.user(db, "anna");
         var first = new PlotReservationService(db, ReservationListener.NONE);
         List<Long> plots = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            long plot = VdlFixtures.plot(catalog, producer, "K" + i);
+            long plot = VdlFixtures.plot(db, producer, "K" + i);
             plots.add(plot);
             first.reserve(anna, plot, HOLD);
         }

@@ -1,7 +1,7 @@
 package lu.entreprinder.persistence.vinsdelux;
 
 import static lu.entreprinder.persistence.schema.generated.Tables.VDL_PLOT_RESERVATION;
-import static lu.entreprinder.persistence.vinsdelux.VinsDeluxCatalogTest.assertRefused;
+import static lu.entreprinder.persistence.vinsdelux.VdlFixtures.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,22 +23,19 @@ class PlotReservationServiceTest {
     private static final OffsetDateTime START = TestClock.START.atOffset(ZoneOffset.UTC);
     private static final Duration HOLD = Duration.ofMinutes(30);
 
-    private record World(VinsDeluxCatalog catalog, PlotReservationService service, RecordingListener listener,
-                         long producer) {
+    private record World(Database db, PlotReservationService service, RecordingListener listener, long producer) {
     }
 
     private static World world(Database db) {
-        var catalog = new VinsDeluxCatalog(db);
         var listener = new RecordingListener();
-        return new World(catalog, new PlotReservationService(db, listener), listener,
-                VdlFixtures.producer(catalog, "Alpha"));
+        return new World(db, new PlotReservationService(db, listener), listener, VdlFixtures.producer(db, "Alpha"));
     }
 
     @DatabaseTest
     void reservesAnAvailablePlotUntilNowPlusTheHold(Database db) {
         World w = world(db);
         long anna = Fixtures.user(db, "anna");
-        long plot = VdlFixtures.plot(w.catalog, w.producer, "P1");
+        long plot = VdlFixtures.plot(w.db, w.producer, "P1");
 
         ReserveResult result = w.service.reserve(anna, plot, HOLD);
 
@@ -59,7 +56,7 @@ class PlotReservationServiceTest {
         World w = world(db);
         long anna = Fixtures.user(db, "anna");
         long ben = Fixtures.user(db, "ben");
-        long plot = VdlFixtures.plot(w.catalog, w.producer, "P1");
+        long plot = VdlFixtures.plot(w.db, w.producer, "P1");
         var first = (ReserveResult.Reserved) w.service.reserve(anna, plot, HOLD);
 
         assertThat(w.service.reserve(ben, plot, HOLD)).isEqualTo(new ReserveResult.NotAvailable(plot,
@@ -73,7 +70,7 @@ class PlotReservationServiceTest {
         assertThat(w.service.reserve(anna, plot, HOLD)).isEqualTo(new ReserveResult.NotAvailable(plot,
                 PlotStatus.ADOPTED));
 
-        long closed = w.catalog.insertPlot(new PlotDetails(w.producer, "C", BigDecimal.ONE, "g", "s", 1, null),
+        long closed = new PlotDao(w.db).insertPlot(new PlotDetails(w.producer, "C", BigDecimal.ONE, "g", "s", 1, null),
                 PlotStatus.UNAVAILABLE);
         assertThat(w.service.reserve(ben, closed, HOLD)).isEqualTo(new ReserveResult.NotAvailable(closed,
                 PlotStatus.UNAVAILABLE));
@@ -85,7 +82,7 @@ class PlotReservationServiceTest {
         World w = world(db);
         long anna = Fixtures.user(db, "anna");
         long ben = Fixtures.user(db, "ben");
-        long plot = VdlFixtures.plot(w.catalog, w.producer, "P1");
+        long plot = VdlFixtures.plot(w.db, w.producer, "P1");
         var old = (ReserveResult.Reserved) w.service.reserve(anna, plot, HOLD);
         clock.advance(HOLD);
 
@@ -108,7 +105,7 @@ class PlotReservationServiceTest {
     void refusesBadReserveInputAndUnknownRowsWritingNothing(Database db) {
         World w = world(db);
         long anna = Fixtures.user(db, "anna");
-        long plot = VdlFixtures.plot(w.catalog, w.producer, "P1");
+        long plot = VdlFixtures.plot(w.db, w.producer, "P1");
         String before = VdlFixtures.snapshot(db);
 
         assertRefused(() -> w.service.reserve(0, plot, HOLD), "userId");
@@ -134,7 +131,7 @@ class PlotReservationServiceTest {
     void confirmAdoptsThePlotAndReportsAfterCommit(Database db) {
         World w = world(db);
         long anna = Fixtures.user(db, "anna");
-        long plot = VdlFixtures.plot(w.catalog, w.producer, "P1");
+        long plot = VdlFixtures.plot(w.db, w.producer, "P1");
         var r = (ReserveResult.Reserved) w.service.reserve(anna, plot, HOLD);
 
         assertThat(w.service.confirm(anna, r.reservationId())).isEqualTo(new ConfirmResult.Confirmed(
@@ -152,7 +149,7 @@ class PlotReservationServiceTest {
     void confirmInsideARolledBackTransactionReportsNothing(Database db) {
         World w = world(db);
         long anna = Fixtures.user(db, "anna");
-        long plot = VdlFixtures.plot(w.catalog, w.producer, "P1");
+        long plot = VdlFixtures.plot(w.db, w.producer, "P1");
         var r = (ReserveResult.Reserved) w.service.reserve(anna, plot, HOLD);
 
         assertThatThrownBy(() -> db.useTransaction(tx -> {
@@ -170,7 +167,7 @@ class PlotReservationServiceTest {
         World w = world(db);
         long anna = Fixtures.user(db, "anna");
         long ben = Fixtures.user(db, "ben");
-        long plot = VdlFixtures.plot(w.catalog, w.producer, "P1");
+        long plot = VdlFixtures.plot(w.db, w.producer, "P1");
         var r = (ReserveResult.Reserved) w.service.reserve(anna, plot, HOLD);
         String before = VdlFixtures.snapshot(db);
 
@@ -190,7 +187,7 @@ class PlotReservationServiceTest {
         World w = world(db);
         long anna = Fixtures.user(db, "anna");
         long ben = Fixtures.user(db, "ben");
-        long plot = VdlFixtures.plot(w.catalog, w.producer, "P1");
+        long plot = VdlFixtures.plot(w.db, w.producer, "P1");
         var r = (ReserveResult.Reserved) w.service.reserve(anna, plot, HOLD);
         String before = VdlFixtures.snapshot(db);
 
@@ -220,14 +217,14 @@ class PlotReservationServiceTest {
         long anna = Fixtures.user(db, "anna");
         List<Long> expiring = new java.util.ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            long plot = VdlFixtures.plot(w.catalog, w.producer, "E" + i);
+            long plot = VdlFixtures.plot(w.db, w.producer, "E" + i);
             w.service.reserve(anna, plot, Duration.ofMinutes(10));
             expiring.add(plot);
         }
-        long confirmedPlot = VdlFixtures.plot(w.catalog, w.producer, "C");
+        long confirmedPlot = VdlFixtures.plot(w.db, w.producer, "C");
         var c = (ReserveResult.Reserved) w.service.reserve(anna, confirmedPlot, Duration.ofMinutes(10));
         w.service.confirm(anna, c.reservationId());
-        long livePlot = VdlFixtures.plot(w.catalog, w.producer, "L");
+        long livePlot = VdlFixtures.plot(w.db, w.producer, "L");
         w.service.reserve(anna, livePlot, Duration.ofHours(2));
 
         assertThat(w.service.releaseExpired(2)).isZero();
@@ -253,13 +250,13 @@ class PlotReservationServiceTest {
     @DatabaseTest
     void listsAUsersReservationsWithPlotProducerAndExpiryInOneStatement(Database db, TestClock clock) {
         World w = world(db);
-        long beta = VdlFixtures.producer(w.catalog, "Beta");
+        long beta = VdlFixtures.producer(w.db, "Beta");
         long anna = Fixtures.user(db, "anna");
         long ben = Fixtures.user(db, "ben");
-        long p1 = VdlFixtures.plot(w.catalog, w.producer, "P1");
-        long p2 = VdlFixtures.plot(w.catalog, beta, "P2");
-        long p3 = VdlFixtures.plot(w.catalog, beta, "P3");
-        long p4 = VdlFixtures.plot(w.catalog, beta, "P4");
+        long p1 = VdlFixtures.plot(w.db, w.producer, "P1");
+        long p2 = VdlFixtures.plot(w.db, beta, "P2");
+        long p3 = VdlFixtures.plot(w.db, beta, "P3");
+        long p4 = VdlFixtures.plot(w.db, beta, "P4");
         var r1 = (ReserveResult.Reserved) w.service.reserve(anna, p1, Duration.ofHours(1));
         w.service.confirm(anna, r1.reservationId());
         clock.advance(Duration.ofMinutes(1));

@@ -6,13 +6,16 @@ import static lu.entreprinder.persistence.schema.generated.Tables.VDL_PLOT;
 import static lu.entreprinder.persistence.schema.generated.Tables.VDL_PLOT_ADOPTION_PLANS;
 import static lu.entreprinder.persistence.schema.generated.Tables.VDL_PLOT_RESERVATION;
 import static lu.entreprinder.persistence.schema.generated.Tables.VDL_PRODUCER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.util.stream.Collectors;
 import lu.entreprinder.persistence.core.Database;
+import lu.entreprinder.persistence.core.ValidationException;
 import org.jooq.Table;
 
-/** VinsDelux test data through the catalogue's own API, and a snapshot of every VinsDelux row. */
+/** VinsDelux test data through the DAOs' own API, a snapshot of every VinsDelux row, and the refusal assertion. */
 final class VdlFixtures {
 
     static final String POINT = "{\"type\":\"Point\",\"coordinates\":[6.35,49.55]}";
@@ -20,26 +23,26 @@ final class VdlFixtures {
     private VdlFixtures() {
     }
 
-    static long producer(VinsDeluxCatalog catalog, String name) {
-        return catalog.insertProducer(new NewProducer(name, "Moselle", "Family estate", "producers/" + name + ".png",
+    static long producer(Database db, String name) {
+        return new ProducerDao(db).insertProducer(new NewProducer(name, "Moselle", "Family estate", "producers/" + name + ".png",
                 POINT));
     }
 
-    static long coffret(VinsDeluxCatalog catalog, String name, int bottles) {
-        return catalog.insertCoffret(new NewCoffret(name, bottles, "A box of " + bottles));
+    static long coffret(Database db, String name, int bottles) {
+        return new CoffretDao(db).insertCoffret(new NewCoffret(name, bottles, "A box of " + bottles));
     }
 
-    static long plan(VinsDeluxCatalog catalog, String name, String price, long coffretId, boolean available) {
-        return catalog.insertAdoptionPlan(new NewAdoptionPlan(name, new BigDecimal(price), 12, coffretId, available));
+    static long plan(Database db, String name, String price, long coffretId, boolean available) {
+        return new AdoptionPlanDao(db).insertAdoptionPlan(new NewAdoptionPlan(name, new BigDecimal(price), 12, coffretId, available));
     }
 
-    static long plot(VinsDeluxCatalog catalog, long producerId, String name) {
-        return plot(catalog, producerId, name, "1.50", "Riesling, Pinot Gris", "limestone", 250);
+    static long plot(Database db, long producerId, String name) {
+        return plot(db, producerId, name, "1.50", "Riesling, Pinot Gris", "limestone", 250);
     }
 
-    static long plot(VinsDeluxCatalog catalog, long producerId, String name, String size, String grapes, String soil,
+    static long plot(Database db, long producerId, String name, String size, String grapes, String soil,
                      int elevation) {
-        return catalog.insertPlot(new PlotDetails(producerId, name, new BigDecimal(size), grapes, soil, elevation,
+        return new PlotDao(db).insertPlot(new PlotDetails(producerId, name, new BigDecimal(size), grapes, soil, elevation,
                 null));
     }
 
@@ -63,5 +66,11 @@ final class VdlFixtures {
             s.append('\n');
         }
         return s.toString();
+    }
+
+    /** {@code call} is refused with a {@link ValidationException} naming {@code field}. */
+    static void assertRefused(Runnable call, String field) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.field()).as(e.getMessage()).isEqualTo(field));
     }
 }

@@ -13,11 +13,11 @@ import lu.entreprinder.persistence.core.PageRequest;
 import lu.entreprinder.persistence.vinsdelux.AdoptionPlan;
 import lu.entreprinder.persistence.vinsdelux.Coffret;
 import lu.entreprinder.persistence.vinsdelux.GeoJson;
+import lu.entreprinder.persistence.vinsdelux.PlotDao;
 import lu.entreprinder.persistence.vinsdelux.PlotFilter;
 import lu.entreprinder.persistence.vinsdelux.PlotListing;
 import lu.entreprinder.persistence.vinsdelux.PlotStatus;
 import lu.entreprinder.persistence.vinsdelux.ProducerRef;
-import lu.entreprinder.persistence.vinsdelux.VinsDeluxCatalog;
 import lu.entreprinder.persistence.vinsdelux.internal.GeoJsonCodec;
 import org.jooq.JSONB;
 
@@ -26,7 +26,7 @@ import org.jooq.JSONB;
  * its adoption plans (cheapest first, each with its coffret) nested. Three ways, all returning the same
  * {@code List<PlotListing>}:
  * <ul>
- *   <li>{@link #library}: {@link VinsDeluxCatalog#listPlots} (one statement: the page in a derived table, then the
+ *   <li>{@link #library}: {@link PlotDao#listPlots} (one statement: the page in a derived table, then the
  *       producer joined and the plans as a {@code multiset});</li>
  *   <li>{@link #nPlusOne}: the Django view without {@code select_related}/{@code prefetch_related}: the plots, then per
  *       plot {@code plot.producer} and {@code plot.adoption_plans.order_by('price', 'id')}, then per plan
@@ -62,12 +62,12 @@ public final class PlotListings {
             WHERE p.status = 'available' AND p.id > ?
             ORDER BY p.id LIMIT ?""";
 
-    private final VinsDeluxCatalog catalog;
+    private final PlotDao plotDao;
     private final DataSource dataSource;
     private long jdbcStatements;
 
     public PlotListings(Database db) {
-        this.catalog = new VinsDeluxCatalog(db);
+        this.plotDao = new PlotDao(db);
         this.dataSource = db.dataSource();
     }
 
@@ -76,7 +76,7 @@ public final class PlotListings {
     }
 
     public List<PlotListing> library(long afterPlotId) {
-        return catalog.listPlots(PlotFilter.all().withStatuses(PlotStatus.AVAILABLE),
+        return plotDao.listPlots(PlotFilter.all().withStatuses(PlotStatus.AVAILABLE),
                 PageRequest.first(PAGE).next(PageRequest.encode(afterPlotId))).items();
     }
 

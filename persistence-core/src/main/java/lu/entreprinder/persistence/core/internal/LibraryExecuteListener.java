@@ -11,8 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * For every statement jOOQ executes: refuses it when its transaction is poisoned, counts it, logs it when slow,
- * translates its error, and poisons its transaction when the database refused it.
+ * For every statement jOOQ executes: refuses it when its transaction is poisoned, counts it (and records it while an
+ * {@code explain} of a call listens), logs it when slow, translates its error, and poisons its transaction when the
+ * database refused it.
  */
 public final class LibraryExecuteListener implements ExecuteListener {
 
@@ -23,15 +24,17 @@ public final class LibraryExecuteListener implements ExecuteListener {
     private static final String OBSERVED_START = "lu.entreprinder.persistence.observed-start";
 
     private final transient StatementCounting counting;
+    private final transient StatementRecording recording;
     private final transient ErrorTranslator translator;
     private final transient TransactionRunner transactions;
     private final transient DatabaseObserver observer;
     private final boolean observing;
     private final long slowNanos;
 
-    public LibraryExecuteListener(StatementCounting counting, ErrorTranslator translator, TransactionRunner transactions,
-                                  Duration slowThreshold, DatabaseObserver observer) {
+    public LibraryExecuteListener(StatementCounting counting, StatementRecording recording, ErrorTranslator translator,
+                                  TransactionRunner transactions, Duration slowThreshold, DatabaseObserver observer) {
         this.counting = counting;
+        this.recording = recording;
         this.translator = translator;
         this.transactions = transactions;
         this.observer = observer;
@@ -50,6 +53,7 @@ public final class LibraryExecuteListener implements ExecuteListener {
             ctx.data(TRANSACTION, transaction);
         }
         counting.statementExecuted();
+        recording.executed(ctx);
         long now = System.nanoTime();
         ctx.data(STARTED, now);
         if (observing) {

@@ -1,0 +1,71 @@
+package lu.entreprinder.persistence.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import lu.entreprinder.persistence.core.Database;
+import lu.entreprinder.persistence.core.PageRequest;
+import lu.entreprinder.persistence.core.StatementPlan;
+import lu.entreprinder.persistence.crushlu.EventFilter;
+import lu.entreprinder.persistence.testing.DatabaseTest;
+import lu.entreprinder.persistence.testing.TestClock;
+import lu.entreprinder.persistence.vinsdelux.PlotFilter;
+import lu.entreprinder.persistence.vinsdelux.PlotStatus;
+
+/**
+ * {@link Database#explain(Runnable, boolean)} on the DAOs' own public reads (the way the benchmarks and an operator see
+ * a DAO's plan, without its query builders): the one statement each read sends, and a plan that uses the index the
+ * read was designed for. PostgreSQL would scan the few rows of this data set sequentially, so its plans are taken
+ * with {@code enable_seqscan} off (set for the caller's transaction, which explain's savepoint joins).
+ */
+class DaoExplainIT {
+
+    @DatabaseTest
+    void thePlotListingByStatusUsesTheStatusAndIdIndex(Database db, TestClock clock) {
+        World w = new World(db, clock).build();
+        for (int i = 0; i < 5; i++) {
+            w.insertPlot("Extra " + i);
+        }
+        StatementPlan plan = single(db, () -> w.plotDao.listPlots(PlotFilter.all().withStatuses(PlotStatus.AVAILABLE),
+                PageRequest.first(3)));
+
+        assertThat(plan.sql()).contains("vinsdelux_vdlplot").contains("vinsdelux_vdlplot_adoption_plans");
+        assertThat(plan.bindValues()).contains("available");
+        // PostgreSQL: the (status, id) index; SQLite has only (status), whose entries carry the rowid (the id) in order
+        assertThat(plan.plan()).contains(db.isPostgres() ? "vinsdelux_vdlplot_status_id_idx"
+                : "SEARCH vinsdelux_vdlplot USING INDEX vinsdelux_vdlplot_status_idx (status=?)");
+        assertThat(db.dsl().fetchCount(lu.entreprinder.persistence.schema.generated.Tables.VDL_PLOT))
+                .as("explain rolled the call back; the data set is unchanged").isEqualTo(7);
+    }
+
+    @DatabaseTest
+    void theEventListingCountsRegistrationsThroughTheEventAndStatusIndex(Database db, TestClock clock) {
+        World w = new World(db, clock).build();
+        StatementPlan plan = single(db, () -> w.events.listEventsForViewer(w.anna,
+                EventFilter.all().published().upcoming(), PageRequest.first(20)));
+
+        assertThat(plan.sql()).contains("crush_lu_meetupevent").contains("crush_lu_eventregistration");
+        assertThat(plan.plan()).contains("crush_lu_meetupevent").contains("crush_lu_eventregistration_event_id_status_idx");
+    }
+
+    @DatabaseTest
+    void theCandidateRankingReadsProfilesAndLikes(Database db, TestClock clock) {
+        World w = new World(db, clock).build();
+        StatementPlan plan = single(db, () -> w.matchingDao.listCandidates(w.anna, PageRequest.first()));
+
+        assertThat(plan.sql()).contains("entreprinder_entrepreneurprofile").contains("matching_like");
+        assertThat(plan.plan()).contains("entreprinder_entrepreneurprofile").contains("matching_like");
+    }
+
+    /** The plans of {@code read}, which must send exactly one statement. */
+    private static StatementPlan single(Database db, Runnable read) {
+        List<StatementPlan> plans = db.inTransaction(tx -> {
+            if (db.isPostgres()) {
+                tx.dsl().execute("set local enable_seqscan = off");
+            }
+            return db.explain(read);
+        });
+        assertThat(plans).as("a DAO read is one statement").hasSize(1);
+        return plans.get(0);
+    }
+}
