@@ -91,6 +91,7 @@ class CoachReviewServiceTest {
         CoachReviewService s = service(db);
         long submission = s.submit(profile).submissionId();
         clock.advance(Duration.ofHours(2));
+        s.recordScreeningCall(submission, coach, db.today(), "called");
 
         CoachReviewResult result = s.approve(submission, coach, "looks fine", "Welcome!");
 
@@ -141,6 +142,7 @@ class CoachReviewServiceTest {
 
         assertThat(s.approve(submission, other, "", "")).isEqualTo(
                 new CoachReviewResult.NotAssignedCoach(submission, OptionalLong.of(coach)));
+        s.recordScreeningCall(submission, coach, db.today(), "");
         assertThat(s.approve(submission, coach, "", "")).isInstanceOf(CoachReviewResult.Reviewed.class);
         assertThat(s.reject(submission, coach, "", "no")).isEqualTo(
                 new CoachReviewResult.AlreadyClosed(submission, SubmissionStatus.APPROVED));
@@ -169,6 +171,7 @@ class CoachReviewServiceTest {
         long coach = ProfileFixtures.coach(db, "coach", 5);
         CoachReviewService s = service(db);
         long submission = s.submit(ProfileFixtures.profile(db, "anna")).submissionId();
+        s.recordScreeningCall(submission, coach, db.today(), "");
         assertThatThrownBy(() -> db.useTransaction(tx -> {
             s.approve(submission, coach, "", "ok");
             throw new IllegalStateException("boom");
@@ -237,6 +240,7 @@ class CoachReviewServiceTest {
         long coach = ProfileFixtures.coach(db, "coach", 5);
         CoachReviewService s = service(db);
         long submission = s.submit(ProfileFixtures.profile(db, "anna")).submissionId();
+        s.recordScreeningCall(submission, coach, db.today(), "");
         var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         try {
             var start = new java.util.concurrent.CountDownLatch(1);

@@ -216,6 +216,7 @@ class PrivacyTest {
         w.build();
         String secret = "COACH-ONLY-3f9a: looks nervous on photo 2";
         long submission = coaching.submit(w.annaCrush).submissionId();
+        coaching.recordScreeningCall(submission, w.coach, db.today(), secret + " (call)");
         var reviewed = coaching.approve(submission, w.coach, secret, "Welcome aboard!");
         assertThat(reviewed).isInstanceOf(CoachReviewResult.Reviewed.class);
         long rejected = coaching.submit(w.annaCrush).submissionId();
