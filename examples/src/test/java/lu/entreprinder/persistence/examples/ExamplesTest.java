@@ -110,7 +110,16 @@ class ExamplesTest {
                 .contains("ben likes anna -> match made")
                 .contains("ben likes anna -> already liked, nothing changed")
                 // search
-                .contains("search hit: ben - Winemaker taking Moselle vineyards online");
+                .contains("search hit: ben - Winemaker taking Moselle vineyards online")
+                // coaching and contact sharing (V20)
+                .contains("approve before a call -> screening call required")
+                .contains("approve after the call -> approved")
+                .contains("anna asks david -> refused, not an attendee")
+                .contains("assigned coach (anna's): Sophie")
+                .contains("david reads anna's contacts now -> not shared yet (accepted)")
+                .contains("david consents -> BothConsented: coach_reviewing")
+                .contains("Sophie shares -> shared")
+                .contains("david reads anna's contacts -> shared: Anna Muller, anna@example.lu, ");
         // the promotion's notice is printed before cancel() returns: it ran after the commit, not inside it
         assertThat(output.indexOf("[after commit] promotion notified"))
                 .isLessThan(output.indexOf("ben -> cancelled; promoted: david"));
