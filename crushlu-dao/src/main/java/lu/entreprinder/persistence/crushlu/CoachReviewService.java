@@ -51,6 +51,10 @@ public final class CoachReviewService {
     volatile boolean lockCoaches = true;
     /** Test hook: runs between counting the coaches' pending submissions and writing the assignment. */
     volatile Runnable pauseBetweenCountAndWrite = () -> { };
+    /** Test hook: the unlocked (unsafe) path of the coach-or-profile race's negative control. Never set outside tests. */
+    volatile boolean lockUser = true;
+    /** Test hook: runs between checking that the user has no profile and inserting the coach. */
+    volatile Runnable pauseBeforeCoachInsert = () -> { };
 
     public CoachReviewService(Database db, CoachReviewListener listener) {
         this.db = Objects.requireNonNull(db, "db");
@@ -79,13 +83,14 @@ public final class CoachReviewService {
         String checkedBio = Check.optionalText(bio, 0, "bio");
         int max = Check.range(maxActiveReviews, 0, 1000, "maxActiveReviews");
         return db.inTransaction(tx -> {
-            Record owner = tx.forUpdate(tx.dsl()
-                            .select(field(DSL.exists(select(CRUSH_PROFILE.ID).from(CRUSH_PROFILE)
-                                    .where(CRUSH_PROFILE.USER_ID.eq(user))))).from(USER).where(USER.ID.eq(user)))
-                    .fetchOne();
-            if (owner != null && owner.get(0, Boolean.class)) {
+            // the lock first, the check in a statement of its own (see ProfileDao.insertProfile)
+            if (lockUser) {
+                tx.forUpdate(tx.dsl().select(USER.ID).from(USER).where(USER.ID.eq(user))).fetch();
+            }
+            if (tx.dsl().fetchExists(CRUSH_PROFILE, CRUSH_PROFILE.USER_ID.eq(user))) {
                 throw new ValidationException("userId", "has a Crush.lu profile; a coach cannot have one");
             }
+            pauseBeforeCoachInsert.run();
             return tx.dsl().insertInto(CRUSH_COACH)
                     .set(CRUSH_COACH.USER_ID, user)
                     .set(CRUSH_COACH.SPECIALIZATION, checkedSpecialization)

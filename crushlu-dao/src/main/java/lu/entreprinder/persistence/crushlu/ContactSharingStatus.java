@@ -7,9 +7,9 @@ import java.util.Arrays;
  * V20). Meaningful once the connection is {@link ConnectionStatus#CONNECTED}; a pending or declined connection
  * carries the column's default {@code accepted}. The only transitions:
  * <pre>
- *   accepted --(second of the two consents, {@link ConnectionService#consentToShare})--> coach_reviewing
- *   coach_reviewing --(assigned coach, {@link ConnectionService#approveContactSharing})--> coach_approved
- *   coach_approved --(assigned coach, {@link ConnectionService#shareContacts})--> shared
+ *   accepted —(second of the two consents, {@link ConnectionService#consentToShare})→ coach_reviewing
+ *   coach_reviewing —(assigned coach, {@link ConnectionService#approveContactSharing})→ coach_approved
+ *   coach_approved —(assigned coach, {@link ConnectionService#shareContacts})→ shared
  * </pre>
  * Contact details are readable ({@link ConnectionService#getContactDetails}) only in {@code shared}.
  */

@@ -39,7 +39,6 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.ResultQuery;
 import org.jooq.SelectField;
-import org.jooq.impl.DSL;
 
 /**
  * Crush.lu profiles: creating and updating them with validation, the owner's and the public projections, and the
@@ -64,6 +63,11 @@ public final class ProfileDao {
 
     private final Database db;
 
+    /** Test hook: the unlocked (unsafe) path of the coach-or-profile race's negative control. Never set outside tests. */
+    volatile boolean lockUser = true;
+    /** Test hook: runs between checking that the user is no coach and inserting the profile. */
+    volatile Runnable pauseBeforeInsert = () -> { };
+
     public ProfileDao(Database db) {
         this.db = Objects.requireNonNull(db, "db");
     }
@@ -87,14 +91,15 @@ public final class ProfileDao {
         Check.userId(userId, "userId");
         Valid v = validate(profile);
         return db.inTransaction(tx -> {
-            Record user = tx.forUpdate(tx.dsl()
-                            .select(DSL.field(DSL.exists(select(CRUSH_COACH.ID).from(CRUSH_COACH)
-                                    .where(CRUSH_COACH.USER_ID.eq((int) userId)))))
-                            .from(USER).where(USER.ID.eq((int) userId)))
-                    .fetchOne();
-            if (user != null && user.get(0, Boolean.class)) {
+            // the lock first, the check in a statement of its own: on PostgreSQL a statement that waited for the
+            // lock still reads other tables as of its start, and would miss a coach row committed meanwhile
+            if (lockUser) {
+                tx.forUpdate(tx.dsl().select(USER.ID).from(USER).where(USER.ID.eq((int) userId))).fetch();
+            }
+            if (tx.dsl().fetchExists(CRUSH_COACH, CRUSH_COACH.USER_ID.eq((int) userId))) {
                 throw new ValidationException("userId", "is a coach; a coach cannot have a dating profile");
             }
+            pauseBeforeInsert.run();
             return tx.dsl().insertInto(CRUSH_PROFILE)
                     .set(editableFields(v))
                     .set(CRUSH_PROFILE.USER_ID, (int) userId)

@@ -200,8 +200,11 @@ class CoachingRulesIT {
 
         long ben = Fixtures.user(db, "ben");
         var counted = Statements.count(db, () -> profiles.insertProfile(ben, ProfileRulesInput.valid(db)));
-        assertThat(counted.statements()).as("user row lock + insert (SQLite: + RETURNING's read)")
-                .isEqualTo(db.isSqlite() ? 3 : 2);
+        assertThat(counted.statements()).as("user row lock + coach check + insert (SQLite: + RETURNING's read)")
+                .isEqualTo(db.isSqlite() ? 4 : 3);
+        long carl = Fixtures.user(db, "carl");
+        var coachCounted = Statements.count(db, () -> s.insertCoach(carl, "x", "", 1));
+        assertThat(coachCounted.statements()).isEqualTo(db.isSqlite() ? 4 : 3);
     }
 
     @DatabaseTest
