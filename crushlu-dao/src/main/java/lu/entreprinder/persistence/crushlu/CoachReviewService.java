@@ -51,7 +51,7 @@ public final class CoachReviewService {
     volatile boolean lockCoaches = true;
     /** Test hook: runs between counting the coaches' pending submissions and writing the assignment. */
     volatile Runnable pauseBetweenCountAndWrite = () -> { };
-    /** Test hook: the unlocked (unsafe) path of the coach-or-profile race's negative control. Never set outside tests. */
+    /** Test hook: the unlocked path of the coach-or-profile race's negative control. Never set outside tests. */
     volatile boolean lockUser = true;
     /** Test hook: runs between checking that the user has no profile and inserting the coach. */
     volatile Runnable pauseBeforeCoachInsert = () -> { };
@@ -118,9 +118,9 @@ public final class CoachReviewService {
 
     /**
      * Submits a profile for review: creates a pending submission and assigns it to the available (active, below
-     * capacity) coach with the fewest pending submissions (lowest id on a tie); leaves it unassigned when every coach is full. A profile keeps
-     * its submissions as a history (e.g. a new one after a revision request); this does not refuse a second pending
-     * one.
+     * capacity) coach with the fewest pending submissions (lowest id on a tie); leaves it unassigned when no active
+     * coach has capacity. A profile keeps its submissions as a history (e.g. a new one after a revision request);
+     * this does not refuse a second pending one.
      *
      * @throws ValidationException (field {@code profileId}) for a non-positive id
      * @throws NotFoundException if the profile does not exist

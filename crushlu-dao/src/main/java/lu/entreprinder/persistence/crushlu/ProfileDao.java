@@ -63,7 +63,7 @@ public final class ProfileDao {
 
     private final Database db;
 
-    /** Test hook: the unlocked (unsafe) path of the coach-or-profile race's negative control. Never set outside tests. */
+    /** Test hook: the unlocked path of the coach-or-profile race's negative control. Never set outside tests. */
     volatile boolean lockUser = true;
     /** Test hook: runs between checking that the user is no coach and inserting the profile. */
     volatile Runnable pauseBeforeInsert = () -> { };

@@ -227,7 +227,8 @@ class CoachingRulesIT {
         assertThat(db.dsl().fetchCount(lu.entreprinder.persistence.schema.generated.Tables.USER)).isEqualTo(users + 4);
 
         // the edges: exactly 18 today, and 99 until the day before the 100th birthday
-        long eighteen = profiles.insertProfile(Fixtures.user(db, "young"), ProfileRulesInput.born(today.minusYears(18)));
+        long eighteen = profiles.insertProfile(Fixtures.user(db, "young"),
+                ProfileRulesInput.born(today.minusYears(18)));
         long ninetyNine = profiles.insertProfile(Fixtures.user(db, "old"),
                 ProfileRulesInput.born(today.minusYears(100).plusDays(1)));
         assertThat(profiles.getOwnerView(eighteen).age()).isEqualTo(18);
