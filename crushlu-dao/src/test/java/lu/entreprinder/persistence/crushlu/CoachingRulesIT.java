@@ -48,7 +48,9 @@ class CoachingRulesIT {
                 .as("a new coach is active (database default)").isTrue();
 
         assertThat(s.submit(ProfileFixtures.profile(db, "anna")).coachId()).hasValue(first); // control: lowest id
-        assertThat(s.updateCoachActive(first, false)).isTrue();
+        var deactivated = Statements.count(db, () -> s.updateCoachActive(first, false));
+        assertThat(deactivated.value()).isTrue();
+        assertThat(deactivated.statements()).isEqualTo(1);
         assertThat(s.submit(ProfileFixtures.profile(db, "bob")).coachId()).hasValue(second);
         assertThat(s.submit(ProfileFixtures.profile(db, "cleo")).coachId()).hasValue(second);
         assertThat(s.updateCoachActive(second, false)).isTrue();

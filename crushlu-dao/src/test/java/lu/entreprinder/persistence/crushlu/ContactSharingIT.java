@@ -111,7 +111,13 @@ class ContactSharingIT {
         long ben = attendee(db, event, "ben");
         long carl = attendee(db, event, "carl");
         coaching.submit(profileOf(db, anna));
-        long id = connect(service, anna, ben, event);
+        long requested = ((ConnectionRequestResult.Requested) service.requestConnection(anna, ben, event))
+                .connection().id();
+        var accepted = Statements.count(db, () -> service.respond(ben, requested, true));
+        assertThat(accepted.value()).isInstanceOfSatisfying(ConnectionResponseResult.Connected.class,
+                r -> assertThat(r.connection().assignedCoachId()).hasValue(coach));
+        assertThat(accepted.statements()).as("one UPDATE, the coach chosen inside it").isEqualTo(1);
+        long id = requested;
         assertThat(coachOf(db, id)).hasValue(coach);
         assertThat(service.getContactDetails(anna, id))
                 .isEqualTo(new ContactDetailsResult.NotSharedYet(true, ContactSharingStatus.ACCEPTED));
@@ -146,8 +152,10 @@ class ContactSharingIT {
         assertThat(service.getContactDetails(anna, id))
                 .isEqualTo(new ContactDetailsResult.NotSharedYet(true, ContactSharingStatus.COACH_APPROVED));
 
-        assertThat(service.shareContacts(coach, id)).isInstanceOfSatisfying(CoachSharingResult.Advanced.class,
+        var shared = Statements.count(db, () -> service.shareContacts(coach, id));
+        assertThat(shared.value()).isInstanceOfSatisfying(CoachSharingResult.Advanced.class,
                 r -> assertThat(r.connection().sharingStatus()).isEqualTo(ContactSharingStatus.SHARED));
+        assertThat(shared.statements()).isEqualTo(1);
         var forAnna = Statements.count(db, () -> service.getContactDetails(anna, id));
         assertThat(forAnna.statements()).isEqualTo(1);
         assertThat(forAnna.value()).isEqualTo(new ContactDetailsResult.Shared(new ContactDetails(id, ben, "Ben",
