@@ -16,4 +16,15 @@ public sealed interface CoachReviewResult {
     /** The submission was already reviewed; nothing changed. */
     record AlreadyClosed(long submissionId, SubmissionStatus status) implements CoachReviewResult {
     }
+
+    /** The coach is inactive ({@code crush_lu_crushcoach.is_active} false) and cannot review; nothing changed. */
+    record CoachInactive(long coachId) implements CoachReviewResult {
+    }
+
+    /**
+     * Approval needs a recorded screening call ({@link CoachReviewService#recordScreeningCall}) and the submission
+     * has none; nothing changed.
+     */
+    record ScreeningCallRequired(long submissionId) implements CoachReviewResult {
+    }
 }

@@ -4,6 +4,8 @@ import static lu.entreprinder.persistence.schema.generated.Tables.CRUSH_COACH;
 import static lu.entreprinder.persistence.schema.generated.Tables.CRUSH_PROFILE;
 import static lu.entreprinder.persistence.schema.generated.Tables.PROFILE_SUBMISSION;
 import static lu.entreprinder.persistence.schema.generated.Tables.USER;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectCount;
 
 import java.time.Duration;
@@ -26,11 +28,17 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Record3;
 import org.jooq.Result;
+import org.jooq.impl.DSL;
 
 /**
  * The coach review workflow of Crush.lu profiles: submitting a profile (with the seed's {@code assign_coach}: the
  * coach with the fewest pending submissions below their {@code max_active_reviews}, ties to the lowest coach id),
  * the reviews (approve, reject, request a revision; only by the assigned coach, only once), and the queues.
+ *
+ * <p>Rules of the platform beyond the seed (V20): only active coaches ({@code is_active}) are assigned submissions
+ * and may review; a submission is approved only after its screening call was recorded
+ * ({@link #recordScreeningCall}); a revision request leaves the profile's approval as it was; a coach cannot have a
+ * dating profile (see {@link #insertCoach} and {@link ProfileDao#insertProfile}).
  *
  * <p>Capacity is safe under concurrency: every assignment locks all coach rows in id order before counting, so two
  * submissions never both take a coach's last slot (SQLite: the immediate transaction serialises writers).
@@ -50,9 +58,13 @@ public final class CoachReviewService {
     /**
      * Makes an existing user a coach who reviews at most {@code maxActiveReviews} pending submissions at a time.
      *
+     * <p>A coach cannot have a dating profile: the user's row is locked (as {@link ProfileDao#insertProfile} does),
+     * so a profile and a coach role created at the same time for one user cannot both succeed.
+     *
      * @return the coach id
      * @throws ValidationException (fields {@code userId}, {@code specialization} (1–100 characters), {@code bio},
-     *         {@code maxActiveReviews} (0–1000)); nothing is written
+     *         {@code maxActiveReviews} (0–1000); {@code userId} also when the user has a Crush.lu profile); nothing
+     *         is written
      * @throws lu.entreprinder.persistence.core.ForeignKeyViolationException if the user does not exist
      * @throws lu.entreprinder.persistence.core.ConflictException (constraint {@code crush_lu_crushcoach_user_id_key})
      *         if the user is a coach already
@@ -62,22 +74,43 @@ public final class CoachReviewService {
         String checkedSpecialization = Check.text(specialization, 100, "specialization");
         String checkedBio = Check.optionalText(bio, 0, "bio");
         int max = Check.range(maxActiveReviews, 0, 1000, "maxActiveReviews");
-        return db.inTransaction(tx -> tx.dsl().insertInto(CRUSH_COACH)
-                .set(CRUSH_COACH.USER_ID, user)
-                .set(CRUSH_COACH.SPECIALIZATION, checkedSpecialization)
-                .set(CRUSH_COACH.BIO, checkedBio)
-                .set(CRUSH_COACH.MAX_ACTIVE_REVIEWS, max)
-                .returning(CRUSH_COACH.ID)
-                .fetchOne(CRUSH_COACH.ID));
+        return db.inTransaction(tx -> {
+            // the lock first, the check in a statement of its own (see ProfileDao.insertProfile)
+            tx.forUpdate(tx.dsl().select(USER.ID).from(USER).where(USER.ID.eq(user))).fetch();
+            if (tx.dsl().fetchExists(CRUSH_PROFILE, CRUSH_PROFILE.USER_ID.eq(user))) {
+                throw new ValidationException("userId", "has a Crush.lu profile; a coach cannot have one");
+            }
+            RaceSeam.of(db).pause("coach.before-insert");
+            return tx.dsl().insertInto(CRUSH_COACH)
+                    .set(CRUSH_COACH.USER_ID, user)
+                    .set(CRUSH_COACH.SPECIALIZATION, checkedSpecialization)
+                    .set(CRUSH_COACH.BIO, checkedBio)
+                    .set(CRUSH_COACH.MAX_ACTIVE_REVIEWS, max)
+                    .returning(CRUSH_COACH.ID)
+                    .fetchOne(CRUSH_COACH.ID);
+        });
+    }
+
+    /**
+     * Activates or deactivates a coach. An inactive coach is never assigned a submission and cannot review or record
+     * a screening call ({@link CoachReviewResult.CoachInactive}); submissions already assigned stay assigned.
+     *
+     * @return false if the coach does not exist
+     * @throws ValidationException (field {@code coachId}) for a non-positive id
+     */
+    public boolean updateCoachActive(long coachId, boolean active) {
+        Check.id(coachId, "coachId");
+        return db.dsl().update(CRUSH_COACH).set(CRUSH_COACH.IS_ACTIVE, active)
+                .where(CRUSH_COACH.ID.eq(coachId)).execute() == 1;
     }
 
     // ------------------------------------------------------------------------------------------------ submission
 
     /**
-     * Submits a profile for review: creates a pending submission and assigns it to the available coach with the
-     * fewest pending submissions (lowest id on a tie); leaves it unassigned when every coach is full. A profile keeps
-     * its submissions as a history (e.g. a new one after a revision request); this does not refuse a second pending
-     * one.
+     * Submits a profile for review: creates a pending submission and assigns it to the available (active, below
+     * capacity) coach with the fewest pending submissions (lowest id on a tie); leaves it unassigned when no active
+     * coach has capacity. A profile keeps its submissions as a history (e.g. a new one after a revision request);
+     * this does not refuse a second pending one.
      *
      * @throws ValidationException (field {@code profileId}) for a non-positive id
      * @throws NotFoundException if the profile does not exist
@@ -145,7 +178,10 @@ public final class CoachReviewService {
         }
     }
 
-    /** Locks every coach row in id order, then counts their pending submissions. */
+    /**
+     * Locks every coach row in id order, then counts the pending submissions of the active ones (inactive coaches are
+     * never assigned).
+     */
     private List<CoachLoad> coachLoads(Transaction tx) {
         tx.forUpdate(tx.dsl().select(CRUSH_COACH.ID).from(CRUSH_COACH).orderBy(CRUSH_COACH.ID)).fetch();
         Field<Integer> pending = selectCount().from(PROFILE_SUBMISSION)
@@ -154,7 +190,7 @@ public final class CoachReviewService {
                 .asField("pending");
         Result<Record3<Long, Integer, Integer>> rows = tx.dsl()
                 .select(CRUSH_COACH.ID, CRUSH_COACH.MAX_ACTIVE_REVIEWS, pending)
-                .from(CRUSH_COACH).orderBy(CRUSH_COACH.ID).fetch();
+                .from(CRUSH_COACH).where(CRUSH_COACH.IS_ACTIVE.isTrue()).orderBy(CRUSH_COACH.ID).fetch();
         List<CoachLoad> loads = new ArrayList<>(rows.size());
         for (Record3<Long, Integer, Integer> r : rows) {
             loads.add(new CoachLoad(r.value1(), r.value2(), r.value3()));
@@ -181,7 +217,9 @@ public final class CoachReviewService {
 
     /**
      * Approves the submission: it becomes {@code approved} with the review time and texts, and the profile becomes
-     * approved ({@code approved_at} = now). The listener hears about it after the commit.
+     * approved ({@code approved_at} = now). The listener hears about it after the commit. Needs a recorded screening
+     * call ({@link CoachReviewResult.ScreeningCallRequired} otherwise) and an active assigned coach
+     * ({@link CoachReviewResult.NotAssignedCoach}, {@link CoachReviewResult.CoachInactive}); a refusal writes nothing.
      *
      * @throws ValidationException (fields {@code submissionId}, {@code coachId}, {@code coachNotes},
      *         {@code feedbackToUser}) for bad input; nothing is written
@@ -203,8 +241,9 @@ public final class CoachReviewService {
     }
 
     /**
-     * Asks the owner to revise the profile; the profile stays (or becomes) unapproved. The listener hears about it
-     * after the commit.
+     * Asks the owner to revise the profile; the profile's approval stays as it was (an approved profile stays listed
+     * while its owner revises it; the platform's rule, the seed does not say). The listener hears about it after the
+     * commit.
      *
      * @throws ValidationException as {@link #approve}; also ({@code feedbackToUser}) when blank
      * @throws NotFoundException if the submission does not exist
@@ -226,7 +265,9 @@ public final class CoachReviewService {
             // lock the submission row only (a second review of the same submission waits, then sees it closed)
             Record row = tx.forUpdate(tx.dsl()
                             .select(PROFILE_SUBMISSION.PROFILE_ID, PROFILE_SUBMISSION.COACH_ID, PROFILE_SUBMISSION.STATUS,
-                                    PROFILE_SUBMISSION.CREATED_AT)
+                                    PROFILE_SUBMISSION.CREATED_AT, PROFILE_SUBMISSION.SCREENING_CALL_COMPLETED,
+                                    PROFILE_SUBMISSION.SCREENING_CALL_DATE, PROFILE_SUBMISSION.SCREENING_CALL_NOTES,
+                                    coachActive(coachId))
                             .from(PROFILE_SUBMISSION)
                             .where(PROFILE_SUBMISSION.ID.eq(submissionId)))
                     .fetchOptional()
@@ -236,9 +277,16 @@ public final class CoachReviewService {
                 return new CoachReviewResult.NotAssignedCoach(submissionId,
                         assigned == null ? OptionalLong.empty() : OptionalLong.of(assigned));
             }
+            if (!Boolean.TRUE.equals(row.get(COACH_ACTIVE))) {
+                return new CoachReviewResult.CoachInactive(coachId);
+            }
             SubmissionStatus status = SubmissionStatus.fromDb(row.get(PROFILE_SUBMISSION.STATUS));
             if (status != SubmissionStatus.PENDING) {
                 return new CoachReviewResult.AlreadyClosed(submissionId, status);
+            }
+            Optional<ScreeningCall> call = screeningCall(row);
+            if (outcome == SubmissionStatus.APPROVED && call.isEmpty()) {
+                return new CoachReviewResult.ScreeningCallRequired(submissionId);
             }
             OffsetDateTime now = db.now();
             long profileId = row.get(PROFILE_SUBMISSION.PROFILE_ID);
@@ -249,12 +297,14 @@ public final class CoachReviewService {
                     .set(PROFILE_SUBMISSION.FEEDBACK_TO_USER, feedback)
                     .where(PROFILE_SUBMISSION.ID.eq(submissionId))
                     .execute();
-            boolean approved = outcome == SubmissionStatus.APPROVED;
-            tx.dsl().update(CRUSH_PROFILE)
-                    .set(CRUSH_PROFILE.IS_APPROVED, approved)
-                    .set(CRUSH_PROFILE.APPROVED_AT, approved ? now : null)
-                    .where(CRUSH_PROFILE.ID.eq(profileId))
-                    .execute();
+            if (outcome != SubmissionStatus.REVISION) {
+                boolean approved = outcome == SubmissionStatus.APPROVED;
+                tx.dsl().update(CRUSH_PROFILE)
+                        .set(CRUSH_PROFILE.IS_APPROVED, approved)
+                        .set(CRUSH_PROFILE.APPROVED_AT, approved ? now : null)
+                        .where(CRUSH_PROFILE.ID.eq(profileId))
+                        .execute();
+            }
             Record owner = tx.dsl().select(CRUSH_PROFILE.USER_ID, USER.EMAIL, USER.FIRST_NAME)
                     .from(CRUSH_PROFILE)
                     .join(USER).on(USER.ID.eq(CRUSH_PROFILE.USER_ID))
@@ -265,7 +315,78 @@ public final class CoachReviewService {
             tx.afterCommit(() -> listener.onReviewed(notice));
             return new CoachReviewResult.Reviewed(new SubmissionForCoach(submissionId, profileId,
                     OptionalLong.of(coachId), outcome, row.get(PROFILE_SUBMISSION.CREATED_AT), Optional.of(now), notes,
-                    feedback));
+                    feedback, call));
+        });
+    }
+
+    private static final Field<Boolean> COACH_ACTIVE = DSL.field(DSL.name("coach_active"), Boolean.class);
+
+    /** Whether coach {@code coachId} exists and is active, as a column of the submission's locking read. */
+    private static Field<Boolean> coachActive(long coachId) {
+        return DSL.coalesce(field(select(CRUSH_COACH.IS_ACTIVE).from(CRUSH_COACH).where(CRUSH_COACH.ID.eq(coachId))),
+                DSL.inline(false)).as(COACH_ACTIVE);
+    }
+
+    private static Optional<ScreeningCall> screeningCall(Record r) {
+        if (!Boolean.TRUE.equals(r.get(PROFILE_SUBMISSION.SCREENING_CALL_COMPLETED))
+                || r.get(PROFILE_SUBMISSION.SCREENING_CALL_DATE) == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new ScreeningCall(r.get(PROFILE_SUBMISSION.SCREENING_CALL_DATE),
+                r.get(PROFILE_SUBMISSION.SCREENING_CALL_NOTES)));
+    }
+
+    /**
+     * Records the screening call the assigned coach had with the profile's owner, which approval requires: the
+     * submission gets {@code screening_call_completed}, the date and the notes (a later call while it is pending
+     * replaces them). Runs in a transaction with the submission row locked, as the reviews do.
+     *
+     * @param callDate the day of the call (in the library's zone): not after today, not before the day the profile
+     *                 was submitted
+     * @param notes    the coach's notes of the call (internal; may be empty)
+     * @throws ValidationException (fields {@code submissionId}, {@code coachId}, {@code callDate} (required, not in
+     *         the future, not before the submission), {@code notes} (no NUL)); nothing is written
+     * @throws NotFoundException if the submission does not exist
+     */
+    public ScreeningCallResult recordScreeningCall(long submissionId, long coachId, LocalDate callDate,
+                                                   String notes) {
+        Check.id(submissionId, "submissionId");
+        Check.id(coachId, "coachId");
+        LocalDate date = Check.date(callDate, "callDate");
+        if (date.isAfter(db.today())) {
+            throw new ValidationException("callDate", "must not be in the future");
+        }
+        String checkedNotes = Check.optionalText(notes, 0, "notes");
+        return db.inTransaction(tx -> {
+            Record row = tx.forUpdate(tx.dsl()
+                            .select(PROFILE_SUBMISSION.COACH_ID, PROFILE_SUBMISSION.STATUS,
+                                    PROFILE_SUBMISSION.CREATED_AT, coachActive(coachId))
+                            .from(PROFILE_SUBMISSION)
+                            .where(PROFILE_SUBMISSION.ID.eq(submissionId)))
+                    .fetchOptional()
+                    .orElseThrow(() -> new NotFoundException("ProfileSubmission", submissionId));
+            if (date.isBefore(row.get(PROFILE_SUBMISSION.CREATED_AT).atZoneSameInstant(db.zone()).toLocalDate())) {
+                throw new ValidationException("callDate", "must not be before the profile was submitted");
+            }
+            Long assigned = row.get(PROFILE_SUBMISSION.COACH_ID);
+            if (assigned == null || assigned != coachId) {
+                return new ScreeningCallResult.NotAssignedCoach(submissionId,
+                        assigned == null ? OptionalLong.empty() : OptionalLong.of(assigned));
+            }
+            if (!Boolean.TRUE.equals(row.get(COACH_ACTIVE))) {
+                return new ScreeningCallResult.CoachInactive(coachId);
+            }
+            SubmissionStatus status = SubmissionStatus.fromDb(row.get(PROFILE_SUBMISSION.STATUS));
+            if (status != SubmissionStatus.PENDING) {
+                return new ScreeningCallResult.AlreadyClosed(submissionId, status);
+            }
+            tx.dsl().update(PROFILE_SUBMISSION)
+                    .set(PROFILE_SUBMISSION.SCREENING_CALL_COMPLETED, true)
+                    .set(PROFILE_SUBMISSION.SCREENING_CALL_DATE, date)
+                    .set(PROFILE_SUBMISSION.SCREENING_CALL_NOTES, checkedNotes)
+                    .where(PROFILE_SUBMISSION.ID.eq(submissionId))
+                    .execute();
+            return new ScreeningCallResult.Recorded(submissionId, new ScreeningCall(date, checkedNotes));
         });
     }
 
@@ -317,13 +438,15 @@ public final class CoachReviewService {
         return db.dsl()
                 .select(PROFILE_SUBMISSION.ID, PROFILE_SUBMISSION.PROFILE_ID, PROFILE_SUBMISSION.COACH_ID,
                         PROFILE_SUBMISSION.STATUS, PROFILE_SUBMISSION.CREATED_AT, PROFILE_SUBMISSION.REVIEWED_AT,
-                        PROFILE_SUBMISSION.COACH_NOTES, PROFILE_SUBMISSION.FEEDBACK_TO_USER)
+                        PROFILE_SUBMISSION.COACH_NOTES, PROFILE_SUBMISSION.FEEDBACK_TO_USER,
+                        PROFILE_SUBMISSION.SCREENING_CALL_COMPLETED, PROFILE_SUBMISSION.SCREENING_CALL_DATE,
+                        PROFILE_SUBMISSION.SCREENING_CALL_NOTES)
                 .from(PROFILE_SUBMISSION)
                 .where(PROFILE_SUBMISSION.ID.eq(submissionId))
                 .fetchOptional(r -> new SubmissionForCoach(r.value1(), r.value2(),
                         r.value3() == null ? OptionalLong.empty() : OptionalLong.of(r.value3()),
                         SubmissionStatus.fromDb(r.value4()), r.value5(), Optional.ofNullable(r.value6()), r.value7(),
-                        r.value8()))
+                        r.value8(), screeningCall(r)))
                 .orElseThrow(() -> new NotFoundException("ProfileSubmission", submissionId));
     }
 

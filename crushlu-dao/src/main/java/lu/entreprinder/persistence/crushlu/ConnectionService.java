@@ -1,10 +1,12 @@
 package lu.entreprinder.persistence.crushlu;
 
 import static lu.entreprinder.persistence.schema.generated.Tables.CONNECTION_MESSAGE;
+import static lu.entreprinder.persistence.schema.generated.Tables.CRUSH_COACH;
 import static lu.entreprinder.persistence.schema.generated.Tables.CRUSH_PROFILE;
 import static lu.entreprinder.persistence.schema.generated.Tables.EVENT_CONNECTION;
 import static lu.entreprinder.persistence.schema.generated.Tables.EVENT_REGISTRATION;
 import static lu.entreprinder.persistence.schema.generated.Tables.MEETUP_EVENT;
+import static lu.entreprinder.persistence.schema.generated.Tables.PROFILE_SUBMISSION;
 import static lu.entreprinder.persistence.schema.generated.Tables.USER;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.exists;
@@ -20,7 +22,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import lu.entreprinder.persistence.core.Check;
+import lu.entreprinder.persistence.core.internal.RaceSeam;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.NotFoundException;
 import lu.entreprinder.persistence.core.ValidationException;
@@ -29,15 +33,28 @@ import lu.entreprinder.persistence.schema.generated.tables.records.EventConnecti
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 
 /**
- * Connections between attendees of the same event: request, accept or decline, and a user's connection list.
- * An attendee is a user whose registration is {@code attended}, or {@code confirmed} for an event that has taken
- * place. A pair has at most one connection per event, whichever of the two asked.
+ * Connections between attendees of the same event: request, accept or decline, a user's connection list, and the
+ * sharing of contact details after an accepted connection.
+ *
+ * <p>An attendee is a user whose registration is {@code attended} (a {@code confirmed} registration is not
+ * attendance: the platform's rule). A pair has at most one connection per event, whichever of the two asked (a
+ * reverse request answers {@link ConnectionRequestResult.AlreadyExists}). Only the recipient answers a request;
+ * anyone else gets the same {@link ConnectionResponseResult.NotFound} as for a missing one.
+ *
+ * <p>Contact sharing (V20, see {@link ContactSharingStatus}): accepting assigns the requester's coach (the coach of
+ * the requester's newest submission whose coach is active); both people consent ({@link #consentToShare}; the second
+ * consent moves the connection to {@code coach_reviewing}, exactly once, under the connection's row lock); the
+ * assigned coach approves ({@code coach_approved}) and then shares ({@code shared}); only then are contact details
+ * readable ({@link #getContactDetails}).
  */
 public final class ConnectionService {
 
     private final Database db;
+
+    /** Test hook: runs between reading the connection's consents and writing the new one. */
 
     public ConnectionService(Database db) {
         this.db = Objects.requireNonNull(db, "db");
@@ -67,11 +84,10 @@ public final class ConnectionService {
                 throw new NotFoundException("event", eventId);
             }
             OffsetDateTime now = tx.now();
-            boolean past = !now.isBefore(event.get(e.EVENT_DATE));
             Field<Boolean> fromExists = field(exists(selectOne().from(USER).where(USER.ID.eq(fromUserId))));
             Field<Boolean> toExists = field(exists(selectOne().from(USER).where(USER.ID.eq(toUserId))));
             Record check = tx.dsl().select(fromExists, toExists,
-                            attended(eventId, fromUserId, past), attended(eventId, toUserId, past))
+                            attended(eventId, fromUserId), attended(eventId, toUserId))
                     .fetchOne();
             if (!check.get(0, Boolean.class)) {
                 throw new NotFoundException("user", fromUserId);
@@ -103,9 +119,10 @@ public final class ConnectionService {
     }
 
     /**
-     * Answers a pending request addressed to {@code userId}: accept (connected, with {@code connected_at} now) or
-     * decline. A request that does not exist or is not addressed to the user gets
-     * {@link ConnectionResponseResult.NotFound}.
+     * Answers a pending request addressed to {@code userId}: accept (connected, with {@code connected_at} now, sharing
+     * {@code accepted}, and the requester's coach assigned: the coach of the requester's newest profile submission
+     * whose coach is active, none when there is no such submission) or decline. A request that does not exist or is
+     * not addressed to the user (the requester included) gets {@link ConnectionResponseResult.NotFound}.
      *
      * @throws ValidationException (field {@code userId} or {@code connectionId}) for a non-positive id
      */
@@ -115,9 +132,22 @@ public final class ConnectionService {
         return db.inTransaction(tx -> {
             var c = EVENT_CONNECTION;
             ConnectionStatus target = accept ? ConnectionStatus.CONNECTED : ConnectionStatus.DECLINED;
+            var ps = PROFILE_SUBMISSION;
+            var cp = CRUSH_PROFILE;
+            var coach = CRUSH_COACH;
+            Field<Long> requesterCoach = accept
+                    ? field(select(ps.COACH_ID).from(ps)
+                            .join(cp).on(cp.ID.eq(ps.PROFILE_ID))
+                            .join(coach).on(coach.ID.eq(ps.COACH_ID))
+                            .where(cp.USER_ID.eq(c.FROM_USER_ID), coach.IS_ACTIVE.isTrue())
+                            .orderBy(ps.CREATED_AT.desc(), ps.ID.desc())
+                            .limit(1))
+                    : DSL.castNull(c.ASSIGNED_COACH_ID);
             EventConnectionRecord updated = tx.dsl().update(c)
                     .set(c.STATUS, target.dbValue())
                     .set(c.CONNECTED_AT, accept ? tx.now() : null)
+                    .set(c.SHARING_STATUS, ContactSharingStatus.ACCEPTED.dbValue())
+                    .set(c.ASSIGNED_COACH_ID, requesterCoach)
                     .where(c.ID.eq(connectionId), c.TO_USER_ID.eq(userId),
                             c.STATUS.eq(ConnectionStatus.PENDING.dbValue()))
                     .returning()
@@ -175,13 +205,11 @@ public final class ConnectionService {
                         r.get(c.CONNECTED_AT), r.get(last), r.get(unread)));
     }
 
-    /** The user attended the event: {@code attended}, or {@code confirmed} once it has taken place. */
-    private static Field<Boolean> attended(long eventId, long userId, boolean past) {
+    /** The user attended the event: the registration is {@code attended} (confirmed is not enough). */
+    private static Field<Boolean> attended(long eventId, long userId) {
         var r = EVENT_REGISTRATION;
-        Condition status = past
-                ? r.STATUS.in(RegistrationStatus.ATTENDED.dbValue(), RegistrationStatus.CONFIRMED.dbValue())
-                : r.STATUS.eq(RegistrationStatus.ATTENDED.dbValue());
-        return field(exists(selectOne().from(r).where(r.EVENT_ID.eq(eventId), r.USER_ID.eq(userId), status)));
+        return field(exists(selectOne().from(r).where(r.EVENT_ID.eq(eventId), r.USER_ID.eq(userId),
+                r.STATUS.eq(RegistrationStatus.ATTENDED.dbValue()))));
     }
 
     private static Condition pair(long a, long b) {
@@ -192,6 +220,146 @@ public final class ConnectionService {
 
     static Connection toConnection(EventConnectionRecord r) {
         return new Connection(r.getId(), r.getEventId(), r.getFromUserId(), r.getToUserId(),
-                ConnectionStatus.fromDb(r.getStatus()), Optional.ofNullable(r.getConnectedAt()), r.getCreatedAt());
+                ConnectionStatus.fromDb(r.getStatus()), Optional.ofNullable(r.getConnectedAt()), r.getCreatedAt(),
+                ContactSharingStatus.fromDb(r.getSharingStatus()), r.getRequesterConsent(), r.getRecipientConsent(),
+                r.getAssignedCoachId() == null ? OptionalLong.empty() : OptionalLong.of(r.getAssignedCoachId()));
+    }
+
+    // ------------------------------------------------------------------------------------------------ sharing
+
+    /**
+     * Records {@code userId}'s consent to share contact details on an accepted connection they are part of. The
+     * second consent moves the connection from {@code accepted} to {@code coach_reviewing}. Runs in a transaction
+     * with the connection row locked, so two consents arriving together are both recorded and exactly one of them
+     * makes the transition (SQLite: the immediate transaction serialises them).
+     *
+     * @throws ValidationException (field {@code userId} or {@code connectionId}) for a non-positive id
+     */
+    public ContactConsentResult consentToShare(long userId, long connectionId) {
+        Check.userId(userId, "userId");
+        Check.id(connectionId, "connectionId");
+        long me = userId;
+        return db.inTransaction(tx -> {
+            var c = EVENT_CONNECTION;
+            var read = tx.dsl().selectFrom(c)
+                    .where(c.ID.eq(connectionId), c.FROM_USER_ID.eq(me).or(c.TO_USER_ID.eq(me)));
+            EventConnectionRecord row = tx.forUpdate(read).fetchOne();
+            if (row == null) {
+                return new ContactConsentResult.NotFound();
+            }
+            if (!ConnectionStatus.CONNECTED.dbValue().equals(row.getStatus())) {
+                return new ContactConsentResult.NotConnected(toConnection(row));
+            }
+            boolean requester = row.getFromUserId() == me;
+            boolean mine = requester ? row.getRequesterConsent() : row.getRecipientConsent();
+            if (mine) {
+                return new ContactConsentResult.AlreadyConsented(toConnection(row));
+            }
+            boolean other = requester ? row.getRecipientConsent() : row.getRequesterConsent();
+            RaceSeam.of(db).pause("connection.before-consent-write");
+            boolean second = other && ContactSharingStatus.ACCEPTED.dbValue().equals(row.getSharingStatus());
+            EventConnectionRecord updated = tx.dsl().update(c)
+                    .set(requester ? c.REQUESTER_CONSENT : c.RECIPIENT_CONSENT, true)
+                    .set(c.SHARING_STATUS, second ? ContactSharingStatus.COACH_REVIEWING.dbValue()
+                            : row.getSharingStatus())
+                    .where(c.ID.eq(connectionId))
+                    .returning()
+                    .fetchOne();
+            Connection connection = toConnection(updated);
+            return second ? new ContactConsentResult.BothConsented(connection)
+                    : new ContactConsentResult.Recorded(connection);
+        });
+    }
+
+    /**
+     * The assigned coach approves the sharing of a connection in {@code coach_reviewing} (both consented): it moves to
+     * {@code coach_approved}. One conditional update, so it happens once; a refusal writes nothing.
+     *
+     * @throws ValidationException (field {@code coachId} or {@code connectionId}) for a non-positive id
+     */
+    public CoachSharingResult approveContactSharing(long coachId, long connectionId) {
+        return advance(coachId, connectionId, ContactSharingStatus.COACH_REVIEWING,
+                ContactSharingStatus.COACH_APPROVED);
+    }
+
+    /**
+     * The assigned coach shares the contact details of a connection in {@code coach_approved}: it moves to
+     * {@code shared}, after which both people can read each other's details ({@link #getContactDetails}). One
+     * conditional update, so it happens once; a refusal writes nothing.
+     *
+     * @throws ValidationException (field {@code coachId} or {@code connectionId}) for a non-positive id
+     */
+    public CoachSharingResult shareContacts(long coachId, long connectionId) {
+        return advance(coachId, connectionId, ContactSharingStatus.COACH_APPROVED, ContactSharingStatus.SHARED);
+    }
+
+    private CoachSharingResult advance(long coachId, long connectionId, ContactSharingStatus from,
+                                       ContactSharingStatus to) {
+        Check.id(coachId, "coachId");
+        Check.id(connectionId, "connectionId");
+        return db.inTransaction(tx -> {
+            var c = EVENT_CONNECTION;
+            var coach = CRUSH_COACH;
+            EventConnectionRecord updated = tx.dsl().update(c)
+                    .set(c.SHARING_STATUS, to.dbValue())
+                    .where(c.ID.eq(connectionId), c.ASSIGNED_COACH_ID.eq(coachId),
+                            c.STATUS.eq(ConnectionStatus.CONNECTED.dbValue()), c.SHARING_STATUS.eq(from.dbValue()),
+                            exists(selectOne().from(coach).where(coach.ID.eq(coachId), coach.IS_ACTIVE.isTrue())))
+                    .returning()
+                    .fetchOne();
+            if (updated != null) {
+                return new CoachSharingResult.Advanced(toConnection(updated));
+            }
+            Field<Boolean> active = field(exists(selectOne().from(coach)
+                    .where(coach.ID.eq(coachId), coach.IS_ACTIVE.isTrue())));
+            Record r = tx.dsl().select(c.asterisk(), active).from(c).where(c.ID.eq(connectionId)).fetchOne();
+            if (r == null) {
+                return new CoachSharingResult.NotFound();
+            }
+            EventConnectionRecord row = r.into(c);
+            Long assigned = row.getAssignedCoachId();
+            if (assigned == null || assigned != coachId) {
+                return new CoachSharingResult.NotAssignedCoach(connectionId,
+                        assigned == null ? OptionalLong.empty() : OptionalLong.of(assigned));
+            }
+            if (!Boolean.TRUE.equals(r.get(active))) {
+                return new CoachSharingResult.CoachInactive(coachId);
+            }
+            return new CoachSharingResult.WrongState(toConnection(row));
+        });
+    }
+
+    /**
+     * The other person's contact details (name, e-mail, phone) on a connection {@code userId} is part of, readable
+     * only once sharing is {@code shared}; otherwise {@link ContactDetailsResult.NotSharedYet}. Someone who is not
+     * part of the connection gets the same {@link ContactDetailsResult.NotFound} as for a missing one. One statement.
+     *
+     * @throws ValidationException (field {@code userId} or {@code connectionId}) for a non-positive id
+     */
+    public ContactDetailsResult getContactDetails(long userId, long connectionId) {
+        Check.userId(userId, "userId");
+        Check.id(connectionId, "connectionId");
+        var c = EVENT_CONNECTION;
+        var u = USER;
+        var cp = CRUSH_PROFILE;
+        long me = userId;
+        Field<Long> other = when(c.FROM_USER_ID.eq(me), c.TO_USER_ID).otherwise(c.FROM_USER_ID);
+        return db.dsl()
+                .select(c.STATUS, c.SHARING_STATUS, u.ID, u.FIRST_NAME, u.LAST_NAME, u.EMAIL, cp.PHONE)
+                .from(c)
+                .join(u).on(u.ID.eq(other))
+                .leftJoin(cp).on(cp.USER_ID.eq(u.ID))
+                .where(c.ID.eq(connectionId), c.FROM_USER_ID.eq(me).or(c.TO_USER_ID.eq(me)))
+                .fetchOptional(r -> {
+                    boolean connected = ConnectionStatus.CONNECTED.dbValue().equals(r.get(c.STATUS));
+                    ContactSharingStatus sharing = ContactSharingStatus.fromDb(r.get(c.SHARING_STATUS));
+                    if (!connected || sharing != ContactSharingStatus.SHARED) {
+                        return (ContactDetailsResult) new ContactDetailsResult.NotSharedYet(connected, sharing);
+                    }
+                    String phone = r.get(cp.PHONE);
+                    return new ContactDetailsResult.Shared(new ContactDetails(connectionId, r.get(u.ID),
+                            r.get(u.FIRST_NAME), r.get(u.LAST_NAME), r.get(u.EMAIL), phone == null ? "" : phone));
+                })
+                .orElseGet(ContactDetailsResult.NotFound::new);
     }
 }

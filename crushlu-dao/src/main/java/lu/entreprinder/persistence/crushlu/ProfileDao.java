@@ -1,5 +1,6 @@
 package lu.entreprinder.persistence.crushlu;
 
+import static lu.entreprinder.persistence.schema.generated.Tables.CRUSH_COACH;
 import static lu.entreprinder.persistence.schema.generated.Tables.CRUSH_PROFILE;
 import static lu.entreprinder.persistence.schema.generated.Tables.PROFILE_SUBMISSION;
 import static lu.entreprinder.persistence.schema.generated.Tables.USER;
@@ -23,6 +24,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import lu.entreprinder.persistence.core.Check;
+import lu.entreprinder.persistence.core.internal.RaceSeam;
 import lu.entreprinder.persistence.core.ConflictException;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.ForeignKeyViolationException;
@@ -52,6 +54,8 @@ public final class ProfileDao {
 
     /** Minimum age of a member, from {@code date_of_birth} and {@code Database.today()}. */
     public static final int MINIMUM_AGE = 18;
+    /** Maximum age of a member (profiles are for adults 18–99), from {@code date_of_birth} and {@code today()}. */
+    public static final int MAXIMUM_AGE = 99;
     public static final int MAX_PHOTOS = 3;
     public static final int MAX_INTERESTS = 20;
     public static final int MAX_INTEREST_LENGTH = 50;
@@ -60,6 +64,8 @@ public final class ProfileDao {
 
     private final Database db;
 
+    /** Test hook: runs between checking that the user is no coach and inserting the profile. */
+
     public ProfileDao(Database db) {
         this.db = Objects.requireNonNull(db, "db");
     }
@@ -67,10 +73,13 @@ public final class ProfileDao {
     // ------------------------------------------------------------------------------------------------ writes
 
     /**
-     * Creates the user's profile, unapproved and active.
+     * Creates the user's profile, unapproved and active. A coach cannot have a dating profile: the user's row is
+     * locked and a coach is refused (the same lock {@link CoachReviewService#insertCoach} takes, so the two cannot
+     * both succeed for one user at the same time).
      *
-     * @throws ValidationException (fields {@code userId}, {@code profile}, {@code dateOfBirth} (required, not in the
-     *         future, at least {@value #MINIMUM_AGE} years old), {@code gender} (1-20), {@code location} (1-100),
+     * @throws ValidationException (fields {@code userId} (also when the user is a coach), {@code profile},
+     *         {@code dateOfBirth} (required, not in the future, {@value #MINIMUM_AGE} to {@value #MAXIMUM_AGE} years
+     *         old on {@code Database.today()}), {@code gender} (1-20), {@code location} (1-100),
      *         {@code bio} (required), {@code phone} (1-20, digits with + ( ) . / - and spaces), {@code photos} (1-3
      *         paths of at most 100), {@code interests} (at most 20 distinct, each 1-50)); nothing is written
      * @throws ConflictException ({@code crush_lu_crushprofile_user_id_key}) if the user already has a profile
@@ -79,14 +88,23 @@ public final class ProfileDao {
     public long insertProfile(long userId, ProfileInput profile) {
         Check.userId(userId, "userId");
         Valid v = validate(profile);
-        return db.inTransaction(tx -> tx.dsl().insertInto(CRUSH_PROFILE)
-                .set(editableFields(v))
-                .set(CRUSH_PROFILE.USER_ID, userId)
-                .set(CRUSH_PROFILE.IS_APPROVED, false)
-                .set(CRUSH_PROFILE.IS_ACTIVE, true)
-                .set(CRUSH_PROFILE.APPROVED_AT, (java.time.OffsetDateTime) null)
-                .returning(CRUSH_PROFILE.ID)
-                .fetchOne(CRUSH_PROFILE.ID));
+        return db.inTransaction(tx -> {
+            // the lock first, the check in a statement of its own: on PostgreSQL a statement that waited for the
+            // lock still reads other tables as of its start, and would miss a coach row committed meanwhile
+            tx.forUpdate(tx.dsl().select(USER.ID).from(USER).where(USER.ID.eq(userId))).fetch();
+            if (tx.dsl().fetchExists(CRUSH_COACH, CRUSH_COACH.USER_ID.eq(userId))) {
+                throw new ValidationException("userId", "is a coach; a coach cannot have a dating profile");
+            }
+            RaceSeam.of(db).pause("profile.before-insert");
+            return tx.dsl().insertInto(CRUSH_PROFILE)
+                    .set(editableFields(v))
+                    .set(CRUSH_PROFILE.USER_ID, userId)
+                    .set(CRUSH_PROFILE.IS_APPROVED, false)
+                    .set(CRUSH_PROFILE.IS_ACTIVE, true)
+                    .set(CRUSH_PROFILE.APPROVED_AT, (java.time.OffsetDateTime) null)
+                    .returning(CRUSH_PROFILE.ID)
+                    .fetchOne(CRUSH_PROFILE.ID);
+        });
     }
 
     /**
@@ -127,8 +145,12 @@ public final class ProfileDao {
         if (dob.isAfter(today)) {
             throw new ValidationException("dateOfBirth", "must not be in the future");
         }
-        if (ProfileDisplay.age(dob, today) < MINIMUM_AGE) {
+        int age = ProfileDisplay.age(dob, today);
+        if (age < MINIMUM_AGE) {
             throw new ValidationException("dateOfBirth", "must be at least " + MINIMUM_AGE + " years ago");
+        }
+        if (age > MAXIMUM_AGE) {
+            throw new ValidationException("dateOfBirth", "must give an age of at most " + MAXIMUM_AGE);
         }
         String gender = Check.text(p.gender(), 20, "gender");
         String location = Check.text(p.location(), 100, "location");

@@ -92,6 +92,7 @@ class CoachReviewServiceTest {
         CoachReviewService s = service(db);
         long submission = s.submit(profile).submissionId();
         clock.advance(Duration.ofHours(2));
+        s.recordScreeningCall(submission, coach, db.today(), "called");
 
         CoachReviewResult result = s.approve(submission, coach, "looks fine", "Welcome!");
 
@@ -142,6 +143,7 @@ class CoachReviewServiceTest {
 
         assertThat(s.approve(submission, other, "", "")).isEqualTo(
                 new CoachReviewResult.NotAssignedCoach(submission, OptionalLong.of(coach)));
+        s.recordScreeningCall(submission, coach, db.today(), "");
         assertThat(s.approve(submission, coach, "", "")).isInstanceOf(CoachReviewResult.Reviewed.class);
         assertThat(s.reject(submission, coach, "", "no")).isEqualTo(
                 new CoachReviewResult.AlreadyClosed(submission, SubmissionStatus.APPROVED));
@@ -170,6 +172,7 @@ class CoachReviewServiceTest {
         long coach = ProfileFixtures.coach(db, "coach", 5);
         CoachReviewService s = service(db);
         long submission = s.submit(ProfileFixtures.profile(db, "anna")).submissionId();
+        s.recordScreeningCall(submission, coach, db.today(), "");
         assertThatThrownBy(() -> db.useTransaction(tx -> {
             s.approve(submission, coach, "", "ok");
             throw new IllegalStateException("boom");
@@ -238,6 +241,7 @@ class CoachReviewServiceTest {
         long coach = ProfileFixtures.coach(db, "coach", 5);
         CoachReviewService s = service(db);
         long submission = s.submit(ProfileFixtures.profile(db, "anna")).submissionId();
+        s.recordScreeningCall(submission, coach, db.today(), "");
         List<java.util.concurrent.Callable<CoachReviewResult>> racers = new java.util.ArrayList<>();
         for (int i = 0; i < 4; i++) {
             boolean approve = i % 2 == 0;

@@ -37,7 +37,7 @@ class ConnectionServiceTest {
         long ben = member(db, "ben");
         long carl = member(db, "carl");
         registration(db, event, anna, RegistrationStatus.ATTENDED, DAY);
-        registration(db, event, ben, RegistrationStatus.CONFIRMED, DAY);
+        registration(db, event, ben, RegistrationStatus.ATTENDED, DAY);
         registration(db, event, carl, RegistrationStatus.ATTENDED, DAY);
 
         var requested = service.requestConnection(anna, ben, event);

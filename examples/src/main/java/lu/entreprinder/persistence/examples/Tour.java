@@ -25,6 +25,13 @@ import lu.entreprinder.persistence.core.DatabaseConfig;
 import lu.entreprinder.persistence.core.PageRequest;
 import lu.entreprinder.persistence.core.StatementCount;
 import lu.entreprinder.persistence.crushlu.CoachReviewResult;
+import lu.entreprinder.persistence.crushlu.CoachSharingResult;
+import lu.entreprinder.persistence.crushlu.ConnectionRequestResult;
+import lu.entreprinder.persistence.crushlu.ConnectionResponseResult;
+import lu.entreprinder.persistence.crushlu.ConnectionService;
+import lu.entreprinder.persistence.crushlu.ContactConsentResult;
+import lu.entreprinder.persistence.crushlu.ContactDetailsResult;
+import lu.entreprinder.persistence.crushlu.ScreeningCallResult;
 import lu.entreprinder.persistence.crushlu.CoachReviewService;
 import lu.entreprinder.persistence.crushlu.CoachWorkload;
 import lu.entreprinder.persistence.crushlu.EventDao;
@@ -125,6 +132,7 @@ public final class Tour {
     private final PlotReservationService reservations;
     private final MatchingService matching;
     private final MatchingDao matches;
+    private final ConnectionService connections;
 
     // what the seed created, by readable name
     private final Map<String, Long> user = new LinkedHashMap<>();
@@ -162,6 +170,7 @@ public final class Tour {
         this.reservations = new PlotReservationService(db, reservationNotices());
         this.matching = new MatchingService(db);
         this.matches = new MatchingDao(db);
+        this.connections = new ConnectionService(db);
     }
 
     /** The configuration the tour opens: the generated schema (constraint names on SQLite) and the tour's clock. */
@@ -230,6 +239,7 @@ public final class Tour {
         searchProfiles();
         raiseCapacityAndInviteAGuest();
         journeyPointsAndPuzzle();
+        screeningCallThenConnectionAndSharedContacts();
     }
 
     /** The tour writes fixed usernames: it needs a database without users (a fresh file, or a new database). */
@@ -265,6 +275,7 @@ public final class Tour {
         // everyone but Felix was reviewed already (Felix submits during the tour)
         for (String name : List.of("anna", "ben", "carla", "david", "emma")) {
             SubmissionReceipt receipt = seedReviews.submit(profile.get(name));
+            seedReviews.recordScreeningCall(receipt.submissionId(), receipt.coachId().orElseThrow(), db.today(), "");
             seedReviews.approve(receipt.submissionId(), receipt.coachId().orElseThrow(), "", "Welcome!");
         }
         say("7 users (6 members, coach Sophie), 6 Crush.lu profiles; 5 approved by Sophie, Felix's not yet submitted");
@@ -439,6 +450,8 @@ public final class Tour {
                 say("%s has %d of %d reviews pending (can accept more: %s)", coachName.get(w.coachId()), w.pending(),
                         w.maxActiveReviews(), w.canAcceptReviews() ? "yes" : "no");
             }
+            reviews.recordScreeningCall(submitted.submissionId(), submitted.coachId().orElseThrow(), db.today(),
+                    "Phoned Felix: genuine, relaxed.");
             Counted<CoachReviewResult> r = counted(() -> reviews.approve(submitted.submissionId(),
                     submitted.coachId().orElseThrow(), "Good photos.", "Welcome to Crush.lu!"));
             say("approve -> %s (%d SQL)", r.value() instanceof CoachReviewResult.Reviewed ? "approved" : r.value(),
@@ -691,6 +704,88 @@ public final class Tour {
                     response.statements());
             return null;
         });
+    }
+
+    // ------------------------------------------------------------------------- coaching and contact sharing
+
+    /**
+     * The platform's coaching and connection rules (V20): approval waits for a screening call; after an event the
+     * attendees connect, both consent, the requester's coach approves and shares, and only then are contacts readable.
+     */
+    private void screeningCallThenConnectionAndSharedContacts() {
+        step("Emma resubmits her profile: approval waits for Sophie's screening call", () -> {
+            SubmissionReceipt r = reviews.submit(profile.get("emma"));
+            long coach = r.coachId().orElseThrow();
+            Counted<CoachReviewResult> early = counted(() -> reviews.approve(r.submissionId(), coach, "", "Welcome!"));
+            say("approve before a call -> %s (%d SQL, nothing written)",
+                    early.value() instanceof CoachReviewResult.ScreeningCallRequired ? "screening call required"
+                            : early.value(), early.statements());
+            Counted<ScreeningCallResult> call = counted(() -> reviews.recordScreeningCall(r.submissionId(), coach,
+                    db.today(), "20 minutes, friendly and genuine."));
+            say("screening call recorded -> %s (%d SQL)",
+                    call.value() instanceof ScreeningCallResult.Recorded ? "recorded" : call.value(), call.statements());
+            Counted<CoachReviewResult> ok = counted(() -> reviews.approve(r.submissionId(), coach, "", "Welcome!"));
+            say("approve after the call -> %s (%d SQL)",
+                    ok.value() instanceof CoachReviewResult.Reviewed ? "approved" : ok.value(), ok.statements());
+            return null;
+        });
+        step("After an evening, attendees Anna and David connect; contacts are shared after both consents and Sophie",
+                () -> {
+                    OffsetDateTime evening = db.now().plusDays(2);
+                    long aperitif = events.insertEvent(EventDraft.of("Apéro Crush", evening, evening.minusDays(1), 10));
+                    long anna = user.get("anna");
+                    long david = user.get("david");
+                    registrations.register(anna, aperitif, RegistrationDetails.none());
+                    registrations.register(david, aperitif, RegistrationDetails.none());
+                    clock.advance(Duration.ofDays(3));
+                    Counted<ConnectionRequestResult> early = counted(() ->
+                            connections.requestConnection(anna, david, aperitif));
+                    say("confirmed but attendance not recorded: anna asks david -> %s (%d SQL)",
+                            early.value() instanceof ConnectionRequestResult.RequesterNotAttendee
+                                    ? "refused, not an attendee" : early.value(), early.statements());
+                    registrations.markAttendance(anna, aperitif, true);
+                    registrations.markAttendance(david, aperitif, true);
+                    long id = ((ConnectionRequestResult.Requested) connections.requestConnection(anna, david,
+                            aperitif)).connection().id();
+                    Counted<ConnectionResponseResult> accepted = counted(() -> connections.respond(david, id, true));
+                    if (accepted.value() instanceof ConnectionResponseResult.Connected c) {
+                        say("david accepts -> connected; assigned coach (anna's): %s (%d SQL)",
+                                coachName.get(c.connection().assignedCoachId().orElseThrow()), accepted.statements());
+                    }
+                    say("david reads anna's contacts now -> %s", describe(connections.getContactDetails(david, id)));
+                    Counted<ContactConsentResult> one = counted(() -> connections.consentToShare(anna, id));
+                    say("anna consents -> %s (%d SQL)", one.value().getClass().getSimpleName(), one.statements());
+                    Counted<ContactConsentResult> two = counted(() -> connections.consentToShare(david, id));
+                    say("david consents -> %s: %s (%d SQL)", two.value().getClass().getSimpleName(),
+                            ((ContactConsentResult.BothConsented) two.value()).connection().sharingStatus().dbValue(),
+                            two.statements());
+                    long sophie = coachOf("Sophie");
+                    Counted<CoachSharingResult> approve = counted(() -> connections.approveContactSharing(sophie, id));
+                    say("Sophie approves -> %s (%d SQL)", sharing(approve.value()), approve.statements());
+                    Counted<CoachSharingResult> share = counted(() -> connections.shareContacts(sophie, id));
+                    say("Sophie shares -> %s (%d SQL)", sharing(share.value()), share.statements());
+                    Counted<ContactDetailsResult> read = counted(() -> connections.getContactDetails(david, id));
+                    say("david reads anna's contacts -> %s (%d SQL)", describe(read.value()), read.statements());
+                    return null;
+                });
+    }
+
+    private long coachOf(String name) {
+        return coachName.entrySet().stream().filter(e -> e.getValue().equals(name)).findFirst().orElseThrow()
+                .getKey();
+    }
+
+    private static String sharing(CoachSharingResult r) {
+        return r instanceof CoachSharingResult.Advanced a ? a.connection().sharingStatus().dbValue() : r.toString();
+    }
+
+    private static String describe(ContactDetailsResult r) {
+        return switch (r) {
+            case ContactDetailsResult.Shared s -> "shared: " + s.details().firstName() + " " + s.details().lastName()
+                    + ", " + s.details().email() + ", " + s.details().phone();
+            case ContactDetailsResult.NotSharedYet n -> "not shared yet (" + n.sharingStatus().dbValue() + ")";
+            case ContactDetailsResult.NotFound f -> "not found";
+        };
     }
 
     // ------------------------------------------------------------------------------------------------ helpers

@@ -82,7 +82,7 @@ class ExamplesTest {
         String output = tour("jdbc:sqlite:" + dir.resolve("tour.db"));
 
         assertThat(output)
-                .contains("applied 20 migrations")
+                .contains("applied 21 migrations")
                 // register until the waitlist starts
                 .contains("carla -> confirmed")
                 .contains("david -> event full: waitlisted at position 1")
@@ -123,7 +123,16 @@ class ExamplesTest {
                 .contains("alternative answer accepted: \"cremant de luxembourg\" -> +20 points, 25 in total, journey 100% done")
                 .contains("puzzle piece 1 unlocked for 10 points, 15 left")
                 .contains("the puzzle shows 1 of 3 pieces")
-                .contains("final response \"yes\" -> recorded");
+                .contains("final response \"yes\" -> recorded")
+                // coaching and contact sharing (V20)
+                .contains("approve before a call -> screening call required")
+                .contains("approve after the call -> approved")
+                .contains("anna asks david -> refused, not an attendee")
+                .contains("assigned coach (anna's): Sophie")
+                .contains("david reads anna's contacts now -> not shared yet (accepted)")
+                .contains("david consents -> BothConsented: coach_reviewing")
+                .contains("Sophie shares -> shared")
+                .contains("david reads anna's contacts -> shared: Anna Muller, anna@example.lu, ");
         // the promotion's notice is printed before cancel() returns: it ran after the commit, not inside it
         assertThat(output.indexOf("[after commit] promotion notified"))
                 .isLessThan(output.indexOf("ben -> cancelled; promoted: david"));

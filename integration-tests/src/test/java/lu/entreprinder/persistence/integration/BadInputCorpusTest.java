@@ -662,8 +662,9 @@ class BadInputCorpusTest {
                         answered(Boolean.class));
             }
             add(m, "profile null", w -> refusedCall.apply(w, null), refused("profile"));
+            // profiles are for adults 18-99: 2010 is under 18, 1900 over 99 (V20's rule)
             for (LocalDate bad : Arrays.asList(null, LocalDate.of(2030, 1, 1), LocalDate.of(2010, 1, 1),
-                    LocalDate.MAX, LocalDate.MIN)) {
+                    LocalDate.of(1900, 1, 1), LocalDate.MAX, LocalDate.MIN)) {
                 add(m, "dateOfBirth " + bad, w -> refusedCall.apply(w, input(bad, "F", "L", "B", "1", List.of("p"),
                         List.of())), refused("dateOfBirth"));
             }

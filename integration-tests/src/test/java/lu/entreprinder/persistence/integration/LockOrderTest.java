@@ -198,6 +198,9 @@ class LockOrderTest {
                     if (r == null) {
                         return "nothing to review";
                     }
+                    if (round % 2 == 0) {
+                        coaching.recordScreeningCall(r.submissionId(), r.coachId().getAsLong(), db.today(), "");
+                    }
                     return round % 2 == 0 ? coaching.approve(r.submissionId(), r.coachId().getAsLong(), "n", "")
                             : coaching.requestRevision(r.submissionId(), r.coachId().getAsLong(), "n", "fix it");
                 }

@@ -220,6 +220,7 @@ class PrivacyTest {
         w.build();
         String secret = "COACH-ONLY-3f9a: looks nervous on photo 2";
         long submission = coaching.submit(w.annaCrush).submissionId();
+        coaching.recordScreeningCall(submission, w.coach, db.today(), secret + " (call)");
         var reviewed = coaching.approve(submission, w.coach, secret, "Welcome aboard!");
         assertThat(reviewed).isInstanceOf(CoachReviewResult.Reviewed.class);
         long rejected = coaching.submit(w.annaCrush).submissionId();
@@ -258,9 +259,12 @@ class PrivacyTest {
             }
         }
         System.out.println("methods returning phone/password/hash components: " + carriers);
-        assertThat(carriers).containsOnlyKeys("UserDao.findCredentials", "ProfileDao.getOwnerView");
+        assertThat(carriers).containsOnlyKeys("UserDao.findCredentials", "ProfileDao.getOwnerView",
+                "ConnectionService.getContactDetails");
         assertThat(carriers.get("UserDao.findCredentials")).containsExactly("UserCredentials.passwordHash");
         assertThat(carriers.get("ProfileDao.getOwnerView")).containsExactly("ProfileOwnerView.phone");
+        // the other person's phone, only once both consented and the coach shared (ContactSharingIT)
+        assertThat(carriers.get("ConnectionService.getContactDetails")).containsExactly("ContactDetails.phone");
         // the public views by name
         for (Class<?> type : List.of(ProfilePublicView.class, lu.entreprinder.persistence.crushlu.EventAttendee.class,
                 lu.entreprinder.persistence.entreprinder.UserAccount.class, ConnectionSummary.class,

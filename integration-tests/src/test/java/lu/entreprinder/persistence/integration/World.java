@@ -156,6 +156,9 @@ final class World {
             registrations.register(u, pastEvent, RegistrationDetails.none());
         }
         clock.advance(Duration.ofHours(2));
+        for (long u : List.of(anna, ben, carl)) {
+            registrations.markAttendance(u, pastEvent, true); // only attendees connect (confirmed is not enough)
+        }
         now = db.now();
         event = events.insertEvent(EventDraft.of("Wine mixer", now.plusDays(7), now.plusDays(6), 1_000));
         privateEvent = events.insertEvent(EventDraft.of("Private dinner", now.plusDays(7), now.plusDays(6), 20)
@@ -220,7 +223,10 @@ final class World {
             }
             for (int i = 0; i < submissions; i++) {
                 long p = Fixtures.crushProfile(db, Fixtures.user(db, unique("submitter"))).insert();
-                spareSubmissions.add(coaching.submit(p).submissionId());
+                long submitted = coaching.submit(p).submissionId();
+                // approval requires a recorded screening call: spare submissions are ready to be reviewed
+                coaching.recordScreeningCall(submitted, coach, db.today(), "");
+                spareSubmissions.add(submitted);
             }
         });
         return this;

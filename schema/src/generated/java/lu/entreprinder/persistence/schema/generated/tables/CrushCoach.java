@@ -10,6 +10,7 @@ import java.util.List;
 
 import lu.entreprinder.persistence.schema.generated.DefaultSchema;
 import lu.entreprinder.persistence.schema.generated.Keys;
+import lu.entreprinder.persistence.schema.generated.tables.EventConnection.EventConnectionPath;
 import lu.entreprinder.persistence.schema.generated.tables.EventInvitation.EventInvitationPath;
 import lu.entreprinder.persistence.schema.generated.tables.ProfileSubmission.ProfileSubmissionPath;
 import lu.entreprinder.persistence.schema.generated.tables.User.UserPath;
@@ -86,6 +87,11 @@ public class CrushCoach extends TableImpl<CrushCoachRecord> {
      * The column <code>crush_lu_crushcoach.max_active_reviews</code>.
      */
     public final TableField<CrushCoachRecord, Integer> MAX_ACTIVE_REVIEWS = createField(DSL.name("max_active_reviews"), SQLDataType.INTEGER.nullable(false).defaultValue(DSL.field(DSL.raw("10"), SQLDataType.INTEGER)), this, "");
+
+    /**
+     * The column <code>crush_lu_crushcoach.is_active</code>.
+     */
+    public final TableField<CrushCoachRecord, Boolean> IS_ACTIVE = createField(DSL.name("is_active"), SQLDataType.BOOLEAN.nullable(false).defaultValue(DSL.field(DSL.raw("true"), SQLDataType.BOOLEAN)), this, "");
 
     private CrushCoach(Name alias, Table<CrushCoachRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
@@ -184,6 +190,19 @@ public class CrushCoach extends TableImpl<CrushCoachRecord> {
             _authUser = new UserPath(this, Keys.CRUSH_LU_CRUSHCOACH__CRUSH_LU_CRUSHCOACH_USER_ID_FK, null);
 
         return _authUser;
+    }
+
+    private transient EventConnectionPath _crushLuEventconnection;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>crush_lu_eventconnection</code> table
+     */
+    public EventConnectionPath crushLuEventconnection() {
+        if (_crushLuEventconnection == null)
+            _crushLuEventconnection = new EventConnectionPath(this, null, Keys.CRUSH_LU_EVENTCONNECTION__CRUSH_LU_EVENTCONNECTION_ASSIGNED_COACH_ID_FK.getInverseKey());
+
+        return _crushLuEventconnection;
     }
 
     private transient EventInvitationPath _crushLuEventinvitation;

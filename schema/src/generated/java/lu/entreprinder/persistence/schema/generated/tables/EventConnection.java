@@ -13,6 +13,7 @@ import lu.entreprinder.persistence.schema.generated.DefaultSchema;
 import lu.entreprinder.persistence.schema.generated.Indexes;
 import lu.entreprinder.persistence.schema.generated.Keys;
 import lu.entreprinder.persistence.schema.generated.tables.ConnectionMessage.ConnectionMessagePath;
+import lu.entreprinder.persistence.schema.generated.tables.CrushCoach.CrushCoachPath;
 import lu.entreprinder.persistence.schema.generated.tables.MeetupEvent.MeetupEventPath;
 import lu.entreprinder.persistence.schema.generated.tables.User.UserPath;
 import lu.entreprinder.persistence.schema.generated.tables.records.EventConnectionRecord;
@@ -101,6 +102,26 @@ public class EventConnection extends TableImpl<EventConnectionRecord> {
      */
     public final TableField<EventConnectionRecord, OffsetDateTime> CREATED_AT = createField(DSL.name("created_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6).nullable(false), this, "", new UtcTimestampBinding());
 
+    /**
+     * The column <code>crush_lu_eventconnection.sharing_status</code>.
+     */
+    public final TableField<EventConnectionRecord, String> SHARING_STATUS = createField(DSL.name("sharing_status"), SQLDataType.VARCHAR(20).nullable(false).defaultValue(DSL.field(DSL.raw("'accepted'::character varying"), SQLDataType.VARCHAR)), this, "");
+
+    /**
+     * The column <code>crush_lu_eventconnection.requester_consent</code>.
+     */
+    public final TableField<EventConnectionRecord, Boolean> REQUESTER_CONSENT = createField(DSL.name("requester_consent"), SQLDataType.BOOLEAN.nullable(false).defaultValue(DSL.field(DSL.raw("false"), SQLDataType.BOOLEAN)), this, "");
+
+    /**
+     * The column <code>crush_lu_eventconnection.recipient_consent</code>.
+     */
+    public final TableField<EventConnectionRecord, Boolean> RECIPIENT_CONSENT = createField(DSL.name("recipient_consent"), SQLDataType.BOOLEAN.nullable(false).defaultValue(DSL.field(DSL.raw("false"), SQLDataType.BOOLEAN)), this, "");
+
+    /**
+     * The column <code>crush_lu_eventconnection.assigned_coach_id</code>.
+     */
+    public final TableField<EventConnectionRecord, Long> ASSIGNED_COACH_ID = createField(DSL.name("assigned_coach_id"), SQLDataType.BIGINT, this, "");
+
     private EventConnection(Name alias, Table<EventConnectionRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -170,7 +191,7 @@ public class EventConnection extends TableImpl<EventConnectionRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.CRUSH_LU_EVENTCONNECTION_EVENT_ID_IDX, Indexes.CRUSH_LU_EVENTCONNECTION_FROM_USER_ID_IDX, Indexes.CRUSH_LU_EVENTCONNECTION_TO_USER_ID_IDX);
+        return Arrays.asList(Indexes.CRUSH_LU_EVENTCONNECTION_ASSIGNED_COACH_ID_IDX, Indexes.CRUSH_LU_EVENTCONNECTION_EVENT_ID_IDX, Indexes.CRUSH_LU_EVENTCONNECTION_FROM_USER_ID_IDX, Indexes.CRUSH_LU_EVENTCONNECTION_TO_USER_ID_IDX);
     }
 
     @Override
@@ -190,7 +211,19 @@ public class EventConnection extends TableImpl<EventConnectionRecord> {
 
     @Override
     public List<ForeignKey<EventConnectionRecord, ?>> getReferences() {
-        return Arrays.asList(Keys.CRUSH_LU_EVENTCONNECTION__CRUSH_LU_EVENTCONNECTION_EVENT_ID_FK, Keys.CRUSH_LU_EVENTCONNECTION__CRUSH_LU_EVENTCONNECTION_FROM_USER_ID_FK, Keys.CRUSH_LU_EVENTCONNECTION__CRUSH_LU_EVENTCONNECTION_TO_USER_ID_FK);
+        return Arrays.asList(Keys.CRUSH_LU_EVENTCONNECTION__CRUSH_LU_EVENTCONNECTION_ASSIGNED_COACH_ID_FK, Keys.CRUSH_LU_EVENTCONNECTION__CRUSH_LU_EVENTCONNECTION_EVENT_ID_FK, Keys.CRUSH_LU_EVENTCONNECTION__CRUSH_LU_EVENTCONNECTION_FROM_USER_ID_FK, Keys.CRUSH_LU_EVENTCONNECTION__CRUSH_LU_EVENTCONNECTION_TO_USER_ID_FK);
+    }
+
+    private transient CrushCoachPath _crushLuCrushcoach;
+
+    /**
+     * Get the implicit join path to the <code>crush_lu_crushcoach</code> table.
+     */
+    public CrushCoachPath crushLuCrushcoach() {
+        if (_crushLuCrushcoach == null)
+            _crushLuCrushcoach = new CrushCoachPath(this, Keys.CRUSH_LU_EVENTCONNECTION__CRUSH_LU_EVENTCONNECTION_ASSIGNED_COACH_ID_FK, null);
+
+        return _crushLuCrushcoach;
     }
 
     private transient MeetupEventPath _crushLuMeetupevent;
@@ -249,6 +282,7 @@ public class EventConnection extends TableImpl<EventConnectionRecord> {
     public List<Check<EventConnectionRecord>> getChecks() {
         return Arrays.asList(
             Internal.createCheck(this, DSL.name("crush_lu_eventconnection_not_self_check"), "((from_user_id <> to_user_id))", true),
+            Internal.createCheck(this, DSL.name("crush_lu_eventconnection_sharing_status_check"), "(((sharing_status)::text = ANY ((ARRAY['accepted'::character varying, 'coach_reviewing'::character varying, 'coach_approved'::character varying, 'shared'::character varying])::text[])))", true),
             Internal.createCheck(this, DSL.name("crush_lu_eventconnection_status_check"), "(((status)::text = ANY ((ARRAY['pending'::character varying, 'connected'::character varying, 'declined'::character varying])::text[])))", true)
         );
     }

@@ -4,6 +4,7 @@
 package lu.entreprinder.persistence.schema.generated.tables;
 
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collection;
@@ -103,6 +104,22 @@ public class ProfileSubmission extends TableImpl<ProfileSubmissionRecord> {
      * The column <code>crush_lu_profilesubmission.feedback_to_user</code>.
      */
     public final TableField<ProfileSubmissionRecord, String> FEEDBACK_TO_USER = createField(DSL.name("feedback_to_user"), SQLDataType.CLOB.nullable(false).defaultValue(DSL.field(DSL.raw("''::text"), SQLDataType.CLOB)), this, "");
+
+    /**
+     * The column
+     * <code>crush_lu_profilesubmission.screening_call_completed</code>.
+     */
+    public final TableField<ProfileSubmissionRecord, Boolean> SCREENING_CALL_COMPLETED = createField(DSL.name("screening_call_completed"), SQLDataType.BOOLEAN.nullable(false).defaultValue(DSL.field(DSL.raw("false"), SQLDataType.BOOLEAN)), this, "");
+
+    /**
+     * The column <code>crush_lu_profilesubmission.screening_call_date</code>.
+     */
+    public final TableField<ProfileSubmissionRecord, LocalDate> SCREENING_CALL_DATE = createField(DSL.name("screening_call_date"), SQLDataType.LOCALDATE, this, "");
+
+    /**
+     * The column <code>crush_lu_profilesubmission.screening_call_notes</code>.
+     */
+    public final TableField<ProfileSubmissionRecord, String> SCREENING_CALL_NOTES = createField(DSL.name("screening_call_notes"), SQLDataType.CLOB.nullable(false).defaultValue(DSL.field(DSL.raw("''::text"), SQLDataType.CLOB)), this, "");
 
     private ProfileSubmission(Name alias, Table<ProfileSubmissionRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);

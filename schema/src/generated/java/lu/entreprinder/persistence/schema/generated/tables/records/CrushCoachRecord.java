@@ -88,6 +88,20 @@ public class CrushCoachRecord extends UpdatableRecordImpl<CrushCoachRecord> {
         return (Integer) get(4);
     }
 
+    /**
+     * Setter for <code>crush_lu_crushcoach.is_active</code>.
+     */
+    public void setIsActive(Boolean value) {
+        set(5, value);
+    }
+
+    /**
+     * Getter for <code>crush_lu_crushcoach.is_active</code>.
+     */
+    public Boolean getIsActive() {
+        return (Boolean) get(5);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -111,7 +125,7 @@ public class CrushCoachRecord extends UpdatableRecordImpl<CrushCoachRecord> {
     /**
      * Create a detached, initialised CrushCoachRecord
      */
-    public CrushCoachRecord(Long id, Long userId, String specialization, String bio, Integer maxActiveReviews) {
+    public CrushCoachRecord(Long id, Long userId, String specialization, String bio, Integer maxActiveReviews, Boolean isActive) {
         super(CrushCoach.CRUSH_COACH);
 
         setId(id);
@@ -119,6 +133,7 @@ public class CrushCoachRecord extends UpdatableRecordImpl<CrushCoachRecord> {
         setSpecialization(specialization);
         setBio(bio);
         setMaxActiveReviews(maxActiveReviews);
+        setIsActive(isActive);
         resetTouchedOnNotNull();
     }
 }

@@ -118,6 +118,62 @@ public class EventConnectionRecord extends UpdatableRecordImpl<EventConnectionRe
         return (OffsetDateTime) get(6);
     }
 
+    /**
+     * Setter for <code>crush_lu_eventconnection.sharing_status</code>.
+     */
+    public void setSharingStatus(String value) {
+        set(7, value);
+    }
+
+    /**
+     * Getter for <code>crush_lu_eventconnection.sharing_status</code>.
+     */
+    public String getSharingStatus() {
+        return (String) get(7);
+    }
+
+    /**
+     * Setter for <code>crush_lu_eventconnection.requester_consent</code>.
+     */
+    public void setRequesterConsent(Boolean value) {
+        set(8, value);
+    }
+
+    /**
+     * Getter for <code>crush_lu_eventconnection.requester_consent</code>.
+     */
+    public Boolean getRequesterConsent() {
+        return (Boolean) get(8);
+    }
+
+    /**
+     * Setter for <code>crush_lu_eventconnection.recipient_consent</code>.
+     */
+    public void setRecipientConsent(Boolean value) {
+        set(9, value);
+    }
+
+    /**
+     * Getter for <code>crush_lu_eventconnection.recipient_consent</code>.
+     */
+    public Boolean getRecipientConsent() {
+        return (Boolean) get(9);
+    }
+
+    /**
+     * Setter for <code>crush_lu_eventconnection.assigned_coach_id</code>.
+     */
+    public void setAssignedCoachId(Long value) {
+        set(10, value);
+    }
+
+    /**
+     * Getter for <code>crush_lu_eventconnection.assigned_coach_id</code>.
+     */
+    public Long getAssignedCoachId() {
+        return (Long) get(10);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -141,7 +197,7 @@ public class EventConnectionRecord extends UpdatableRecordImpl<EventConnectionRe
     /**
      * Create a detached, initialised EventConnectionRecord
      */
-    public EventConnectionRecord(Long id, Long eventId, Long fromUserId, Long toUserId, String status, OffsetDateTime connectedAt, OffsetDateTime createdAt) {
+    public EventConnectionRecord(Long id, Long eventId, Long fromUserId, Long toUserId, String status, OffsetDateTime connectedAt, OffsetDateTime createdAt, String sharingStatus, Boolean requesterConsent, Boolean recipientConsent, Long assignedCoachId) {
         super(EventConnection.EVENT_CONNECTION);
 
         setId(id);
@@ -151,6 +207,10 @@ public class EventConnectionRecord extends UpdatableRecordImpl<EventConnectionRe
         setStatus(status);
         setConnectedAt(connectedAt);
         setCreatedAt(createdAt);
+        setSharingStatus(sharingStatus);
+        setRequesterConsent(requesterConsent);
+        setRecipientConsent(recipientConsent);
+        setAssignedCoachId(assignedCoachId);
         resetTouchedOnNotNull();
     }
 }

@@ -4,6 +4,7 @@
 package lu.entreprinder.persistence.schema.generated.tables.records;
 
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 import lu.entreprinder.persistence.schema.generated.tables.ProfileSubmission;
@@ -132,6 +133,50 @@ public class ProfileSubmissionRecord extends UpdatableRecordImpl<ProfileSubmissi
         return (String) get(7);
     }
 
+    /**
+     * Setter for
+     * <code>crush_lu_profilesubmission.screening_call_completed</code>.
+     */
+    public void setScreeningCallCompleted(Boolean value) {
+        set(8, value);
+    }
+
+    /**
+     * Getter for
+     * <code>crush_lu_profilesubmission.screening_call_completed</code>.
+     */
+    public Boolean getScreeningCallCompleted() {
+        return (Boolean) get(8);
+    }
+
+    /**
+     * Setter for <code>crush_lu_profilesubmission.screening_call_date</code>.
+     */
+    public void setScreeningCallDate(LocalDate value) {
+        set(9, value);
+    }
+
+    /**
+     * Getter for <code>crush_lu_profilesubmission.screening_call_date</code>.
+     */
+    public LocalDate getScreeningCallDate() {
+        return (LocalDate) get(9);
+    }
+
+    /**
+     * Setter for <code>crush_lu_profilesubmission.screening_call_notes</code>.
+     */
+    public void setScreeningCallNotes(String value) {
+        set(10, value);
+    }
+
+    /**
+     * Getter for <code>crush_lu_profilesubmission.screening_call_notes</code>.
+     */
+    public String getScreeningCallNotes() {
+        return (String) get(10);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -155,7 +200,7 @@ public class ProfileSubmissionRecord extends UpdatableRecordImpl<ProfileSubmissi
     /**
      * Create a detached, initialised ProfileSubmissionRecord
      */
-    public ProfileSubmissionRecord(Long id, Long profileId, Long coachId, String status, OffsetDateTime createdAt, OffsetDateTime reviewedAt, String coachNotes, String feedbackToUser) {
+    public ProfileSubmissionRecord(Long id, Long profileId, Long coachId, String status, OffsetDateTime createdAt, OffsetDateTime reviewedAt, String coachNotes, String feedbackToUser, Boolean screeningCallCompleted, LocalDate screeningCallDate, String screeningCallNotes) {
         super(ProfileSubmission.PROFILE_SUBMISSION);
 
         setId(id);
@@ -166,6 +211,9 @@ public class ProfileSubmissionRecord extends UpdatableRecordImpl<ProfileSubmissi
         setReviewedAt(reviewedAt);
         setCoachNotes(coachNotes);
         setFeedbackToUser(feedbackToUser);
+        setScreeningCallCompleted(screeningCallCompleted);
+        setScreeningCallDate(screeningCallDate);
+        setScreeningCallNotes(screeningCallNotes);
         resetTouchedOnNotNull();
     }
 }
