@@ -91,6 +91,16 @@ import lu.entreprinder.persistence.vinsdelux.ReservationEvent;
 import lu.entreprinder.persistence.vinsdelux.ReservationListener;
 import lu.entreprinder.persistence.vinsdelux.ReserveResult;
 import lu.entreprinder.persistence.vinsdelux.UserReservation;
+import lu.entreprinder.persistence.crushlu.MutualRating;
+import lu.entreprinder.persistence.crushlu.PresenterResult;
+import lu.entreprinder.persistence.crushlu.RatingResult;
+import lu.entreprinder.persistence.crushlu.VotingCloseResult;
+import lu.entreprinder.persistence.crushlu.VotingDao;
+import lu.entreprinder.persistence.crushlu.VotingOpenResult;
+import lu.entreprinder.persistence.crushlu.VotingService;
+import lu.entreprinder.persistence.matching.Candidate;
+import lu.entreprinder.persistence.matching.DislikeOutcome;
+import lu.entreprinder.persistence.vinsdelux.ReserveAllResult;
 import org.jooq.impl.DSL;
 
 /**
@@ -240,6 +250,7 @@ public final class Tour {
         raiseCapacityAndInviteAGuest();
         journeyPointsAndPuzzle();
         screeningCallThenConnectionAndSharedContacts();
+        dislikeReserveAllAndVote();
     }
 
     /** The tour writes fixed usernames: it needs a database without users (a fresh file, or a new database). */
@@ -786,6 +797,100 @@ public final class Tour {
             case ContactDetailsResult.NotSharedYet n -> "not shared yet (" + n.sharingStatus().dbValue() + ")";
             case ContactDetailsResult.NotFound f -> "not found";
         };
+    }
+
+    /** Issue 20: a dislike hiding a candidate, three plots reserved in one call, a speed-dating evening's votes. */
+    private void dislikeReserveAllAndVote() {
+        step("Carla dislikes David: he never comes back among her candidates", () -> {
+            long carla = user.get("carla");
+            Counted<List<String>> before = counted(() -> candidateNames(carla));
+            say("carla's candidates: %s (%d SQL)", before.value(), before.statements());
+            Counted<DislikeOutcome> r = counted(() -> matching.dislike(carla, user.get("david")));
+            say("carla dislikes david -> %s (%d SQL)", r.value() instanceof DislikeOutcome.Disliked ? "disliked"
+                    : r.value(), r.statements());
+            Counted<List<String>> after = counted(() -> candidateNames(carla));
+            say("carla's candidates: %s (%d SQL)", after.value(), after.statements());
+            return null;
+        });
+        step("Carla reserves three plots in one call: all or nothing, 24 h each, rows locked by ascending id", () -> {
+            long carla = user.get("carla");
+            long producer = producers.listProducers().get(0).id();
+            long slope = plots.insertPlot(new PlotDetails(producer, "Wormeldange slope", new BigDecimal("0.40"),
+                    "Elbling", "marl", 190, null));
+            plotName.put(slope, "Wormeldange slope");
+            List<String> first = List.of("Wellenstein terrace", "Koeppchen parcel A", "Koeppchen parcel B");
+            reserveAll(carla, first);
+            reserveAll(carla, List.of("Wellenstein terrace", "Wormeldange slope", "Koeppchen parcel B"));
+            return null;
+        });
+        Instant resumeAt = clock.instant();
+        clock.set(at(10, 20, 30).toInstant());
+        step("Speed Dating Night, 20:30: Sophie opens the vote, attendees rate each other's presentations", () -> {
+            long event = speedDating;
+            for (String name : List.of("anna", "carla", "david")) {
+                registrations.markAttendance(user.get(name), event, true);
+            }
+            VotingService voting = new VotingService(db);
+            Counted<VotingOpenResult> opened = counted(() -> voting.openSession(event, user.get("sophie")));
+            long session = ((VotingOpenResult.Opened) opened.value()).session().sessionId();
+            say("sophie opens the voting session -> opened (%d SQL)", opened.statements());
+            rate(voting, session, "anna", "david", 5);
+            rate(voting, session, "david", "anna", 4);
+            rate(voting, session, "carla", "david", 3);
+            rate(voting, session, "carla", "david", 4);
+            rate(voting, session, "anna", "carla", 4);
+            rate(voting, session, "carla", "anna", 5);
+            rate(voting, session, "emma", "anna", 5);
+            Counted<VotingCloseResult> closed = counted(() -> voting.closeSession(session, user.get("sophie")));
+            say("sophie closes the vote -> %s (%d SQL)", closed.value() instanceof VotingCloseResult.Closed
+                    ? "closed" : closed.value(), closed.statements());
+            rate(voting, session, "david", "carla", 5);
+            VotingDao votes = new VotingDao(db);
+            Counted<List<PresenterResult>> results = counted(() -> votes.listResults(session));
+            for (PresenterResult p : results.value()) {
+                say("result: %s, average %s from %d rating(s)", nameOf.get(p.presenterId()), p.averageScore(),
+                        p.ratingCount());
+            }
+            say("(results: %d SQL)", results.statements());
+            Counted<List<MutualRating>> mutual = counted(() -> votes.listMutualHighRatings(session, 4));
+            for (MutualRating m : mutual.value()) {
+                say("mutual high ratings: %s and %s (%d and %d)", nameOf.get(m.userA()), nameOf.get(m.userB()),
+                        m.scoreAtoB(), m.scoreBtoA());
+            }
+            say("(mutual high ratings: %d SQL)", mutual.statements());
+            return null;
+        });
+        clock.set(resumeAt);
+        say("(the tour's clock goes back to %s)", resumeAt);
+    }
+
+    private List<String> candidateNames(long userId) {
+        return matches.listCandidates(userId, PageRequest.first()).items().stream().map(Candidate::username).toList();
+    }
+
+    private void reserveAll(long userId, List<String> plots) {
+        List<Long> ids = plots.stream().map(name -> plotName.entrySet().stream()
+                .filter(e -> e.getValue().equals(name)).findFirst().orElseThrow().getKey()).toList();
+        Counted<ReserveAllResult> r = counted(() -> reservations.reserveAll(userId, ids));
+        String what = switch (r.value()) {
+            case ReserveAllResult.Reserved res -> "reserved " + res.reservations().size() + " plots until "
+                    + WHEN.format(res.reservations().get(0).expiresAt().atZoneSameInstant(db.zone()));
+            case ReserveAllResult.NothingReserved n -> "nothing reserved: not available "
+                    + n.unavailablePlotIds().stream().map(plotName::get).toList();
+        };
+        say("%s reserves %s -> %s (%d SQL)", nameOf.get(userId), plots, what, r.statements());
+    }
+
+    private void rate(VotingService voting, long session, String rater, String presenter, int score) {
+        Counted<RatingResult> r = counted(() -> voting.rate(session, user.get(rater), user.get(presenter), score));
+        String what = switch (r.value()) {
+            case RatingResult.Rated x -> "rated";
+            case RatingResult.Updated x -> "updated (was " + x.previousScore() + ")";
+            case RatingResult.SessionClosed x -> "refused: the vote is closed";
+            case RatingResult.RaterNotAttendee x -> "refused: " + rater + " did not attend";
+            case RatingResult.PresenterNotAttendee x -> "refused: " + presenter + " did not attend";
+        };
+        say("%s rates %s %d/5 -> %s (%d SQL)", rater, presenter, score, what, r.statements());
     }
 
     // ------------------------------------------------------------------------------------------------ helpers

@@ -65,10 +65,10 @@ class ExamplesTest {
 
     @Test
     void theReadmeMetricsSnippetCountsTheLibrarysWork(@TempDir Path dir) {
-        // each like: the pair's lock, the like, the match attempt (SQLite: no locking select, BEGIN IMMEDIATE);
-        // four transactions: two createUser, two like
+        // each like: the pair's lock, clearing a dislike (V22), the like, the match attempt (SQLite: no locking
+        // select, BEGIN IMMEDIATE); four transactions: two createUser, two like
         assertThat(MetricsExample.run("jdbc:sqlite:" + dir.resolve("app.db")))
-                .isEqualTo("6 statements by MatchingService.like, 4 transactions committed");
+                .isEqualTo("8 statements by MatchingService.like, 4 transactions committed");
     }
 
     @Test
@@ -82,7 +82,7 @@ class ExamplesTest {
         String output = tour("jdbc:sqlite:" + dir.resolve("tour.db"));
 
         assertThat(output)
-                .contains("applied 21 migrations")
+                .contains("applied 23 migrations")
                 // register until the waitlist starts
                 .contains("carla -> confirmed")
                 .contains("david -> event full: waitlisted at position 1")

@@ -1,5 +1,6 @@
 package lu.entreprinder.persistence.matching;
 
+import static lu.entreprinder.persistence.schema.generated.Tables.DISLIKE;
 import static lu.entreprinder.persistence.schema.generated.Tables.ENTREPRENEUR_PROFILE;
 import static lu.entreprinder.persistence.schema.generated.Tables.ENTREPRENEUR_PROFILE_INDUSTRIES;
 import static lu.entreprinder.persistence.schema.generated.Tables.ENTREPRENEUR_PROFILE_SKILLS;
@@ -23,6 +24,7 @@ import static org.jooq.impl.DSL.when;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 import lu.entreprinder.persistence.core.Check;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.Page;
@@ -79,7 +81,7 @@ public final class MatchingDao {
         }
         Field<Long> other = when(MATCH.USER1_ID.eq(me), MATCH.USER2_ID).otherwise(MATCH.USER1_ID);
         // The page's rows first (derived table), then the profile summary of those rows only.
-        Table<?> pg = select(MATCH.ID, MATCH.CREATED_AT, other.as("other_id"))
+        Table<?> pg = select(MATCH.ID, MATCH.CREATED_AT, other.as("other_id"), MATCH.FIRST_LIKER_ID)
                 .from(MATCH)
                 .where(MATCH.USER1_ID.eq(me).or(MATCH.USER2_ID.eq(me)))
                 .and(after)
@@ -89,16 +91,18 @@ public final class MatchingDao {
         Field<Long> matchId = pg.field(MATCH.ID);
         Field<OffsetDateTime> createdAt = pg.field(MATCH.CREATED_AT);
         Field<Long> otherId = pg.field("other_id", USER.ID.getDataType());
+        Field<Integer> firstLiker = pg.field(MATCH.FIRST_LIKER_ID);
         List<UserMatch> rows = db.dsl()
                 .select(matchId, createdAt, otherId, USER.USERNAME, USER.FIRST_NAME,
                         ENTREPRENEUR_PROFILE.ID, ENTREPRENEUR_PROFILE.HEADLINE, ENTREPRENEUR_PROFILE.PROFILE_PHOTO,
-                        ProfileSummaries.industries(ENTREPRENEUR_PROFILE.ID))
+                        ProfileSummaries.industries(ENTREPRENEUR_PROFILE.ID), firstLiker)
                 .from(pg)
                 .join(USER).on(USER.ID.eq(otherId))
                 .leftJoin(ENTREPRENEUR_PROFILE).on(ENTREPRENEUR_PROFILE.USER_ID.eq(otherId))
                 .orderBy(createdAt.desc(), matchId.desc())
                 .fetch(r -> new UserMatch(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                        ProfileSummary.of(r.value6(), r.value7(), r.value8(), r.value9())));
+                        ProfileSummary.of(r.value6(), r.value7(), r.value8(), r.value9()),
+                        r.value10() == null ? OptionalLong.empty() : OptionalLong.of(r.value10())));
         return page.toPage(rows, m -> PageRequest.encode(m.matchedAt(), m.matchId()));
     }
 
@@ -108,9 +112,9 @@ public final class MatchingDao {
 
     /**
      * Users {@code userId} could like next: active users with an entrepreneur profile, other than {@code userId},
-     * whom {@code userId} has not liked. Ranked by the number of skills plus industries their profile shares with
-     * {@code userId}'s own profile (0 for everyone when {@code userId} has none), then newest ({@code date_joined desc,
-     * id desc}). Keyset pagination: the cursor carries (score, date_joined, id). One statement.
+     * whom {@code userId} has neither liked nor disliked (a disliked user never comes back). Ranked by the number of
+     * skills plus industries their profile shares with {@code userId}'s own profile (0 for everyone when
+     * {@code userId} has none), then newest ({@code date_joined desc, id desc}). Keyset pagination: the cursor carries (score, date_joined, id). One statement.
      *
      * @throws ValidationException {@code userId} not a positive id; {@code page} null; {@code cursor} not a cursor of
      *         this listing
@@ -176,7 +180,9 @@ public final class MatchingDao {
                 cp.HEADLINE.as("headline"), cp.PROFILE_PHOTO.as("photo"));
         Condition eligible = cu.IS_ACTIVE.isTrue()
                 .and(cu.ID.ne(me))
-                .and(notExists(selectOne().from(l).where(l.FROM_USER_ID.eq(me), l.TO_USER_ID.eq(cu.ID))));
+                .and(notExists(selectOne().from(l).where(l.FROM_USER_ID.eq(me), l.TO_USER_ID.eq(cu.ID))))
+                .and(notExists(selectOne().from(DISLIKE)
+                        .where(DISLIKE.FROM_USER_ID.eq(me), DISLIKE.TO_USER_ID.eq(cu.ID))));
         var topScored = name("top_scored").as(
                 select(candidate)
                         .select(sharedSkills.as("shared_skills"), sharedIndustries.as("shared_industries"),

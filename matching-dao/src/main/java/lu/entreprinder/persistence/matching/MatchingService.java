@@ -1,6 +1,7 @@
 package lu.entreprinder.persistence.matching;
 
 import lu.entreprinder.persistence.core.Check;
+import static lu.entreprinder.persistence.schema.generated.Tables.DISLIKE;
 import static lu.entreprinder.persistence.schema.generated.Tables.LIKE;
 import static lu.entreprinder.persistence.schema.generated.Tables.MATCH;
 import static lu.entreprinder.persistence.schema.generated.Tables.USER;
@@ -13,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.NotFoundException;
 import lu.entreprinder.persistence.core.PersistenceException;
@@ -51,8 +53,16 @@ import org.jooq.SelectForUpdateStep;
  *       of defence: the insert uses {@code ON CONFLICT DO NOTHING}, so even inconsistent old data cannot make a like
  *       fail.</li>
  * </ul>
- * The select that locks also proves that both users exist, so a like costs three statements (lock, insert the like,
- * insert the match when the reverse like exists) and nothing is written for an unknown user.
+ * The select that locks also proves that both users exist, so a like costs four statements (lock, clear the
+ * liker's dislike of the other user, insert the like, insert the match when the reverse like exists) and nothing is
+ * written for an unknown user.
+ *
+ * <h2>Dislikes</h2>
+ * {@link #dislike} takes the same pair lock. A like and a dislike from the same user are exclusive: a dislike
+ * withdraws the disliker's like (and dissolves the pair's match), a later like clears the dislike (the user changed
+ * their mind). Because both verbs hold the pair lock, a like and a dislike racing end in one of the two states, never
+ * with both rows. The match keeps who liked first ({@code matching_match.first_liker_id}, V22): the user whose like
+ * was there when the second like created the match.
  */
 public final class MatchingService {
 
@@ -64,7 +74,9 @@ public final class MatchingService {
 
     /**
      * {@code fromUserId} likes {@code toUserId}. When {@code toUserId} already likes {@code fromUserId}, the pair's
-     * match is created in the same transaction (stored once, lower user id first). Liking twice changes nothing.
+     * match is created in the same transaction (stored once, lower user id first, {@code toUserId} recorded as the
+     * first liker). Liking twice changes nothing. A dislike of {@code toUserId} by {@code fromUserId} is cleared
+     * (also when the like already existed).
      *
      * @return {@link LikeOutcome.Liked}, {@link LikeOutcome.Matched} or {@link LikeOutcome.AlreadyLiked}
      * @throws ValidationException {@code fromUserId}/{@code toUserId} not a positive id; {@code toUserId} when it equals
@@ -80,6 +92,8 @@ public final class MatchingService {
         }
         return db.inTransaction(tx -> {
             lockUsers(tx, from, to);
+            // A like of someone the liker disliked clears the dislike (see the class comment).
+            tx.dsl().deleteFrom(DISLIKE).where(DISLIKE.FROM_USER_ID.eq(from), DISLIKE.TO_USER_ID.eq(to)).execute();
             OffsetDateTime now = db.now();
             Optional<Long> likeId = returningId(tx.dsl(), tx.dsl().insertInto(LIKE)
                     .set(LIKE.FROM_USER_ID, from)
@@ -91,8 +105,11 @@ public final class MatchingService {
             }
             RaceSeam.of(db).pause("matching.after-like-inserted");
             // One statement: create the match if (and only if) the reverse like exists.
-            Optional<Long> matchId = returningId(tx.dsl(), tx.dsl().insertInto(MATCH, MATCH.USER1_ID, MATCH.USER2_ID, MATCH.CREATED_AT)
-                    .select(select(val(Math.min(from, to)), val(Math.max(from, to)), val(now, MATCH.CREATED_AT))
+            // The other user's like was there first: they are the first liker.
+            Optional<Long> matchId = returningId(tx.dsl(), tx.dsl().insertInto(MATCH, MATCH.USER1_ID, MATCH.USER2_ID, MATCH.CREATED_AT,
+                            MATCH.FIRST_LIKER_ID)
+                    .select(select(val(Math.min(from, to)), val(Math.max(from, to)), val(now, MATCH.CREATED_AT),
+                            val(to, MATCH.FIRST_LIKER_ID))
                             .where(exists(selectOne().from(LIKE)
                                     .where(LIKE.FROM_USER_ID.eq(to), LIKE.TO_USER_ID.eq(from)))))
                     .onConflictDoNothing());
@@ -131,6 +148,50 @@ public final class MatchingService {
                     .where(MATCH.USER1_ID.eq(Math.min(from, to)).and(MATCH.USER2_ID.eq(Math.max(from, to)))
                             .or(MATCH.USER1_ID.eq(Math.max(from, to)).and(MATCH.USER2_ID.eq(Math.min(from, to))))));
             return matchId.<UnlikeOutcome>map(UnlikeOutcome.Unmatched::new).orElseGet(UnlikeOutcome.Unliked::new);
+        });
+    }
+
+    /**
+     * {@code fromUserId} dislikes {@code toUserId}: {@code toUserId} is never again listed by
+     * {@link MatchingDao#listCandidates} for {@code fromUserId}. A like of {@code toUserId} by {@code fromUserId} is
+     * withdrawn, and the pair's match dissolved (deleted) if there was one; {@code toUserId}'s own like stays. Disliking
+     * twice changes nothing. A later {@link #like} clears the dislike. Takes the same pair lock as {@link #like}. Two
+     * statements when the dislike already existed, three when there was no like to withdraw, four otherwise.
+     *
+     * @return {@link DislikeOutcome.Disliked} or {@link DislikeOutcome.AlreadyDisliked}
+     * @throws ValidationException {@code fromUserId}/{@code toUserId} not a positive id; {@code toUserId} when it equals
+     *         {@code fromUserId} (nobody can dislike themselves). Nothing is written.
+     * @throws NotFoundException   (entity {@code user}) when either user does not exist. Nothing is written.
+     * @throws PersistenceException any other database failure (the transaction is rolled back)
+     */
+    public DislikeOutcome dislike(long fromUserId, long toUserId) {
+        long from = Check.userId(fromUserId, "fromUserId");
+        long to = Check.userId(toUserId, "toUserId");
+        if (from == to) {
+            throw new ValidationException("toUserId", "must differ from fromUserId: nobody can dislike themselves");
+        }
+        return db.inTransaction(tx -> {
+            lockUsers(tx, from, to);
+            Optional<Long> dislikeId = returningId(tx.dsl(), tx.dsl().insertInto(DISLIKE)
+                    .set(DISLIKE.FROM_USER_ID, from)
+                    .set(DISLIKE.TO_USER_ID, to)
+                    .set(DISLIKE.CREATED_AT, db.now())
+                    .onConflictDoNothing());
+            if (dislikeId.isEmpty()) {
+                return new DislikeOutcome.AlreadyDisliked();
+            }
+            int withdrawn = tx.dsl().deleteFrom(LIKE)
+                    .where(LIKE.FROM_USER_ID.eq(from), LIKE.TO_USER_ID.eq(to))
+                    .execute();
+            if (withdrawn == 0) {
+                return new DislikeOutcome.Disliked(dislikeId.get(), false, OptionalLong.empty());
+            }
+            Optional<Long> matchId = returningId(tx.dsl(), tx.dsl().deleteFrom(MATCH)
+                    // either order: the Django app may have stored the pair as (higher, lower)
+                    .where(MATCH.USER1_ID.eq(Math.min(from, to)).and(MATCH.USER2_ID.eq(Math.max(from, to)))
+                            .or(MATCH.USER1_ID.eq(Math.max(from, to)).and(MATCH.USER2_ID.eq(Math.min(from, to))))));
+            return new DislikeOutcome.Disliked(dislikeId.get(), true,
+                    matchId.map(OptionalLong::of).orElseGet(OptionalLong::empty));
         });
     }
 

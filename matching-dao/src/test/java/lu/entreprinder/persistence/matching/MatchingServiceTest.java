@@ -29,7 +29,7 @@ class MatchingServiceTest {
         var counted = Statements.count(db, () -> service.like(anna, ben));
 
         assertThat(counted.value()).isInstanceOf(LikeOutcome.Liked.class);
-        assertThat(counted.statements()).isEqualTo(3);
+        assertThat(counted.statements()).isEqualTo(4);
         assertThat(liked(db, anna, ben)).isTrue();
         assertThat(liked(db, ben, anna)).isFalse();
         assertThat(matches(db)).isZero();
@@ -46,7 +46,7 @@ class MatchingServiceTest {
         // The higher id likes back: the match must still be stored (lower, higher).
         var counted = Statements.count(db, () -> service.like(ben, anna));
 
-        assertThat(counted.statements()).isEqualTo(3);
+        assertThat(counted.statements()).isEqualTo(4);
         assertThat(counted.value()).isInstanceOf(LikeOutcome.Matched.class);
         long matchId = ((LikeOutcome.Matched) counted.value()).matchId();
         Record row = db.dsl().selectFrom(MATCH).fetchSingle();
@@ -66,7 +66,7 @@ class MatchingServiceTest {
         var counted = Statements.count(db, () -> service.like(anna, ben));
 
         assertThat(counted.value()).isInstanceOf(LikeOutcome.AlreadyLiked.class);
-        assertThat(counted.statements()).isEqualTo(2);
+        assertThat(counted.statements()).isEqualTo(3);
         assertThat(likes(db)).isEqualTo(1);
 
         // After the match, both directions are "already liked" and the match stays single.

@@ -12,9 +12,12 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import lu.entreprinder.persistence.core.Check;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.NotFoundException;
@@ -24,6 +27,7 @@ import lu.entreprinder.persistence.core.internal.RaceSeam;
 import org.jooq.DSLContext;
 import org.jooq.Record4;
 import org.jooq.Records;
+import org.jooq.SelectForUpdateStep;
 import org.jooq.Result;
 
 /**
@@ -40,6 +44,12 @@ public final class PlotReservationService {
 
     /** The longest hold {@link #reserve} accepts. */
     public static final Duration MAX_HOLD = Duration.ofDays(30);
+
+    /** How long each reservation of {@link #reserveAll} holds its plot. */
+    public static final Duration RESERVE_ALL_HOLD = Duration.ofHours(24);
+
+    /** The most plots {@link #reserveAll} reserves in one call. */
+    public static final int MAX_PLOTS_PER_CALL = 10;
 
     private final Database db;
     private final ReservationListener listener;
@@ -112,6 +122,118 @@ public final class PlotReservationService {
                     .set(VDL_PLOT_RESERVATION.NOTES, "")
                     .returning(VDL_PLOT_RESERVATION.ID).fetchOne(VDL_PLOT_RESERVATION.ID);
             return new ReserveResult.Reserved(id, plotId, expiresAt);
+        });
+    }
+
+    /**
+     * Reserves several available plots for the user in one transaction, all or nothing, each until
+     * {@code db.now() +} {@link #RESERVE_ALL_HOLD} (24 hours). The plot rows are locked in ascending id order whatever
+     * the order of {@code plotIds} ({@code SELECT … WHERE id IN (…) ORDER BY id FOR UPDATE}; SQLite: the immediate
+     * transaction's write lock), so two callers with overlapping sets wait on each other instead of deadlocking. As
+     * with {@link #reserve}, a plot whose only reservations have expired (not yet swept) is released (reported to
+     * {@link ReservationListener#released} after the commit) and reserved anew. Statements: the lock; the holds of
+     * the plots that are marked reserved (only when there are any); the delete of expired holds (only when there are
+     * any); then one update of the plots and one multi-row insert of the reservations.
+     *
+     * @param plotIds 1 to {@link #MAX_PLOTS_PER_CALL} distinct plot ids, in any order
+     * @return {@link ReserveAllResult.Reserved} (one reservation per plot, ascending plot id) or
+     *         {@link ReserveAllResult.NothingReserved} naming the plots that are not available and those the user
+     *         already holds
+     * @throws ValidationException (userId) not a positive id; (plotIds) null or empty, more than
+     *         {@link #MAX_PLOTS_PER_CALL}, an id null or not positive, or an id named twice. Nothing is written.
+     * @throws NotFoundException if a plot does not exist (the lowest missing id). Nothing is written.
+     * @throws lu.entreprinder.persistence.core.ForeignKeyViolationException if the user does not exist
+     */
+    public ReserveAllResult reserveAll(long userId, List<Long> plotIds) {
+        long user = Check.userId(userId, "userId");
+        Check.required(plotIds, "plotIds");
+        if (plotIds.isEmpty() || plotIds.size() > MAX_PLOTS_PER_CALL) {
+            throw new ValidationException("plotIds",
+                    "must name 1 to " + MAX_PLOTS_PER_CALL + " plots, named " + plotIds.size());
+        }
+        TreeSet<Long> sorted = new TreeSet<>();
+        for (Long plotId : plotIds) {
+            if (plotId == null || plotId <= 0) {
+                throw new ValidationException("plotIds", "every plot id must be positive, was " + plotId);
+            }
+            if (!sorted.add(plotId)) {
+                throw new ValidationException("plotIds", "plot " + plotId + " is named twice");
+            }
+        }
+        List<Long> ids = List.copyOf(sorted);
+        return db.inTransaction(tx -> {
+            DSLContext dsl = tx.dsl();
+            SelectForUpdateStep<org.jooq.Record2<Long, String>> plots = dsl.select(VDL_PLOT.ID, VDL_PLOT.STATUS)
+                    .from(VDL_PLOT).where(VDL_PLOT.ID.in(ids)).orderBy(VDL_PLOT.ID);
+            Map<Long, String> stored = tx.forUpdate(plots).fetchMap(VDL_PLOT.ID, VDL_PLOT.STATUS);
+            for (long plotId : ids) {
+                if (!stored.containsKey(plotId)) {
+                    throw new NotFoundException("plot", plotId);
+                }
+            }
+            OffsetDateTime now = tx.now();
+            List<Long> marked = ids.stream()
+                    .filter(id -> PlotStatus.fromDb(stored.get(id)) == PlotStatus.RESERVED).toList();
+            List<Long> unavailable = new ArrayList<>();
+            List<Long> held = new ArrayList<>();
+            List<ReservationEvent> expired = new ArrayList<>();
+            if (!marked.isEmpty()) {
+                Map<Long, List<Record4<Long, Long, OffsetDateTime, Boolean>>> holdsByPlot = new TreeMap<>();
+                dsl.select(VDL_PLOT_RESERVATION.ID, VDL_PLOT_RESERVATION.USER_ID, VDL_PLOT_RESERVATION.EXPIRES_AT,
+                                VDL_PLOT_RESERVATION.IS_CONFIRMED, VDL_PLOT_RESERVATION.PLOT_ID)
+                        .from(VDL_PLOT_RESERVATION).where(VDL_PLOT_RESERVATION.PLOT_ID.in(marked))
+                        .orderBy(VDL_PLOT_RESERVATION.PLOT_ID, VDL_PLOT_RESERVATION.ID)
+                        .forEach(r -> holdsByPlot.computeIfAbsent(r.value5(), k -> new ArrayList<>())
+                                .add(r.into(VDL_PLOT_RESERVATION.ID, VDL_PLOT_RESERVATION.USER_ID,
+                                        VDL_PLOT_RESERVATION.EXPIRES_AT, VDL_PLOT_RESERVATION.IS_CONFIRMED)));
+                for (var entry : holdsByPlot.entrySet()) {
+                    List<ReservationEvent> expiredHere = new ArrayList<>();
+                    boolean live = false;
+                    for (var hold : entry.getValue()) {
+                        if (hold.value4() || hold.value3().isAfter(now)) {
+                            live = true;
+                            (hold.value2() == user ? held : unavailable).add(entry.getKey());
+                            break;
+                        }
+                        expiredHere.add(new ReservationEvent(hold.value1(), hold.value2(), entry.getKey(), now));
+                    }
+                    if (!live) {
+                        expired.addAll(expiredHere);
+                    }
+                }
+            }
+            for (long plotId : ids) {
+                PlotStatus status = PlotStatus.fromDb(stored.get(plotId));
+                if (status != PlotStatus.AVAILABLE && status != PlotStatus.RESERVED) {
+                    unavailable.add(plotId);
+                }
+            }
+            if (!unavailable.isEmpty() || !held.isEmpty()) {
+                return new ReserveAllResult.NothingReserved(unavailable.stream().sorted().toList(), held);
+            }
+            RaceSeam.of(db).pause("plot.reserve-all");
+            if (!expired.isEmpty()) {
+                dsl.deleteFrom(VDL_PLOT_RESERVATION)
+                        .where(VDL_PLOT_RESERVATION.ID.in(expired.stream().map(ReservationEvent::reservationId).toList()))
+                        .execute();
+                tx.afterCommit(() -> expired.forEach(listener::released));
+            }
+            dsl.update(VDL_PLOT).set(VDL_PLOT.STATUS, PlotStatus.RESERVED.dbValue())
+                    .where(VDL_PLOT.ID.in(ids)).execute();
+            OffsetDateTime expiresAt = now.plus(RESERVE_ALL_HOLD);
+            var insert = dsl.insertInto(VDL_PLOT_RESERVATION, VDL_PLOT_RESERVATION.USER_ID,
+                    VDL_PLOT_RESERVATION.PLOT_ID, VDL_PLOT_RESERVATION.CREATED_AT, VDL_PLOT_RESERVATION.EXPIRES_AT,
+                    VDL_PLOT_RESERVATION.IS_CONFIRMED, VDL_PLOT_RESERVATION.NOTES);
+            for (long plotId : ids) {
+                insert = insert.values(user, plotId, now, expiresAt, false, "");
+            }
+            // The database's own RETURNING (jOOQ's SQLite emulation reads last_insert_rowid(), one row only).
+            Map<Long, Long> reservationByPlot = new TreeMap<>();
+            dsl.resultQuery("{0} returning plot_id, id", insert)
+                    .forEach(r -> reservationByPlot.put(r.get(0, Long.class), r.get(1, Long.class)));
+            return new ReserveAllResult.Reserved(ids.stream()
+                    .map(plotId -> new ReserveResult.Reserved(reservationByPlot.get(plotId), plotId, expiresAt))
+                    .toList());
         });
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import lu.entreprinder.persistence.schema.generated.tables.ConnectionMessage;
 import lu.entreprinder.persistence.schema.generated.tables.CrushCoach;
 import lu.entreprinder.persistence.schema.generated.tables.CrushProfile;
+import lu.entreprinder.persistence.schema.generated.tables.Dislike;
 import lu.entreprinder.persistence.schema.generated.tables.EntrepreneurProfile;
 import lu.entreprinder.persistence.schema.generated.tables.EntrepreneurProfileIndustries;
 import lu.entreprinder.persistence.schema.generated.tables.EntrepreneurProfileSkills;
@@ -30,6 +31,7 @@ import lu.entreprinder.persistence.schema.generated.tables.Like;
 import lu.entreprinder.persistence.schema.generated.tables.Match;
 import lu.entreprinder.persistence.schema.generated.tables.MeetupEvent;
 import lu.entreprinder.persistence.schema.generated.tables.MeetupEventSpecialUsers;
+import lu.entreprinder.persistence.schema.generated.tables.PresentationRating;
 import lu.entreprinder.persistence.schema.generated.tables.ProfileSubmission;
 import lu.entreprinder.persistence.schema.generated.tables.Skill;
 import lu.entreprinder.persistence.schema.generated.tables.SpecialUserExperience;
@@ -40,6 +42,7 @@ import lu.entreprinder.persistence.schema.generated.tables.VdlPlot;
 import lu.entreprinder.persistence.schema.generated.tables.VdlPlotAdoptionPlans;
 import lu.entreprinder.persistence.schema.generated.tables.VdlPlotReservation;
 import lu.entreprinder.persistence.schema.generated.tables.VdlProducer;
+import lu.entreprinder.persistence.schema.generated.tables.VotingSession;
 
 import org.jooq.Catalog;
 import org.jooq.Table;
@@ -151,6 +154,11 @@ public class DefaultSchema extends SchemaImpl {
     public final MeetupEventSpecialUsers MEETUP_EVENT_SPECIAL_USERS = MeetupEventSpecialUsers.MEETUP_EVENT_SPECIAL_USERS;
 
     /**
+     * The table <code>crush_lu_presentationrating</code>.
+     */
+    public final PresentationRating PRESENTATION_RATING = PresentationRating.PRESENTATION_RATING;
+
+    /**
      * The table <code>crush_lu_profilesubmission</code>.
      */
     public final ProfileSubmission PROFILE_SUBMISSION = ProfileSubmission.PROFILE_SUBMISSION;
@@ -159,6 +167,11 @@ public class DefaultSchema extends SchemaImpl {
      * The table <code>crush_lu_specialuserexperience</code>.
      */
     public final SpecialUserExperience SPECIAL_USER_EXPERIENCE = SpecialUserExperience.SPECIAL_USER_EXPERIENCE;
+
+    /**
+     * The table <code>crush_lu_votingsession</code>.
+     */
+    public final VotingSession VOTING_SESSION = VotingSession.VOTING_SESSION;
 
     /**
      * The table <code>entreprinder_entrepreneurprofile</code>.
@@ -184,6 +197,11 @@ public class DefaultSchema extends SchemaImpl {
      * The table <code>entreprinder_skill</code>.
      */
     public final Skill SKILL = Skill.SKILL;
+
+    /**
+     * The table <code>matching_dislike</code>.
+     */
+    public final Dislike DISLIKE = Dislike.DISLIKE;
 
     /**
      * The table <code>matching_like</code>.
@@ -259,13 +277,16 @@ public class DefaultSchema extends SchemaImpl {
             JourneyReward.JOURNEY_REWARD,
             MeetupEvent.MEETUP_EVENT,
             MeetupEventSpecialUsers.MEETUP_EVENT_SPECIAL_USERS,
+            PresentationRating.PRESENTATION_RATING,
             ProfileSubmission.PROFILE_SUBMISSION,
             SpecialUserExperience.SPECIAL_USER_EXPERIENCE,
+            VotingSession.VOTING_SESSION,
             EntrepreneurProfile.ENTREPRENEUR_PROFILE,
             EntrepreneurProfileIndustries.ENTREPRENEUR_PROFILE_INDUSTRIES,
             EntrepreneurProfileSkills.ENTREPRENEUR_PROFILE_SKILLS,
             Industry.INDUSTRY,
             Skill.SKILL,
+            Dislike.DISLIKE,
             Like.LIKE,
             Match.MATCH,
             VdlAdoptionPlan.VDL_ADOPTION_PLAN,

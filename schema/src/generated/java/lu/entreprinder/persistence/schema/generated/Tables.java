@@ -7,6 +7,7 @@ package lu.entreprinder.persistence.schema.generated;
 import lu.entreprinder.persistence.schema.generated.tables.ConnectionMessage;
 import lu.entreprinder.persistence.schema.generated.tables.CrushCoach;
 import lu.entreprinder.persistence.schema.generated.tables.CrushProfile;
+import lu.entreprinder.persistence.schema.generated.tables.Dislike;
 import lu.entreprinder.persistence.schema.generated.tables.EntrepreneurProfile;
 import lu.entreprinder.persistence.schema.generated.tables.EntrepreneurProfileIndustries;
 import lu.entreprinder.persistence.schema.generated.tables.EntrepreneurProfileSkills;
@@ -27,6 +28,7 @@ import lu.entreprinder.persistence.schema.generated.tables.Like;
 import lu.entreprinder.persistence.schema.generated.tables.Match;
 import lu.entreprinder.persistence.schema.generated.tables.MeetupEvent;
 import lu.entreprinder.persistence.schema.generated.tables.MeetupEventSpecialUsers;
+import lu.entreprinder.persistence.schema.generated.tables.PresentationRating;
 import lu.entreprinder.persistence.schema.generated.tables.ProfileSubmission;
 import lu.entreprinder.persistence.schema.generated.tables.Skill;
 import lu.entreprinder.persistence.schema.generated.tables.SpecialUserExperience;
@@ -37,6 +39,7 @@ import lu.entreprinder.persistence.schema.generated.tables.VdlPlot;
 import lu.entreprinder.persistence.schema.generated.tables.VdlPlotAdoptionPlans;
 import lu.entreprinder.persistence.schema.generated.tables.VdlPlotReservation;
 import lu.entreprinder.persistence.schema.generated.tables.VdlProducer;
+import lu.entreprinder.persistence.schema.generated.tables.VotingSession;
 
 
 /**
@@ -136,6 +139,11 @@ public class Tables {
     public static final MeetupEventSpecialUsers MEETUP_EVENT_SPECIAL_USERS = MeetupEventSpecialUsers.MEETUP_EVENT_SPECIAL_USERS;
 
     /**
+     * The table <code>crush_lu_presentationrating</code>.
+     */
+    public static final PresentationRating PRESENTATION_RATING = PresentationRating.PRESENTATION_RATING;
+
+    /**
      * The table <code>crush_lu_profilesubmission</code>.
      */
     public static final ProfileSubmission PROFILE_SUBMISSION = ProfileSubmission.PROFILE_SUBMISSION;
@@ -144,6 +152,11 @@ public class Tables {
      * The table <code>crush_lu_specialuserexperience</code>.
      */
     public static final SpecialUserExperience SPECIAL_USER_EXPERIENCE = SpecialUserExperience.SPECIAL_USER_EXPERIENCE;
+
+    /**
+     * The table <code>crush_lu_votingsession</code>.
+     */
+    public static final VotingSession VOTING_SESSION = VotingSession.VOTING_SESSION;
 
     /**
      * The table <code>entreprinder_entrepreneurprofile</code>.
@@ -169,6 +182,11 @@ public class Tables {
      * The table <code>entreprinder_skill</code>.
      */
     public static final Skill SKILL = Skill.SKILL;
+
+    /**
+     * The table <code>matching_dislike</code>.
+     */
+    public static final Dislike DISLIKE = Dislike.DISLIKE;
 
     /**
      * The table <code>matching_like</code>.

@@ -17,6 +17,7 @@ import lu.entreprinder.persistence.schema.generated.tables.records.MatchRecord;
 import lu.entreprinder.persistence.schema.types.UserIdConverter;
 import lu.entreprinder.persistence.schema.types.UtcTimestampBinding;
 
+import org.jooq.Check;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.ForeignKey;
@@ -82,6 +83,11 @@ public class Match extends TableImpl<MatchRecord> {
      * The column <code>matching_match.created_at</code>.
      */
     public final TableField<MatchRecord, OffsetDateTime> CREATED_AT = createField(DSL.name("created_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6).nullable(false), this, "", new UtcTimestampBinding());
+
+    /**
+     * The column <code>matching_match.first_liker_id</code>.
+     */
+    public final TableField<MatchRecord, Integer> FIRST_LIKER_ID = createField(DSL.name("first_liker_id"), SQLDataType.INTEGER, this, "");
 
     private Match(Name alias, Table<MatchRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
@@ -199,6 +205,13 @@ public class Match extends TableImpl<MatchRecord> {
             _matchingMatchUser2IdFk = new UserPath(this, Keys.MATCHING_MATCH__MATCHING_MATCH_USER2_ID_FK, null);
 
         return _matchingMatchUser2IdFk;
+    }
+
+    @Override
+    public List<Check<MatchRecord>> getChecks() {
+        return Arrays.asList(
+            Internal.createCheck(this, DSL.name("matching_match_first_liker_id_check"), "(((first_liker_id IS NULL) OR (first_liker_id = user1_id) OR (first_liker_id = user2_id)))", true)
+        );
     }
 
     @Override

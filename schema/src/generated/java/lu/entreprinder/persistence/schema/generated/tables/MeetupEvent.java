@@ -18,6 +18,7 @@ import lu.entreprinder.persistence.schema.generated.tables.EventInvitation.Event
 import lu.entreprinder.persistence.schema.generated.tables.EventRegistration.EventRegistrationPath;
 import lu.entreprinder.persistence.schema.generated.tables.MeetupEventSpecialUsers.MeetupEventSpecialUsersPath;
 import lu.entreprinder.persistence.schema.generated.tables.User.UserPath;
+import lu.entreprinder.persistence.schema.generated.tables.VotingSession.VotingSessionPath;
 import lu.entreprinder.persistence.schema.generated.tables.records.MeetupEventRecord;
 import lu.entreprinder.persistence.schema.types.Scale2Converter;
 import lu.entreprinder.persistence.schema.types.UtcTimestampBinding;
@@ -281,6 +282,19 @@ public class MeetupEvent extends TableImpl<MeetupEventRecord> {
             _crushLuMeetupeventSpecialUsers = new MeetupEventSpecialUsersPath(this, null, Keys.CRUSH_LU_MEETUPEVENT_SPECIAL_USERS__CRUSH_LU_MEETUPEVENT_SPECIAL_USERS_MEETUPEVENT_ID_FK.getInverseKey());
 
         return _crushLuMeetupeventSpecialUsers;
+    }
+
+    private transient VotingSessionPath _crushLuVotingsession;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>crush_lu_votingsession</code> table
+     */
+    public VotingSessionPath crushLuVotingsession() {
+        if (_crushLuVotingsession == null)
+            _crushLuVotingsession = new VotingSessionPath(this, null, Keys.CRUSH_LU_VOTINGSESSION__CRUSH_LU_VOTINGSESSION_EVENT_ID_FK.getInverseKey());
+
+        return _crushLuVotingsession;
     }
 
     /**

@@ -14,6 +14,7 @@ import lu.entreprinder.persistence.schema.generated.Keys;
 import lu.entreprinder.persistence.schema.generated.tables.ConnectionMessage.ConnectionMessagePath;
 import lu.entreprinder.persistence.schema.generated.tables.CrushCoach.CrushCoachPath;
 import lu.entreprinder.persistence.schema.generated.tables.CrushProfile.CrushProfilePath;
+import lu.entreprinder.persistence.schema.generated.tables.Dislike.DislikePath;
 import lu.entreprinder.persistence.schema.generated.tables.EntrepreneurProfile.EntrepreneurProfilePath;
 import lu.entreprinder.persistence.schema.generated.tables.EventConnection.EventConnectionPath;
 import lu.entreprinder.persistence.schema.generated.tables.EventInvitation.EventInvitationPath;
@@ -25,9 +26,11 @@ import lu.entreprinder.persistence.schema.generated.tables.Like.LikePath;
 import lu.entreprinder.persistence.schema.generated.tables.Match.MatchPath;
 import lu.entreprinder.persistence.schema.generated.tables.MeetupEvent.MeetupEventPath;
 import lu.entreprinder.persistence.schema.generated.tables.MeetupEventSpecialUsers.MeetupEventSpecialUsersPath;
+import lu.entreprinder.persistence.schema.generated.tables.PresentationRating.PresentationRatingPath;
 import lu.entreprinder.persistence.schema.generated.tables.SpecialUserExperience.SpecialUserExperiencePath;
 import lu.entreprinder.persistence.schema.generated.tables.VdlPlot.VdlPlotPath;
 import lu.entreprinder.persistence.schema.generated.tables.VdlPlotReservation.VdlPlotReservationPath;
+import lu.entreprinder.persistence.schema.generated.tables.VotingSession.VotingSessionPath;
 import lu.entreprinder.persistence.schema.generated.tables.records.UserRecord;
 import lu.entreprinder.persistence.schema.types.UserIdConverter;
 import lu.entreprinder.persistence.schema.types.UtcTimestampBinding;
@@ -361,6 +364,34 @@ public class User extends TableImpl<UserRecord> {
         return _crushLuMeetupeventSpecialUsers;
     }
 
+    private transient PresentationRatingPath _crushLuPresentationratingPresenterIdFk;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>crush_lu_presentationrating</code> table, via the
+     * <code>crush_lu_presentationrating_presenter_id_fk</code> key
+     */
+    public PresentationRatingPath crushLuPresentationratingPresenterIdFk() {
+        if (_crushLuPresentationratingPresenterIdFk == null)
+            _crushLuPresentationratingPresenterIdFk = new PresentationRatingPath(this, null, Keys.CRUSH_LU_PRESENTATIONRATING__CRUSH_LU_PRESENTATIONRATING_PRESENTER_ID_FK.getInverseKey());
+
+        return _crushLuPresentationratingPresenterIdFk;
+    }
+
+    private transient PresentationRatingPath _crushLuPresentationratingRaterIdFk;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>crush_lu_presentationrating</code> table, via the
+     * <code>crush_lu_presentationrating_rater_id_fk</code> key
+     */
+    public PresentationRatingPath crushLuPresentationratingRaterIdFk() {
+        if (_crushLuPresentationratingRaterIdFk == null)
+            _crushLuPresentationratingRaterIdFk = new PresentationRatingPath(this, null, Keys.CRUSH_LU_PRESENTATIONRATING__CRUSH_LU_PRESENTATIONRATING_RATER_ID_FK.getInverseKey());
+
+        return _crushLuPresentationratingRaterIdFk;
+    }
+
     private transient SpecialUserExperiencePath _crushLuSpecialuserexperience;
 
     /**
@@ -374,6 +405,19 @@ public class User extends TableImpl<UserRecord> {
         return _crushLuSpecialuserexperience;
     }
 
+    private transient VotingSessionPath _crushLuVotingsession;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>crush_lu_votingsession</code> table
+     */
+    public VotingSessionPath crushLuVotingsession() {
+        if (_crushLuVotingsession == null)
+            _crushLuVotingsession = new VotingSessionPath(this, null, Keys.CRUSH_LU_VOTINGSESSION__CRUSH_LU_VOTINGSESSION_OPENED_BY_ID_FK.getInverseKey());
+
+        return _crushLuVotingsession;
+    }
+
     private transient EntrepreneurProfilePath _entreprinderEntrepreneurprofile;
 
     /**
@@ -385,6 +429,32 @@ public class User extends TableImpl<UserRecord> {
             _entreprinderEntrepreneurprofile = new EntrepreneurProfilePath(this, null, Keys.ENTREPRINDER_ENTREPRENEURPROFILE__ENTREPRINDER_ENTREPRENEURPROFILE_USER_ID_FK.getInverseKey());
 
         return _entreprinderEntrepreneurprofile;
+    }
+
+    private transient DislikePath _matchingDislikeFromUserIdFk;
+
+    /**
+     * Get the implicit to-many join path to the <code>matching_dislike</code>
+     * table, via the <code>matching_dislike_from_user_id_fk</code> key
+     */
+    public DislikePath matchingDislikeFromUserIdFk() {
+        if (_matchingDislikeFromUserIdFk == null)
+            _matchingDislikeFromUserIdFk = new DislikePath(this, null, Keys.MATCHING_DISLIKE__MATCHING_DISLIKE_FROM_USER_ID_FK.getInverseKey());
+
+        return _matchingDislikeFromUserIdFk;
+    }
+
+    private transient DislikePath _matchingDislikeToUserIdFk;
+
+    /**
+     * Get the implicit to-many join path to the <code>matching_dislike</code>
+     * table, via the <code>matching_dislike_to_user_id_fk</code> key
+     */
+    public DislikePath matchingDislikeToUserIdFk() {
+        if (_matchingDislikeToUserIdFk == null)
+            _matchingDislikeToUserIdFk = new DislikePath(this, null, Keys.MATCHING_DISLIKE__MATCHING_DISLIKE_TO_USER_ID_FK.getInverseKey());
+
+        return _matchingDislikeToUserIdFk;
     }
 
     private transient LikePath _matchingLikeFromUserIdFk;

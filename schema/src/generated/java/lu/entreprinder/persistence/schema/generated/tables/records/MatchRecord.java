@@ -76,6 +76,20 @@ public class MatchRecord extends UpdatableRecordImpl<MatchRecord> {
         return (OffsetDateTime) get(3);
     }
 
+    /**
+     * Setter for <code>matching_match.first_liker_id</code>.
+     */
+    public void setFirstLikerId(Integer value) {
+        set(4, value);
+    }
+
+    /**
+     * Getter for <code>matching_match.first_liker_id</code>.
+     */
+    public Integer getFirstLikerId() {
+        return (Integer) get(4);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -99,13 +113,14 @@ public class MatchRecord extends UpdatableRecordImpl<MatchRecord> {
     /**
      * Create a detached, initialised MatchRecord
      */
-    public MatchRecord(Long id, Long user1Id, Long user2Id, OffsetDateTime createdAt) {
+    public MatchRecord(Long id, Long user1Id, Long user2Id, OffsetDateTime createdAt, Integer firstLikerId) {
         super(Match.MATCH);
 
         setId(id);
         setUser1Id(user1Id);
         setUser2Id(user2Id);
         setCreatedAt(createdAt);
+        setFirstLikerId(firstLikerId);
         resetTouchedOnNotNull();
     }
 }
