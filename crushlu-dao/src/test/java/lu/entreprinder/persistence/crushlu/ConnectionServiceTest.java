@@ -1,9 +1,10 @@
 package lu.entreprinder.persistence.crushlu;
 
-import static lu.entreprinder.persistence.crushlu.EventDaoTest.assertField;
+import static lu.entreprinder.persistence.crushlu.EventFixtures.connect;
 import static lu.entreprinder.persistence.crushlu.EventFixtures.member;
 import static lu.entreprinder.persistence.crushlu.EventFixtures.registration;
 import static lu.entreprinder.persistence.schema.generated.Tables.EVENT_CONNECTION;
+import static lu.entreprinder.persistence.testing.Refusals.assertField;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,13 +23,6 @@ import lu.entreprinder.persistence.testing.TestClock;
 class ConnectionServiceTest {
 
     private static final Duration DAY = Duration.ofDays(3);
-
-    /** Requests and accepts a connection between two attendees; returns its id. */
-    static long connect(ConnectionService service, long from, long to, long event) {
-        var requested = (ConnectionRequestResult.Requested) service.requestConnection(from, to, event);
-        var connected = (ConnectionResponseResult.Connected) service.respond(to, requested.connection().id(), true);
-        return connected.connection().id();
-    }
 
     @DatabaseTest
     void attendeesRequestAcceptAndDecline(Database db) {

@@ -3,6 +3,7 @@ package lu.entreprinder.persistence.crushlu;
 import static lu.entreprinder.persistence.crushlu.EventFixtures.member;
 import static lu.entreprinder.persistence.crushlu.EventFixtures.registration;
 import static lu.entreprinder.persistence.schema.generated.Tables.EVENT_REGISTRATION;
+import static lu.entreprinder.persistence.testing.Refusals.assertField;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +19,6 @@ import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.NotFoundException;
 import lu.entreprinder.persistence.core.Page;
 import lu.entreprinder.persistence.core.PageRequest;
-import lu.entreprinder.persistence.core.ValidationException;
 import lu.entreprinder.persistence.testing.DatabaseTest;
 import lu.entreprinder.persistence.testing.Fixtures;
 import lu.entreprinder.persistence.testing.Statements;
@@ -332,10 +332,5 @@ class EventDaoTest {
         assertThat(detail.registrationOpen()).isTrue();
         assertThat(detail.confirmedRegistrations()).isEmpty();
         assertThat(detail.viewerStatus()).isEqualTo(Optional.empty());
-    }
-
-    static void assertField(Runnable call, String field) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(ValidationException.class,
-                e -> assertThat(e.field()).isEqualTo(field));
     }
 }

@@ -2,6 +2,7 @@ package lu.entreprinder.persistence.crushlu;
 
 import static lu.entreprinder.persistence.schema.generated.Tables.JOURNEY_CHALLENGE;
 import static lu.entreprinder.persistence.schema.generated.Tables.JOURNEY_CHAPTER;
+import static lu.entreprinder.persistence.testing.Refusals.assertField;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,7 +11,6 @@ import java.util.Optional;
 import lu.entreprinder.persistence.core.ConflictException;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.NotFoundException;
-import lu.entreprinder.persistence.core.ValidationException;
 import lu.entreprinder.persistence.testing.DatabaseTest;
 import lu.entreprinder.persistence.testing.Statements;
 
@@ -94,10 +94,5 @@ class JourneyDaoTest {
         assertField(() -> dao.insertReward(ch, null, "t", "", ""), "type");
         assertThat(db.dsl().fetchCount(JOURNEY_CHALLENGE)).isZero();
         assertThat(db.dsl().fetchCount(JOURNEY_CHAPTER)).isEqualTo(1);
-    }
-
-    static void assertField(Runnable call, String field) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(ValidationException.class,
-                e -> assertThat(e.field()).isEqualTo(field));
     }
 }

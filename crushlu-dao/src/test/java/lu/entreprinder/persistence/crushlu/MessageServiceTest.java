@@ -1,9 +1,9 @@
 package lu.entreprinder.persistence.crushlu;
 
-import static lu.entreprinder.persistence.crushlu.ConnectionServiceTest.connect;
-import static lu.entreprinder.persistence.crushlu.EventDaoTest.assertField;
+import static lu.entreprinder.persistence.crushlu.EventFixtures.connect;
 import static lu.entreprinder.persistence.crushlu.EventFixtures.member;
 import static lu.entreprinder.persistence.crushlu.EventFixtures.registration;
+import static lu.entreprinder.persistence.testing.Refusals.assertField;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

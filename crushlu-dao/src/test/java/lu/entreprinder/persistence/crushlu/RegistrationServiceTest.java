@@ -1,8 +1,8 @@
 package lu.entreprinder.persistence.crushlu;
 
-import static lu.entreprinder.persistence.crushlu.EventDaoTest.assertField;
 import static lu.entreprinder.persistence.crushlu.EventFixtures.count;
 import static lu.entreprinder.persistence.crushlu.EventFixtures.member;
+import static lu.entreprinder.persistence.testing.Refusals.assertField;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

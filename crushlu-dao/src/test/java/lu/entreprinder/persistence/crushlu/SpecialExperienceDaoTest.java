@@ -1,7 +1,7 @@
 package lu.entreprinder.persistence.crushlu;
 
-import static lu.entreprinder.persistence.crushlu.JourneyDaoTest.assertField;
 import static lu.entreprinder.persistence.schema.generated.Tables.SPECIAL_USER_EXPERIENCE;
+import static lu.entreprinder.persistence.testing.Refusals.assertField;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,7 +1,7 @@
 package lu.entreprinder.persistence.vinsdelux;
 
 import static lu.entreprinder.persistence.schema.generated.Tables.VDL_PLOT_RESERVATION;
-import static lu.entreprinder.persistence.vinsdelux.VinsDeluxCatalogTest.assertRefused;
+import static lu.entreprinder.persistence.testing.Refusals.assertField;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -111,19 +111,19 @@ class PlotReservationServiceTest {
         long plot = VdlFixtures.plot(w.catalog, w.producer, "P1");
         String before = VdlFixtures.snapshot(db);
 
-        assertRefused(() -> w.service.reserve(0, plot, HOLD), "userId");
-        assertRefused(() -> w.service.reserve(1L + Integer.MAX_VALUE, plot, HOLD), "userId");
-        assertRefused(() -> w.service.reserve(anna, -1, HOLD), "plotId");
-        assertRefused(() -> w.service.reserve(anna, plot, null), "holdFor");
-        assertRefused(() -> w.service.reserve(anna, plot, Duration.ZERO), "holdFor");
-        assertRefused(() -> w.service.reserve(anna, plot, Duration.ofDays(31)), "holdFor");
-        assertRefused(() -> w.service.confirm(anna, 0), "reservationId");
-        assertRefused(() -> w.service.confirm(-5, 1), "userId");
-        assertRefused(() -> w.service.cancel(anna, 0), "reservationId");
-        assertRefused(() -> w.service.cancel(0, 1), "userId");
-        assertRefused(() -> w.service.releaseExpired(0), "batchSize");
-        assertRefused(() -> w.service.releaseExpired(1001), "batchSize");
-        assertRefused(() -> w.service.listReservations(0), "userId");
+        assertField(() -> w.service.reserve(0, plot, HOLD), "userId");
+        assertField(() -> w.service.reserve(1L + Integer.MAX_VALUE, plot, HOLD), "userId");
+        assertField(() -> w.service.reserve(anna, -1, HOLD), "plotId");
+        assertField(() -> w.service.reserve(anna, plot, null), "holdFor");
+        assertField(() -> w.service.reserve(anna, plot, Duration.ZERO), "holdFor");
+        assertField(() -> w.service.reserve(anna, plot, Duration.ofDays(31)), "holdFor");
+        assertField(() -> w.service.confirm(anna, 0), "reservationId");
+        assertField(() -> w.service.confirm(-5, 1), "userId");
+        assertField(() -> w.service.cancel(anna, 0), "reservationId");
+        assertField(() -> w.service.cancel(0, 1), "userId");
+        assertField(() -> w.service.releaseExpired(0), "batchSize");
+        assertField(() -> w.service.releaseExpired(1001), "batchSize");
+        assertField(() -> w.service.listReservations(0), "userId");
         assertThatThrownBy(() -> w.service.reserve(anna, plot + 100, HOLD)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> w.service.reserve(anna + 100, plot, HOLD))
                 .isInstanceOf(ForeignKeyViolationException.class);

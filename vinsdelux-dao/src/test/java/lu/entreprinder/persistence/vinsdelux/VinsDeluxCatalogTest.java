@@ -5,6 +5,7 @@ import static lu.entreprinder.persistence.schema.generated.Tables.VDL_PRODUCER;
 import static lu.entreprinder.persistence.schema.generated.Tables.VDL_ADOPTION_PLAN;
 import static lu.entreprinder.persistence.schema.generated.Tables.VDL_PLOT;
 import static lu.entreprinder.persistence.schema.generated.Tables.VDL_PLOT_ADOPTION_PLANS;
+import static lu.entreprinder.persistence.testing.Refusals.assertField;
 import static lu.entreprinder.persistence.vinsdelux.VdlFixtures.POINT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -19,7 +20,6 @@ import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.ForeignKeyViolationException;
 import lu.entreprinder.persistence.core.Page;
 import lu.entreprinder.persistence.core.PageRequest;
-import lu.entreprinder.persistence.core.ValidationException;
 import lu.entreprinder.persistence.testing.DatabaseTest;
 import lu.entreprinder.persistence.testing.Fixtures;
 import lu.entreprinder.persistence.testing.Statements;
@@ -194,11 +194,11 @@ class VinsDeluxCatalogTest {
                         + "\"properties\":[1]}"), "coordinates"});
         for (Object[] c : cases) {
             NewProducer input = (NewProducer) c[0];
-            assertRefused(() -> catalog.insertProducer(input), (String) c[1]);
-            assertRefused(() -> catalog.updateProducer(id, input), (String) c[1]);
+            assertField(() -> catalog.insertProducer(input), (String) c[1]);
+            assertField(() -> catalog.updateProducer(id, input), (String) c[1]);
         }
-        assertRefused(() -> catalog.insertProducer(null), "producer");
-        assertRefused(() -> catalog.updateProducer(0, new NewProducer("N", "R", "D", "l", null)), "producerId");
+        assertField(() -> catalog.insertProducer(null), "producer");
+        assertField(() -> catalog.updateProducer(0, new NewProducer("N", "R", "D", "l", null)), "producerId");
         assertThat(VdlFixtures.snapshot(db)).isEqualTo(before);
     }
 
@@ -211,44 +211,44 @@ class VinsDeluxCatalogTest {
         long plot = VdlFixtures.plot(catalog, producer, "P1");
         String before = VdlFixtures.snapshot(db);
 
-        assertRefused(() -> catalog.insertCoffret(new NewCoffret("", 2, "d")), "name");
-        assertRefused(() -> catalog.insertCoffret(new NewCoffret("n", -1, "d")), "bottles");
-        assertRefused(() -> catalog.insertCoffret(new NewCoffret("n", null, "d")), "bottles");
-        assertRefused(() -> catalog.updateCoffret(coffret, new NewCoffret("n", 2, "")), "description");
+        assertField(() -> catalog.insertCoffret(new NewCoffret("", 2, "d")), "name");
+        assertField(() -> catalog.insertCoffret(new NewCoffret("n", -1, "d")), "bottles");
+        assertField(() -> catalog.insertCoffret(new NewCoffret("n", null, "d")), "bottles");
+        assertField(() -> catalog.updateCoffret(coffret, new NewCoffret("n", 2, "")), "description");
 
         BigDecimal ok = new BigDecimal("10.00");
-        assertRefused(() -> catalog.insertAdoptionPlan(new NewAdoptionPlan(null, ok, 12, coffret, true)), "name");
-        assertRefused(() -> catalog.insertAdoptionPlan(new NewAdoptionPlan("n", new BigDecimal("-1"), 12, coffret,
+        assertField(() -> catalog.insertAdoptionPlan(new NewAdoptionPlan(null, ok, 12, coffret, true)), "name");
+        assertField(() -> catalog.insertAdoptionPlan(new NewAdoptionPlan("n", new BigDecimal("-1"), 12, coffret,
                 true)), "price");
-        assertRefused(() -> catalog.insertAdoptionPlan(new NewAdoptionPlan("n", new BigDecimal("1.234"), 12, coffret,
+        assertField(() -> catalog.insertAdoptionPlan(new NewAdoptionPlan("n", new BigDecimal("1.234"), 12, coffret,
                 true)), "price");
-        assertRefused(() -> catalog.insertAdoptionPlan(new NewAdoptionPlan("n", new BigDecimal("1000000"), 12, coffret,
+        assertField(() -> catalog.insertAdoptionPlan(new NewAdoptionPlan("n", new BigDecimal("1000000"), 12, coffret,
                 true)), "price");
-        assertRefused(() -> catalog.insertAdoptionPlan(new NewAdoptionPlan("n", ok, 0, coffret, true)),
+        assertField(() -> catalog.insertAdoptionPlan(new NewAdoptionPlan("n", ok, 0, coffret, true)),
                 "durationMonths");
-        assertRefused(() -> catalog.insertAdoptionPlan(new NewAdoptionPlan("n", ok, 12, 0L, true)), "coffretId");
-        assertRefused(() -> catalog.updateAdoptionPlan(plan, new NewAdoptionPlan("n", ok, 12, coffret, null)),
+        assertField(() -> catalog.insertAdoptionPlan(new NewAdoptionPlan("n", ok, 12, 0L, true)), "coffretId");
+        assertField(() -> catalog.updateAdoptionPlan(plan, new NewAdoptionPlan("n", ok, 12, coffret, null)),
                 "available");
 
-        assertRefused(() -> catalog.insertPlot(new PlotDetails(null, "n", ok, "g", "s", 1, null)), "producerId");
-        assertRefused(() -> catalog.insertPlot(new PlotDetails(producer, "n", new BigDecimal("1000.00"), "g", "s", 1,
+        assertField(() -> catalog.insertPlot(new PlotDetails(null, "n", ok, "g", "s", 1, null)), "producerId");
+        assertField(() -> catalog.insertPlot(new PlotDetails(producer, "n", new BigDecimal("1000.00"), "g", "s", 1,
                 null)), "sizeHectares");
-        assertRefused(() -> catalog.insertPlot(new PlotDetails(producer, "n", new BigDecimal("1.001"), "g", "s", 1,
+        assertField(() -> catalog.insertPlot(new PlotDetails(producer, "n", new BigDecimal("1.001"), "g", "s", 1,
                 null)), "sizeHectares");
-        assertRefused(() -> catalog.insertPlot(new PlotDetails(producer, "n", ok, "x".repeat(201), "s", 1, null)),
+        assertField(() -> catalog.insertPlot(new PlotDetails(producer, "n", ok, "x".repeat(201), "s", 1, null)),
                 "grapeVarieties");
-        assertRefused(() -> catalog.insertPlot(new PlotDetails(producer, "n", ok, "g", "x".repeat(101), 1, null)),
+        assertField(() -> catalog.insertPlot(new PlotDetails(producer, "n", ok, "g", "x".repeat(101), 1, null)),
                 "soilType");
-        assertRefused(() -> catalog.insertPlot(new PlotDetails(producer, "n", ok, "g", "s", 10_000, null)),
+        assertField(() -> catalog.insertPlot(new PlotDetails(producer, "n", ok, "g", "s", 10_000, null)),
                 "elevation");
-        assertRefused(() -> catalog.insertPlot(new PlotDetails(producer, "n", ok, "g", "s", 1, "{}")), "coordinates");
-        assertRefused(() -> catalog.insertPlot(new PlotDetails(producer, "n", ok, "g", "s", 1, null),
+        assertField(() -> catalog.insertPlot(new PlotDetails(producer, "n", ok, "g", "s", 1, "{}")), "coordinates");
+        assertField(() -> catalog.insertPlot(new PlotDetails(producer, "n", ok, "g", "s", 1, null),
                 PlotStatus.RESERVED), "status");
-        assertRefused(() -> catalog.updatePlot(plot, new PlotDetails(producer, "n", ok, "g", "s", 1, "null")),
+        assertField(() -> catalog.updatePlot(plot, new PlotDetails(producer, "n", ok, "g", "s", 1, "null")),
                 "coordinates");
-        assertRefused(() -> catalog.linkPlotToPlan(0, plan), "plotId");
-        assertRefused(() -> catalog.linkPlotToPlan(plot, -3), "planId");
-        assertRefused(() -> catalog.unlinkPlotFromPlan(plot, 0), "planId");
+        assertField(() -> catalog.linkPlotToPlan(0, plan), "plotId");
+        assertField(() -> catalog.linkPlotToPlan(plot, -3), "planId");
+        assertField(() -> catalog.unlinkPlotFromPlan(plot, 0), "planId");
         assertThat(VdlFixtures.snapshot(db)).isEqualTo(before);
     }
 
@@ -380,28 +380,28 @@ class VinsDeluxCatalogTest {
         }
         assertThat(pages).isEqualTo(3);
         assertThat(seen).isEqualTo(all);
-        assertRefused(() -> catalog.listPlots(PlotFilter.all(), PageRequest.first().next("!!")), "cursor");
-        assertRefused(() -> catalog.listPlots(PlotFilter.all(), PageRequest.first().next(PageRequest.encode("x"))),
+        assertField(() -> catalog.listPlots(PlotFilter.all(), PageRequest.first().next("!!")), "cursor");
+        assertField(() -> catalog.listPlots(PlotFilter.all(), PageRequest.first().next(PageRequest.encode("x"))),
                 "cursor");
     }
 
     @DatabaseTest
     void refusesBadPlotFiltersNamingTheField(Database db) {
         var catalog = new VinsDeluxCatalog(db);
-        assertRefused(() -> catalog.listPlots(null, PageRequest.first()), "filter");
-        assertRefused(() -> catalog.listPlots(PlotFilter.all(), null), "page");
-        assertRefused(() -> catalog.listPlots(PlotFilter.all().withProducer(0), PageRequest.first()), "producerId");
-        assertRefused(() -> catalog.listPlots(PlotFilter.all().withGrapeVariety(" "), PageRequest.first()),
+        assertField(() -> catalog.listPlots(null, PageRequest.first()), "filter");
+        assertField(() -> catalog.listPlots(PlotFilter.all(), null), "page");
+        assertField(() -> catalog.listPlots(PlotFilter.all().withProducer(0), PageRequest.first()), "producerId");
+        assertField(() -> catalog.listPlots(PlotFilter.all().withGrapeVariety(" "), PageRequest.first()),
                 "grapeVariety");
-        assertRefused(() -> catalog.listPlots(PlotFilter.all().withSoilType("x".repeat(101)), PageRequest.first()),
+        assertField(() -> catalog.listPlots(PlotFilter.all().withSoilType("x".repeat(101)), PageRequest.first()),
                 "soilType");
-        assertRefused(() -> catalog.listPlots(PlotFilter.all().withElevation(-501, null), PageRequest.first()),
+        assertField(() -> catalog.listPlots(PlotFilter.all().withElevation(-501, null), PageRequest.first()),
                 "minElevation");
-        assertRefused(() -> catalog.listPlots(PlotFilter.all().withElevation(null, 9001), PageRequest.first()),
+        assertField(() -> catalog.listPlots(PlotFilter.all().withElevation(null, 9001), PageRequest.first()),
                 "maxElevation");
-        assertRefused(() -> catalog.listPlots(PlotFilter.all().withSize(new BigDecimal("-1"), null),
+        assertField(() -> catalog.listPlots(PlotFilter.all().withSize(new BigDecimal("-1"), null),
                 PageRequest.first()), "minSize");
-        assertRefused(() -> catalog.listPlots(PlotFilter.all().withSize(null, new BigDecimal("0.001")),
+        assertField(() -> catalog.listPlots(PlotFilter.all().withSize(null, new BigDecimal("0.001")),
                 PageRequest.first()), "maxSize");
     }
 
@@ -445,10 +445,5 @@ class VinsDeluxCatalogTest {
         var counted = Statements.count(db, () -> catalog.listPlots(filter, PageRequest.first(100)));
         assertThat(counted.statements()).isEqualTo(1);
         return counted.value().items().stream().map(PlotListing::id).toList();
-    }
-
-    static void assertRefused(Runnable call, String field) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(ValidationException.class,
-                e -> assertThat(e.field()).as(e.getMessage()).isEqualTo(field));
     }
 }
