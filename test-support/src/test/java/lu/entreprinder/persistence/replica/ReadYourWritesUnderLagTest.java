@@ -43,7 +43,7 @@ class ReadYourWritesUnderLagTest {
 
     @BeforeAll
     static void start() {
-        cluster = ReplicaRoutingTest.startOrExplain();
+        cluster = ReplicaClusters.startOrExplain();
         if (cluster == null) {
             return;
         }
@@ -71,7 +71,7 @@ class ReadYourWritesUnderLagTest {
 
     @BeforeEach
     void requireBinaries() {
-        ReplicaRoutingTest.requireCluster();
+        ReplicaClusters.requireCluster();
     }
 
     @Test

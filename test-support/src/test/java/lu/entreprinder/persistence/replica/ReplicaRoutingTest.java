@@ -11,7 +11,6 @@ import lu.entreprinder.persistence.testing.TestReplicaCluster;
 import org.jooq.Field;
 import org.jooq.Table;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -37,7 +36,7 @@ class ReplicaRoutingTest {
 
     @BeforeAll
     static void startCluster() {
-        cluster = startOrExplain();
+        cluster = ReplicaClusters.startOrExplain();
         if (cluster == null) {
             return;
         }
@@ -49,37 +48,9 @@ class ReplicaRoutingTest {
         cluster.waitForReplay();
     }
 
-    /**
-     * Starts the cluster, or returns null when the binaries are missing and not required: {@link #requireCluster}
-     * then aborts every test of the class with the reason, so each is reported as skipped ("not run: …").
-     *
-     * @throws TestReplicaCluster.MissingBinariesException without binaries when CI requires them
-     */
-    static TestReplicaCluster startOrExplain() {
-        try {
-            return TestReplicaCluster.start();
-        } catch (TestReplicaCluster.MissingBinariesException e) {
-            if (Boolean.getBoolean(TestReplicaCluster.REQUIRE_PROPERTY)) {
-                throw e;
-            }
-            missing = e.getMessage();
-            System.err.println("READ-REPLICA TESTS NOT RUN: " + missing);
-            return null;
-        }
-    }
-
-    static volatile String missing;
-
-    /** Aborts the calling test, with the reason, when the cluster could not start for want of binaries. */
-    static void requireCluster() {
-        if (missing != null) {
-            Assumptions.abort("not run: " + missing);
-        }
-    }
-
     @BeforeEach
     void requireBinaries() {
-        requireCluster();
+        ReplicaClusters.requireCluster();
     }
 
     @AfterAll
