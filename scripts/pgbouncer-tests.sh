@@ -30,7 +30,7 @@ echo "PG_TEST_URL: $PG_TEST_URL"
 # tests (the race tests among them) and the profile test. RegistrationFaultRaceTest is left out: it terminates
 # server backends found in pg_stat_activity, and under transaction pooling its killer's own statements run on those
 # same shared backends, so it terminates itself (see docs/SCALING.md); broken connections are tested directly.
-mvn -B -fae "$@" verify -pl crushlu-dao,vinsdelux-dao,matching-dao,entreprinder-dao,test-support -am \
+mvn -B -fae "$@" verify -pl crushlu-dao,vinsdelux-dao,matching-dao,entreprinder-dao,integration-tests -am \
     -Dsurefire.failIfNoSpecifiedTests=false \
     -Dtest='lu/entreprinder/persistence/crushlu/**/*Test,lu/entreprinder/persistence/vinsdelux/**/*Test,lu/entreprinder/persistence/matching/**/*Test,lu/entreprinder/persistence/entreprinder/**/*Test,TransactionPoolingProfileTest,!RegistrationFaultRaceTest'
 echo "PgBouncer log (last lines):"
