@@ -6,7 +6,7 @@ import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
 /**
- * A fresh JVM for {@link StartupTest}: jOOQ's banner, tip and version check fire once per JVM, and a missing driver
+ * A fresh JVM for {@link StartupIT}: jOOQ's banner, tip and version check fire once per JVM, and a missing driver
  * needs a class path without it, so these are observed in a process of their own, configured like a host service
  * (slf4j-simple at INFO, no jOOQ system properties).
  *

@@ -6,7 +6,7 @@ import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.DatabaseConfig;
 
 /**
- * A process for {@link KilledWriterTest}: in one transaction, updates the coffret named "shared" and inserts rows,
+ * A process for {@link KilledWriterIT}: in one transaction, updates the coffret named "shared" and inserts rows,
  * says so on standard output, then waits inside the transaction until it is killed.
  */
 public final class HalfWriteProcess {

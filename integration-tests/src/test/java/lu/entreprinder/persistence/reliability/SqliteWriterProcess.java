@@ -5,7 +5,7 @@ import static lu.entreprinder.persistence.schema.generated.Tables.VDL_COFFRET;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.DatabaseConfig;
 
-/** A second process for {@link SqliteTwoProcessesTest} and {@link KilledWriterTest}: writes rows in transactions. */
+/** A second process for {@link SqliteTwoProcessesIT} and {@link KilledWriterIT}: writes rows in transactions. */
 public final class SqliteWriterProcess {
 
     private SqliteWriterProcess() {
