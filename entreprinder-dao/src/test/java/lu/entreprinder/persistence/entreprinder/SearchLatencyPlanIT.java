@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Tag;
 /**
  * Throwaway measurement, not part of the default run: search latency and plan on PostgreSQL with 100,000
  * profiles in a fresh database. Run with
- * {@code mvn -Pplans -pl entreprinder-dao verify -Dtest=SearchLatencyPlanIT}; prints its numbers.
+ * {@code mvn -Pplans -pl entreprinder-dao verify -Dit.test=SearchLatencyPlanIT}; prints its numbers.
  */
 @Tag("plan")
 class SearchLatencyPlanIT {

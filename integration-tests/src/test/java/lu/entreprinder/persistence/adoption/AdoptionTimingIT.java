@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Adopt timings on a 100,000-row Django database (20,000 users, 20,000 Crush.lu profiles with interests, 20,000
  * likes, 20,000 matches of which half are stored as (higher, lower), 10,000 industries, 10,000 event registrations).
- * A measurement, not a test: {@code mvn -Pplans -pl test-support -am verify -Dtest=AdoptionTimingIT
- * -Dsurefire.failIfNoSpecifiedTests=false}.
+ * A measurement, not a test: {@code mvn -Pplans -pl integration-tests -am verify -Dit.test=AdoptionTimingIT
+ * -Dfailsafe.failIfNoSpecifiedTests=false}.
  */
 @Tag("plan")
 class AdoptionTimingIT {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Tag;
 
 /**
  * Throwaway: the plan of the plot listing over 50,000 plots. Not part of the default run; run with
- * {@code -Pplans -Dtest=PlotListingExplainIT}. PostgreSQL only: the plan of production matters.
+ * {@code -Pplans -Dit.test=PlotListingExplainIT}. PostgreSQL only: the plan of production matters.
  */
 @Tag("plan")
 class PlotListingExplainIT {
