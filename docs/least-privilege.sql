@@ -2,7 +2,7 @@
 -- connected to the application's database; replace the passwords):
 --   entreprinder_owner  owns the schema objects and runs the migrations (Database.migrate / migrateOnStart)
 --   entreprinder_app    what the services connect as: data rights only, no DDL
--- docs tested by test-support's LeastPrivilegeTest, which runs this file with other role names.
+-- docs tested by integration-tests' LeastPrivilegeIT, which runs this file with other role names.
 
 CREATE ROLE entreprinder_owner LOGIN PASSWORD 'change-me-owner';
 CREATE ROLE entreprinder_app LOGIN PASSWORD 'change-me-app';

@@ -26,12 +26,14 @@ echo "PgBouncer $(pgbouncer --version | head -1) in transaction mode on 127.0.0.
 # The connection profile for PgBouncer 1.18 in transaction mode: no server-side prepared statements.
 export PG_TEST_URL="jdbc:postgresql://127.0.0.1:$port/${database:-test}?user=postgres&prepareThreshold=0"
 echo "PG_TEST_URL: $PG_TEST_URL"
-# -am builds the modules the tests need from this tree (never from ~/.m2); the filter keeps only the DAO modules'
-# tests (the race tests among them) and the profile test. RegistrationFaultRaceTest is left out: it terminates
-# server backends found in pg_stat_activity, and under transaction pooling its killer's own statements run on those
-# same shared backends, so it terminates itself (see docs/SCALING.md); broken connections are tested directly.
-mvn -B -fae "$@" verify -pl crushlu-dao,vinsdelux-dao,matching-dao,entreprinder-dao,test-support -am \
-    -Dsurefire.failIfNoSpecifiedTests=false \
-    -Dtest='lu/entreprinder/persistence/crushlu/**/*Test,lu/entreprinder/persistence/vinsdelux/**/*Test,lu/entreprinder/persistence/matching/**/*Test,lu/entreprinder/persistence/entreprinder/**/*Test,TransactionPoolingProfileTest,!RegistrationFaultRaceTest'
+# -am builds the modules the tests need from this tree (never from ~/.m2); the filters keep only the DAO modules'
+# tests (the race tests among them) and the profile test: their database tests (*IT, Failsafe, -Dit.test) and their
+# plain unit tests (*Test, Surefire, -Dtest). RegistrationFaultRaceIT is left out: it terminates server backends
+# found in pg_stat_activity, and under transaction pooling its killer's own statements run on those same shared
+# backends, so it terminates itself (see docs/SCALING.md); broken connections are tested directly.
+mvn -B -fae "$@" verify -pl crushlu-dao,vinsdelux-dao,matching-dao,entreprinder-dao,integration-tests -am \
+    -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false \
+    -Dtest='lu/entreprinder/persistence/crushlu/**/*Test,lu/entreprinder/persistence/vinsdelux/**/*Test,lu/entreprinder/persistence/matching/**/*Test,lu/entreprinder/persistence/entreprinder/**/*Test' \
+    -Dit.test='lu/entreprinder/persistence/crushlu/**/*IT,lu/entreprinder/persistence/vinsdelux/**/*IT,lu/entreprinder/persistence/matching/**/*IT,lu/entreprinder/persistence/entreprinder/**/*IT,TransactionPoolingProfileIT,!RegistrationFaultRaceIT'
 echo "PgBouncer log (last lines):"
 tail -n 5 "$run_dir/pgbouncer.log" || true

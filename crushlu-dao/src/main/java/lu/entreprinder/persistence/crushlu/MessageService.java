@@ -45,7 +45,7 @@ public final class MessageService {
         var c = EVENT_CONNECTION;
         return db.inTransaction(tx -> {
             // The check, then the insert, in one transaction. Not one INSERT … SELECT … RETURNING: on SQLite, jOOQ
-            // returned the previously inserted row when the SELECT inserted nothing (seen in MessageServiceTest).
+            // returned the previously inserted row when the SELECT inserted nothing (seen in MessageServiceIT).
             if (!tx.dsl().fetchExists(selectOne().from(c).where(open(connectionId, senderId)))) {
                 return new MessageSendResult.ConnectionUnavailable();
             }

@@ -1,6 +1,6 @@
 package lu.entreprinder.persistence.crushlu;
 
-import static lu.entreprinder.persistence.crushlu.EventDaoTest.assertField;
+import static lu.entreprinder.persistence.crushlu.EventDaoIT.assertField;
 import static lu.entreprinder.persistence.crushlu.EventFixtures.member;
 import static lu.entreprinder.persistence.crushlu.EventFixtures.registration;
 import static lu.entreprinder.persistence.schema.generated.Tables.EVENT_CONNECTION;

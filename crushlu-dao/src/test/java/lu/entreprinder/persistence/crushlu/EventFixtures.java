@@ -13,7 +13,7 @@ import java.util.List;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.testing.Fixtures;
 
-/** Events, members and registrations for the Event*, Registration*, Connection* and Message* tests. */
+/** Events, members, registrations and connections for the Event*, Registration*, Connection* and Message* tests. */
 final class EventFixtures {
 
     private EventFixtures() {
@@ -71,6 +71,13 @@ final class EventFixtures {
                 .set(EVENT_REGISTRATION.CREATED_AT, db.now().minus(age))
                 .returning(EVENT_REGISTRATION.ID)
                 .fetchOne(EVENT_REGISTRATION.ID);
+    }
+
+    /** Requests and accepts a connection between two attendees; returns its id. */
+    static long connect(ConnectionService service, long from, long to, long event) {
+        var requested = (ConnectionRequestResult.Requested) service.requestConnection(from, to, event);
+        var connected = (ConnectionResponseResult.Connected) service.respond(to, requested.connection().id(), true);
+        return connected.connection().id();
     }
 
     static int count(Database db, long eventId, RegistrationStatus status) {

@@ -1,0 +1,90 @@
+package lu.entreprinder.persistence.core;
+
+import static lu.entreprinder.persistence.schema.generated.Tables.USER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import lu.entreprinder.persistence.schema.generated.tables.records.UserRecord;
+import lu.entreprinder.persistence.testing.Backend;
+import lu.entreprinder.persistence.testing.DatabaseTest;
+import lu.entreprinder.persistence.testing.Fixtures;
+
+/** Django's bulk_create: all rows or none, a bad row named, one COPY on PostgreSQL, 500-row INSERTs on SQLite. */
+class BulkInsertIT {
+
+    private static List<UserRecord> users(Database db, String prefix, int n) {
+        List<UserRecord> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            UserRecord r = db.dsl().newRecord(USER);
+            r.setUsername(prefix + i);
+            r.setEmail(prefix + i + "@import.example.lu");
+            r.setPassword("pbkdf2$x\tand\\a tab");
+            r.setFirstName(i % 7 == 0 ? "Zoë\nnew line" : "Anna");
+            r.setLastName("");
+            r.setIsSuperuser(false);
+            r.setIsStaff(false);
+            r.setIsActive(i % 2 == 0);
+            r.setDateJoined(db.now());
+            rows.add(r);
+        }
+        return rows;
+    }
+
+    @DatabaseTest
+    void allRowsLoadInOneStatementOnPostgresAndInChunksOnSqliteWithTheirValuesIntact(Database db, Backend backend) {
+        List<UserRecord> rows = users(db, "u", 1_200);
+        try (StatementCount count = db.countStatements()) {
+            assertThat(db.bulkInsert(USER, rows)).isEqualTo(1_200);
+            assertThat(count.value()).isEqualTo(backend == Backend.POSTGRESQL ? 1 : 3);
+        }
+        assertThat(db.dsl().fetchCount(USER)).isEqualTo(1_200);
+        UserRecord seventh = db.dsl().selectFrom(USER).where(USER.USERNAME.eq("u7")).fetchOne();
+        assertThat(seventh.getFirstName()).isEqualTo("Zoë\nnew line");
+        assertThat(seventh.getPassword()).isEqualTo("pbkdf2$x\tand\\a tab");
+        assertThat(seventh.getIsActive()).isFalse();
+        assertThat(seventh.getDateJoined()).isEqualTo(db.now());
+        assertThat(seventh.getId()).as("numbered by the database").isPositive();
+    }
+
+    @DatabaseTest
+    void aRowThatJavaCanTellIsBadIsNamedAndNothingIsSent(Database db) {
+        List<UserRecord> rows = users(db, "u", 20);
+        rows.get(7).setUsername(null);
+        assertThatThrownBy(() -> db.bulkInsert(USER, rows)).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.field()).isEqualTo("rows[7].username"));
+        rows.get(7).setUsername("x".repeat(151));
+        assertThatThrownBy(() -> db.bulkInsert(USER, rows)).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.field()).isEqualTo("rows[7].username"));
+        List<UserRecord> mixed = users(db, "m", 3);
+        mixed.get(2).changed(USER.LAST_NAME, false);
+        assertThatThrownBy(() -> db.bulkInsert(USER, mixed)).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.field()).isEqualTo("rows[2].last_name"));
+        assertThat(db.dsl().fetchCount(USER)).isZero();
+    }
+
+    @DatabaseTest
+    void aRowTheDatabaseRefusesIsNamedAndNothingIsLoaded(Database db) {
+        List<UserRecord> rows = users(db, "u", 700);
+        rows.get(600).setUsername("u10");
+        assertThatThrownBy(() -> db.bulkInsert(USER, rows)).isInstanceOfSatisfying(ConflictException.class, e -> {
+            assertThat(e.constraint()).isEqualTo("auth_user_username_key");
+            assertThat(e.getMessage()).startsWith("rows[600] of the bulk insert into auth_user");
+        });
+        assertThat(db.dsl().fetchCount(USER)).isZero();
+        assertThat(db.activeConnections()).isZero();
+    }
+
+    @DatabaseTest
+    void insideTheCallersTransactionARefusedBulkRollsBackAloneAndTheCallerGoesOn(Database db) {
+        List<UserRecord> rows = users(db, "u", 5);
+        rows.get(3).setUsername("anna");
+        db.useTransaction(tx -> {
+            Fixtures.user(db, "anna");
+            assertThatThrownBy(() -> db.bulkInsert(USER, rows)).isInstanceOf(ConflictException.class);
+            assertThat(db.bulkInsert(USER, users(db, "v", 4))).isEqualTo(4);
+        });
+        assertThat(db.dsl().fetchCount(USER)).isEqualTo(5);
+    }
+}
