@@ -1,6 +1,6 @@
 package lu.entreprinder.persistence.crushlu;
 
-import static lu.entreprinder.persistence.crushlu.EventDaoIT.assertField;
+import static lu.entreprinder.persistence.testing.Refusals.assertField;
 import static lu.entreprinder.persistence.schema.generated.Tables.CRUSH_COACH;
 import static lu.entreprinder.persistence.schema.generated.Tables.CRUSH_PROFILE;
 import static lu.entreprinder.persistence.schema.generated.Tables.PROFILE_SUBMISSION;

@@ -73,9 +73,9 @@ class ContactConsentRaceIT {
 
     private static Accepted acceptedConnection(Database db, ConnectionService service, int round) {
         long event = EventFixtures.pastEvent(db, "past" + round, 10);
-        long anna = ContactSharingIT.attendee(db, event, "anna" + round);
-        long ben = ContactSharingIT.attendee(db, event, "ben" + round);
-        return new Accepted(ContactSharingIT.connect(service, anna, ben, event), anna, ben);
+        long anna = EventFixtures.attendee(db, event, "anna" + round);
+        long ben = EventFixtures.attendee(db, event, "ben" + round);
+        return new Accepted(EventFixtures.connect(service, anna, ben, event), anna, ben);
     }
 
     /** The requester and the recipient consent at the same moment. */

@@ -1,6 +1,8 @@
 package lu.entreprinder.persistence.crushlu;
 
-import static lu.entreprinder.persistence.crushlu.EventDaoIT.assertField;
+import static lu.entreprinder.persistence.crushlu.EventFixtures.connect;
+import static lu.entreprinder.persistence.crushlu.EventFixtures.attendee;
+import static lu.entreprinder.persistence.testing.Refusals.assertField;
 import static lu.entreprinder.persistence.crushlu.EventFixtures.member;
 import static lu.entreprinder.persistence.crushlu.EventFixtures.registration;
 import static lu.entreprinder.persistence.schema.generated.Tables.EVENT_CONNECTION;
@@ -202,19 +204,6 @@ class ContactSharingIT {
         assertField(() -> service.getContactDetails(-1, id), "userId");
         assertField(() -> service.getContactDetails(anna, 0), "connectionId");
         assertThat(EventFixtures.snapshot(db)).isEqualTo(reviewing);
-    }
-
-    static long attendee(Database db, long event, String name) {
-        long user = Fixtures.user(db, name);
-        Fixtures.crushProfile(db, user).phone("+352 621 " + Math.abs(name.hashCode() % 1000)).insert();
-        registration(db, event, user, RegistrationStatus.ATTENDED, DAY);
-        return user;
-    }
-
-    static long connect(ConnectionService service, long from, long to, long event) {
-        var requested = (ConnectionRequestResult.Requested) service.requestConnection(from, to, event);
-        return ((ConnectionResponseResult.Connected) service.respond(to, requested.connection().id(), true))
-                .connection().id();
     }
 
     static long profileOf(Database db, long user) {

@@ -4,6 +4,7 @@ import static lu.entreprinder.persistence.schema.generated.Tables.CONNECTION_MES
 import static lu.entreprinder.persistence.schema.generated.Tables.EVENT_CONNECTION;
 import static lu.entreprinder.persistence.schema.generated.Tables.EVENT_REGISTRATION;
 import static lu.entreprinder.persistence.schema.generated.Tables.MEETUP_EVENT;
+import static lu.entreprinder.persistence.crushlu.EventFixtures.registration;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -96,5 +97,12 @@ final class EventFixtures {
                 db.dsl().select().from(EVENT_REGISTRATION).orderBy(EVENT_REGISTRATION.ID).fetch().formatCSV(),
                 db.dsl().select().from(EVENT_CONNECTION).orderBy(EVENT_CONNECTION.ID).fetch().formatCSV(),
                 db.dsl().select().from(CONNECTION_MESSAGE).orderBy(CONNECTION_MESSAGE.ID).fetch().formatCSV());
+    }
+
+    static long attendee(Database db, long event, String name) {
+        long user = Fixtures.user(db, name);
+        Fixtures.crushProfile(db, user).phone("+352 621 " + Math.abs(name.hashCode() % 1000)).insert();
+        registration(db, event, user, RegistrationStatus.ATTENDED, Duration.ofDays(3));
+        return user;
     }
 }

@@ -1,5 +1,9 @@
 package lu.entreprinder.persistence.crushlu;
 
+import static lu.entreprinder.persistence.crushlu.VotingFixtures.open;
+import static lu.entreprinder.persistence.crushlu.VotingFixtures.evening;
+import lu.entreprinder.persistence.crushlu.VotingFixtures.Evening;
+import static lu.entreprinder.persistence.testing.Refusals.assertField;
 import static lu.entreprinder.persistence.schema.generated.Tables.PRESENTATION_RATING;
 import static lu.entreprinder.persistence.schema.generated.Tables.VOTING_SESSION;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,38 +25,12 @@ import org.assertj.core.groups.Tuple;
 /** Voting sessions, presentation ratings and results of a speed-dating evening (V23). */
 class VotingIT {
 
-    /** An event, a coach, and attendees ({@code attended}) named by {@code names}. */
-    record Evening(long eventId, long coach, List<Long> attendees) {
-    }
-
-    static Evening evening(Database db, String... names) {
-        long eventId = EventFixtures.event(db, "Speed dating", 20);
-        long coach = Fixtures.user(db, "coach");
-        Fixtures.coach(db, coach, 5);
-        List<Long> attendees = new java.util.ArrayList<>();
-        for (String name : names) {
-            long user = Fixtures.user(db, name);
-            EventFixtures.registration(db, eventId, user, RegistrationStatus.ATTENDED, Duration.ofDays(3));
-            attendees.add(user);
-        }
-        return new Evening(eventId, coach, List.copyOf(attendees));
-    }
-
-    static long open(VotingService service, Evening e) {
-        return ((VotingOpenResult.Opened) service.openSession(e.eventId(), e.coach())).session().sessionId();
-    }
-
     /** Every voting row, in a stable text form: equal snapshots mean nothing changed. */
     static String snapshot(Database db) {
         return db.dsl().selectFrom(VOTING_SESSION).orderBy(VOTING_SESSION.ID).fetch().stream()
                 .map(r -> r.intoList().toString()).collect(Collectors.joining("; "))
                 + " | " + db.dsl().selectFrom(PRESENTATION_RATING).orderBy(PRESENTATION_RATING.ID).fetch().stream()
                 .map(r -> r.intoList().toString()).collect(Collectors.joining("; "));
-    }
-
-    static void assertRefused(Runnable call, String field) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(ValidationException.class,
-                e -> assertThat(e.field()).isEqualTo(field));
     }
 
     @DatabaseTest
@@ -186,20 +164,20 @@ class VotingIT {
         long session = open(service, e);
         String before = snapshot(db);
 
-        assertRefused(() -> service.rate(session, anna, ben, 0), "score");
-        assertRefused(() -> service.rate(session, anna, ben, 6), "score");
-        assertRefused(() -> service.rate(session, anna, anna, 3), "presenterId");
-        assertRefused(() -> service.rate(0, anna, ben, 3), "sessionId");
-        assertRefused(() -> service.rate(session, -1, ben, 3), "raterId");
-        assertRefused(() -> service.rate(session, anna, 0, 3), "presenterId");
-        assertRefused(() -> service.openSession(0, e.coach()), "eventId");
-        assertRefused(() -> service.openSession(e.eventId(), 0), "coachUserId");
-        assertRefused(() -> service.closeSession(-4, e.coach()), "sessionId");
-        assertRefused(() -> service.closeSession(session, 0), "coachUserId");
-        assertRefused(() -> dao.listResults(0), "sessionId");
-        assertRefused(() -> dao.listMutualHighRatings(session, 0), "minScore");
-        assertRefused(() -> dao.listMutualHighRatings(session, 6), "minScore");
-        assertRefused(() -> dao.findSessionForEvent(0), "eventId");
+        assertField(() -> service.rate(session, anna, ben, 0), "score");
+        assertField(() -> service.rate(session, anna, ben, 6), "score");
+        assertField(() -> service.rate(session, anna, anna, 3), "presenterId");
+        assertField(() -> service.rate(0, anna, ben, 3), "sessionId");
+        assertField(() -> service.rate(session, -1, ben, 3), "raterId");
+        assertField(() -> service.rate(session, anna, 0, 3), "presenterId");
+        assertField(() -> service.openSession(0, e.coach()), "eventId");
+        assertField(() -> service.openSession(e.eventId(), 0), "coachUserId");
+        assertField(() -> service.closeSession(-4, e.coach()), "sessionId");
+        assertField(() -> service.closeSession(session, 0), "coachUserId");
+        assertField(() -> dao.listResults(0), "sessionId");
+        assertField(() -> dao.listMutualHighRatings(session, 0), "minScore");
+        assertField(() -> dao.listMutualHighRatings(session, 6), "minScore");
+        assertField(() -> dao.findSessionForEvent(0), "eventId");
         assertThatThrownBy(() -> service.rate(session + 1000, anna, ben, 3)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> service.closeSession(session + 1000, e.coach()))
                 .isInstanceOf(NotFoundException.class);

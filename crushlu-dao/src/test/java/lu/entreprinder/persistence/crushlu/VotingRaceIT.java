@@ -1,7 +1,7 @@
 package lu.entreprinder.persistence.crushlu;
 
-import static lu.entreprinder.persistence.crushlu.VotingIT.evening;
-import static lu.entreprinder.persistence.crushlu.VotingIT.open;
+import static lu.entreprinder.persistence.crushlu.VotingFixtures.evening;
+import static lu.entreprinder.persistence.crushlu.VotingFixtures.open;
 import static lu.entreprinder.persistence.schema.generated.Tables.PRESENTATION_RATING;
 import static org.assertj.core.api.Assertions.assertThat;
 

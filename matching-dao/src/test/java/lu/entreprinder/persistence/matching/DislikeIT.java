@@ -1,5 +1,6 @@
 package lu.entreprinder.persistence.matching;
 
+import static lu.entreprinder.persistence.matching.MatchingFixtures.disliked;
 import static lu.entreprinder.persistence.matching.MatchingFixtures.industries;
 import static lu.entreprinder.persistence.matching.MatchingFixtures.industry;
 import static lu.entreprinder.persistence.matching.MatchingFixtures.liked;
@@ -24,10 +25,6 @@ import lu.entreprinder.persistence.testing.TestClock;
 
 /** Dislikes (V22): hidden candidates, their interplay with likes and matches, and who liked first in a match. */
 class DislikeIT {
-
-    static boolean disliked(Database db, long from, long to) {
-        return db.dsl().fetchExists(DISLIKE, DISLIKE.FROM_USER_ID.eq(from), DISLIKE.TO_USER_ID.eq(to));
-    }
 
     /** Three candidates with two industries each (so an N+1 over the industries could not hide). */
     private static long[] candidatesWithIndustries(Database db, long me) {

@@ -1,6 +1,6 @@
 package lu.entreprinder.persistence.matching;
 
-import static lu.entreprinder.persistence.matching.DislikeIT.disliked;
+import static lu.entreprinder.persistence.matching.MatchingFixtures.disliked;
 import static lu.entreprinder.persistence.matching.MatchingFixtures.liked;
 import static lu.entreprinder.persistence.matching.MatchingFixtures.matchOf;
 import static org.assertj.core.api.Assertions.assertThat;

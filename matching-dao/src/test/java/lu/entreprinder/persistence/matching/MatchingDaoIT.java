@@ -1,5 +1,6 @@
 package lu.entreprinder.persistence.matching;
 
+import static lu.entreprinder.persistence.testing.Refusals.assertField;
 import static lu.entreprinder.persistence.matching.MatchingFixtures.deactivate;
 import static lu.entreprinder.persistence.matching.MatchingFixtures.industries;
 import static lu.entreprinder.persistence.matching.MatchingFixtures.industry;
@@ -247,10 +248,6 @@ class MatchingDaoIT {
         assertThat(db.totalStatements()).as("no SQL ran").isEqualTo(total);
     }
 
-    private static void assertField(Runnable call, String field) {
-        assertThatThrownBy(call::run)
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo(field));
-    }
 
     /** Fetches every page of {@code size} items, asserting one statement per page, and returns the keys in order. */
     static <T> List<Long> pageThrough(Function<PageRequest, Page<T>> list, int size, Function<T, Long> key,

@@ -7,6 +7,7 @@ import static lu.entreprinder.persistence.schema.generated.Tables.LIKE;
 import static lu.entreprinder.persistence.schema.generated.Tables.MATCH;
 import static lu.entreprinder.persistence.schema.generated.Tables.SKILL;
 import static lu.entreprinder.persistence.schema.generated.Tables.USER;
+import static lu.entreprinder.persistence.schema.generated.Tables.DISLIKE;
 
 import java.util.Locale;
 import lu.entreprinder.persistence.core.Database;
@@ -79,5 +80,9 @@ final class MatchingFixtures {
         return db.dsl().select(MATCH.ID).from(MATCH)
                 .where(MATCH.USER1_ID.eq(Math.min(a, b)), MATCH.USER2_ID.eq(Math.max(a, b)))
                 .fetchOne(MATCH.ID);
+    }
+
+    static boolean disliked(Database db, long from, long to) {
+        return db.dsl().fetchExists(DISLIKE, DISLIKE.FROM_USER_ID.eq(from), DISLIKE.TO_USER_ID.eq(to));
     }
 }

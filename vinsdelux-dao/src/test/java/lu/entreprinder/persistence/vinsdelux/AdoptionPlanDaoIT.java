@@ -1,8 +1,8 @@
 package lu.entreprinder.persistence.vinsdelux;
 
+import static lu.entreprinder.persistence.testing.Refusals.assertField;
 import static lu.entreprinder.persistence.schema.generated.Tables.VDL_PLOT_ADOPTION_PLANS;
 import static lu.entreprinder.persistence.vinsdelux.VdlFixtures.POINT;
-import static lu.entreprinder.persistence.vinsdelux.VdlFixtures.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -74,44 +74,44 @@ class AdoptionPlanDaoIT {
         long plot = VdlFixtures.plot(db, producer, "P1");
         String before = VdlFixtures.snapshot(db);
 
-        assertRefused(() -> coffretDao.insertCoffret(new NewCoffret("", 2, "d")), "name");
-        assertRefused(() -> coffretDao.insertCoffret(new NewCoffret("n", -1, "d")), "bottles");
-        assertRefused(() -> coffretDao.insertCoffret(new NewCoffret("n", null, "d")), "bottles");
-        assertRefused(() -> coffretDao.updateCoffret(coffret, new NewCoffret("n", 2, "")), "description");
+        assertField(() -> coffretDao.insertCoffret(new NewCoffret("", 2, "d")), "name");
+        assertField(() -> coffretDao.insertCoffret(new NewCoffret("n", -1, "d")), "bottles");
+        assertField(() -> coffretDao.insertCoffret(new NewCoffret("n", null, "d")), "bottles");
+        assertField(() -> coffretDao.updateCoffret(coffret, new NewCoffret("n", 2, "")), "description");
 
         BigDecimal ok = new BigDecimal("10.00");
-        assertRefused(() -> planDao.insertAdoptionPlan(new NewAdoptionPlan(null, ok, 12, coffret, true)), "name");
-        assertRefused(() -> planDao.insertAdoptionPlan(new NewAdoptionPlan("n", new BigDecimal("-1"), 12, coffret,
+        assertField(() -> planDao.insertAdoptionPlan(new NewAdoptionPlan(null, ok, 12, coffret, true)), "name");
+        assertField(() -> planDao.insertAdoptionPlan(new NewAdoptionPlan("n", new BigDecimal("-1"), 12, coffret,
                 true)), "price");
-        assertRefused(() -> planDao.insertAdoptionPlan(new NewAdoptionPlan("n", new BigDecimal("1.234"), 12, coffret,
+        assertField(() -> planDao.insertAdoptionPlan(new NewAdoptionPlan("n", new BigDecimal("1.234"), 12, coffret,
                 true)), "price");
-        assertRefused(() -> planDao.insertAdoptionPlan(new NewAdoptionPlan("n", new BigDecimal("1000000"), 12, coffret,
+        assertField(() -> planDao.insertAdoptionPlan(new NewAdoptionPlan("n", new BigDecimal("1000000"), 12, coffret,
                 true)), "price");
-        assertRefused(() -> planDao.insertAdoptionPlan(new NewAdoptionPlan("n", ok, 0, coffret, true)),
+        assertField(() -> planDao.insertAdoptionPlan(new NewAdoptionPlan("n", ok, 0, coffret, true)),
                 "durationMonths");
-        assertRefused(() -> planDao.insertAdoptionPlan(new NewAdoptionPlan("n", ok, 12, 0L, true)), "coffretId");
-        assertRefused(() -> planDao.updateAdoptionPlan(plan, new NewAdoptionPlan("n", ok, 12, coffret, null)),
+        assertField(() -> planDao.insertAdoptionPlan(new NewAdoptionPlan("n", ok, 12, 0L, true)), "coffretId");
+        assertField(() -> planDao.updateAdoptionPlan(plan, new NewAdoptionPlan("n", ok, 12, coffret, null)),
                 "available");
 
-        assertRefused(() -> plotDao.insertPlot(new PlotDetails(null, "n", ok, "g", "s", 1, null)), "producerId");
-        assertRefused(() -> plotDao.insertPlot(new PlotDetails(producer, "n", new BigDecimal("1000.00"), "g", "s", 1,
+        assertField(() -> plotDao.insertPlot(new PlotDetails(null, "n", ok, "g", "s", 1, null)), "producerId");
+        assertField(() -> plotDao.insertPlot(new PlotDetails(producer, "n", new BigDecimal("1000.00"), "g", "s", 1,
                 null)), "sizeHectares");
-        assertRefused(() -> plotDao.insertPlot(new PlotDetails(producer, "n", new BigDecimal("1.001"), "g", "s", 1,
+        assertField(() -> plotDao.insertPlot(new PlotDetails(producer, "n", new BigDecimal("1.001"), "g", "s", 1,
                 null)), "sizeHectares");
-        assertRefused(() -> plotDao.insertPlot(new PlotDetails(producer, "n", ok, "x".repeat(201), "s", 1, null)),
+        assertField(() -> plotDao.insertPlot(new PlotDetails(producer, "n", ok, "x".repeat(201), "s", 1, null)),
                 "grapeVarieties");
-        assertRefused(() -> plotDao.insertPlot(new PlotDetails(producer, "n", ok, "g", "x".repeat(101), 1, null)),
+        assertField(() -> plotDao.insertPlot(new PlotDetails(producer, "n", ok, "g", "x".repeat(101), 1, null)),
                 "soilType");
-        assertRefused(() -> plotDao.insertPlot(new PlotDetails(producer, "n", ok, "g", "s", 10_000, null)),
+        assertField(() -> plotDao.insertPlot(new PlotDetails(producer, "n", ok, "g", "s", 10_000, null)),
                 "elevation");
-        assertRefused(() -> plotDao.insertPlot(new PlotDetails(producer, "n", ok, "g", "s", 1, "{}")), "coordinates");
-        assertRefused(() -> plotDao.insertPlot(new PlotDetails(producer, "n", ok, "g", "s", 1, null),
+        assertField(() -> plotDao.insertPlot(new PlotDetails(producer, "n", ok, "g", "s", 1, "{}")), "coordinates");
+        assertField(() -> plotDao.insertPlot(new PlotDetails(producer, "n", ok, "g", "s", 1, null),
                 PlotStatus.RESERVED), "status");
-        assertRefused(() -> plotDao.updatePlot(plot, new PlotDetails(producer, "n", ok, "g", "s", 1, "null")),
+        assertField(() -> plotDao.updatePlot(plot, new PlotDetails(producer, "n", ok, "g", "s", 1, "null")),
                 "coordinates");
-        assertRefused(() -> plotDao.linkPlotToPlan(0, plan), "plotId");
-        assertRefused(() -> plotDao.linkPlotToPlan(plot, -3), "planId");
-        assertRefused(() -> plotDao.unlinkPlotFromPlan(plot, 0), "planId");
+        assertField(() -> plotDao.linkPlotToPlan(0, plan), "plotId");
+        assertField(() -> plotDao.linkPlotToPlan(plot, -3), "planId");
+        assertField(() -> plotDao.unlinkPlotFromPlan(plot, 0), "planId");
         assertThat(VdlFixtures.snapshot(db)).isEqualTo(before);
     }
 

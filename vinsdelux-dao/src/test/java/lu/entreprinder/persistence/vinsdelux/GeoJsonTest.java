@@ -1,6 +1,6 @@
 package lu.entreprinder.persistence.vinsdelux;
 
-import static lu.entreprinder.persistence.vinsdelux.VdlFixtures.assertRefused;
+import static lu.entreprinder.persistence.testing.Refusals.assertField;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

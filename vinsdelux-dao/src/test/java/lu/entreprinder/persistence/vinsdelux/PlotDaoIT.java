@@ -1,10 +1,10 @@
 package lu.entreprinder.persistence.vinsdelux;
 
+import static lu.entreprinder.persistence.testing.Refusals.assertField;
 import static lu.entreprinder.persistence.schema.generated.Tables.VDL_PRODUCER;
 
 import static lu.entreprinder.persistence.schema.generated.Tables.VDL_ADOPTION_PLAN;
 import static lu.entreprinder.persistence.schema.generated.Tables.VDL_PLOT;
-import static lu.entreprinder.persistence.vinsdelux.VdlFixtures.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -185,28 +185,28 @@ class PlotDaoIT {
         }
         assertThat(pages).isEqualTo(3);
         assertThat(seen).isEqualTo(all);
-        assertRefused(() -> plotDao.listPlots(PlotFilter.all(), PageRequest.first().next("!!")), "cursor");
-        assertRefused(() -> plotDao.listPlots(PlotFilter.all(), PageRequest.first().next(PageRequest.encode("x"))),
+        assertField(() -> plotDao.listPlots(PlotFilter.all(), PageRequest.first().next("!!")), "cursor");
+        assertField(() -> plotDao.listPlots(PlotFilter.all(), PageRequest.first().next(PageRequest.encode("x"))),
                 "cursor");
     }
 
     @DatabaseTest
     void refusesBadPlotFiltersNamingTheField(Database db) {
         var plotDao = new PlotDao(db);
-        assertRefused(() -> plotDao.listPlots(null, PageRequest.first()), "filter");
-        assertRefused(() -> plotDao.listPlots(PlotFilter.all(), null), "page");
-        assertRefused(() -> plotDao.listPlots(PlotFilter.all().withProducer(0), PageRequest.first()), "producerId");
-        assertRefused(() -> plotDao.listPlots(PlotFilter.all().withGrapeVariety(" "), PageRequest.first()),
+        assertField(() -> plotDao.listPlots(null, PageRequest.first()), "filter");
+        assertField(() -> plotDao.listPlots(PlotFilter.all(), null), "page");
+        assertField(() -> plotDao.listPlots(PlotFilter.all().withProducer(0), PageRequest.first()), "producerId");
+        assertField(() -> plotDao.listPlots(PlotFilter.all().withGrapeVariety(" "), PageRequest.first()),
                 "grapeVariety");
-        assertRefused(() -> plotDao.listPlots(PlotFilter.all().withSoilType("x".repeat(101)), PageRequest.first()),
+        assertField(() -> plotDao.listPlots(PlotFilter.all().withSoilType("x".repeat(101)), PageRequest.first()),
                 "soilType");
-        assertRefused(() -> plotDao.listPlots(PlotFilter.all().withElevation(-501, null), PageRequest.first()),
+        assertField(() -> plotDao.listPlots(PlotFilter.all().withElevation(-501, null), PageRequest.first()),
                 "minElevation");
-        assertRefused(() -> plotDao.listPlots(PlotFilter.all().withElevation(null, 9001), PageRequest.first()),
+        assertField(() -> plotDao.listPlots(PlotFilter.all().withElevation(null, 9001), PageRequest.first()),
                 "maxElevation");
-        assertRefused(() -> plotDao.listPlots(PlotFilter.all().withSize(new BigDecimal("-1"), null),
+        assertField(() -> plotDao.listPlots(PlotFilter.all().withSize(new BigDecimal("-1"), null),
                 PageRequest.first()), "minSize");
-        assertRefused(() -> plotDao.listPlots(PlotFilter.all().withSize(null, new BigDecimal("0.001")),
+        assertField(() -> plotDao.listPlots(PlotFilter.all().withSize(null, new BigDecimal("0.001")),
                 PageRequest.first()), "maxSize");
     }
 

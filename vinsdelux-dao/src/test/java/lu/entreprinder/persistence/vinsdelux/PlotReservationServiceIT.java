@@ -1,7 +1,7 @@
 package lu.entreprinder.persistence.vinsdelux;
 
+import static lu.entreprinder.persistence.testing.Refusals.assertField;
 import static lu.entreprinder.persistence.schema.generated.Tables.VDL_PLOT_RESERVATION;
-import static lu.entreprinder.persistence.vinsdelux.VdlFixtures.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

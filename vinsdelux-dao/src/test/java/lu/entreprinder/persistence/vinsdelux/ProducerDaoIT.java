@@ -1,6 +1,6 @@
 package lu.entreprinder.persistence.vinsdelux;
 
-import static lu.entreprinder.persistence.vinsdelux.VdlFixtures.assertRefused;
+import static lu.entreprinder.persistence.testing.Refusals.assertField;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -77,11 +77,11 @@ class ProducerDaoIT {
                         + "\"properties\":[1]}"), "coordinates"});
         for (Object[] c : cases) {
             NewProducer input = (NewProducer) c[0];
-            assertRefused(() -> producerDao.insertProducer(input), (String) c[1]);
-            assertRefused(() -> producerDao.updateProducer(id, input), (String) c[1]);
+            assertField(() -> producerDao.insertProducer(input), (String) c[1]);
+            assertField(() -> producerDao.updateProducer(id, input), (String) c[1]);
         }
-        assertRefused(() -> producerDao.insertProducer(null), "producer");
-        assertRefused(() -> producerDao.updateProducer(0, new NewProducer("N", "R", "D", "l", null)), "producerId");
+        assertField(() -> producerDao.insertProducer(null), "producer");
+        assertField(() -> producerDao.updateProducer(0, new NewProducer("N", "R", "D", "l", null)), "producerId");
         assertThat(VdlFixtures.snapshot(db)).isEqualTo(before);
     }
 

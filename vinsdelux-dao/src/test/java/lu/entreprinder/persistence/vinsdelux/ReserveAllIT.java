@@ -1,5 +1,9 @@
 package lu.entreprinder.persistence.vinsdelux;
 
+import static lu.entreprinder.persistence.vinsdelux.VdlFixtures.list;
+import static lu.entreprinder.persistence.vinsdelux.VdlFixtures.plots;
+import static lu.entreprinder.persistence.vinsdelux.VdlFixtures.producer;
+import static lu.entreprinder.persistence.testing.Refusals.assertField;
 import static lu.entreprinder.persistence.schema.generated.Tables.VDL_PLOT;
 import static lu.entreprinder.persistence.schema.generated.Tables.VDL_PLOT_RESERVATION;
 import static lu.entreprinder.persistence.schema.generated.Tables.VDL_PRODUCER;
@@ -30,28 +34,6 @@ class ReserveAllIT {
 
     private static final OffsetDateTime START = TestClock.START.atOffset(ZoneOffset.UTC);
 
-    /** A producer, by plain insert (this class does not depend on the catalogue's API). */
-    static long producer(Database db) {
-        return db.dsl().insertInto(VDL_PRODUCER)
-                .set(VDL_PRODUCER.NAME, "Alpha").set(VDL_PRODUCER.REGION, "Moselle")
-                .set(VDL_PRODUCER.DESCRIPTION, "Family estate").set(VDL_PRODUCER.LOGO, "alpha.png")
-                .returning(VDL_PRODUCER.ID).fetchOne(VDL_PRODUCER.ID);
-    }
-
-    /** {@code n} available plots of the producer, ids ascending. */
-    static long[] plots(Database db, long producer, int n) {
-        long[] ids = new long[n];
-        for (int i = 0; i < n; i++) {
-            ids[i] = db.dsl().insertInto(VDL_PLOT)
-                    .set(VDL_PLOT.PRODUCER_ID, producer).set(VDL_PLOT.NAME, "Plot " + i)
-                    .set(VDL_PLOT.STATUS, PlotStatus.AVAILABLE.dbValue())
-                    .set(VDL_PLOT.SIZE_HECTARES, new BigDecimal("1.50")).set(VDL_PLOT.GRAPE_VARIETIES, "Riesling")
-                    .set(VDL_PLOT.SOIL_TYPE, "limestone").set(VDL_PLOT.ELEVATION, 250)
-                    .returning(VDL_PLOT.ID).fetchOne(VDL_PLOT.ID);
-        }
-        return ids;
-    }
-
     static void setStatus(Database db, long plot, PlotStatus status) {
         db.dsl().update(VDL_PLOT).set(VDL_PLOT.STATUS, status.dbValue()).where(VDL_PLOT.ID.eq(plot)).execute();
     }
@@ -61,10 +43,6 @@ class ReserveAllIT {
         return db.dsl().select(VDL_PLOT.ID, VDL_PLOT.STATUS).from(VDL_PLOT).orderBy(VDL_PLOT.ID).fetch().toString()
                 + db.dsl().selectFrom(VDL_PLOT_RESERVATION).orderBy(VDL_PLOT_RESERVATION.ID).fetch().stream()
                 .map(r -> r.intoList().toString()).collect(Collectors.joining("; "));
-    }
-
-    static List<Long> list(long... ids) {
-        return Arrays.stream(ids).boxed().toList();
     }
 
     @DatabaseTest
@@ -183,7 +161,7 @@ class ReserveAllIT {
         long[] p = plots(db, producer(db), 11);
         String before = snapshot(db);
 
-        assertRefused(() -> service.reserveAll(anna, list(p)), "plotIds");
+        assertField(() -> service.reserveAll(anna, list(p)), "plotIds");
         assertThat(snapshot(db)).isEqualTo(before);
 
         var ten = service.reserveAll(anna, list(Arrays.copyOf(p, 10)));
@@ -198,15 +176,15 @@ class ReserveAllIT {
         long[] p = plots(db, producer(db), 3);
         String before = snapshot(db);
 
-        assertRefused(() -> service.reserveAll(anna, null), "plotIds");
-        assertRefused(() -> service.reserveAll(anna, List.of()), "plotIds");
-        assertRefused(() -> service.reserveAll(anna, list(p[0], p[1], p[0])), "plotIds");
-        assertRefused(() -> service.reserveAll(anna, list(p[0], 0)), "plotIds");
-        assertRefused(() -> service.reserveAll(anna, list(p[0], -5)), "plotIds");
+        assertField(() -> service.reserveAll(anna, null), "plotIds");
+        assertField(() -> service.reserveAll(anna, List.of()), "plotIds");
+        assertField(() -> service.reserveAll(anna, list(p[0], p[1], p[0])), "plotIds");
+        assertField(() -> service.reserveAll(anna, list(p[0], 0)), "plotIds");
+        assertField(() -> service.reserveAll(anna, list(p[0], -5)), "plotIds");
         List<Long> withNull = new ArrayList<>(list(p[0]));
         withNull.add(null);
-        assertRefused(() -> service.reserveAll(anna, withNull), "plotIds");
-        assertRefused(() -> service.reserveAll(0, list(p[0])), "userId");
+        assertField(() -> service.reserveAll(anna, withNull), "plotIds");
+        assertField(() -> service.reserveAll(0, list(p[0])), "userId");
         assertThatThrownBy(() -> service.reserveAll(anna, list(p[0], p[2] + 100, p[2] + 50)))
                 .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.getMessage()).contains(
                         String.valueOf(p[2] + 50)));
@@ -219,8 +197,4 @@ class ReserveAllIT {
         assertThat(db.dsl().fetchCount(VDL_PLOT_RESERVATION, DSL.noCondition())).isZero();
     }
 
-    static void assertRefused(Runnable call, String field) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(ValidationException.class,
-                e -> assertThat(e.field()).isEqualTo(field));
-    }
 }

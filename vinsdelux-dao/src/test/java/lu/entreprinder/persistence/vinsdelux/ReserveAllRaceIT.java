@@ -1,9 +1,9 @@
 package lu.entreprinder.persistence.vinsdelux;
 
 import static lu.entreprinder.persistence.schema.generated.Tables.VDL_PLOT_RESERVATION;
-import static lu.entreprinder.persistence.vinsdelux.ReserveAllIT.list;
-import static lu.entreprinder.persistence.vinsdelux.ReserveAllIT.plots;
-import static lu.entreprinder.persistence.vinsdelux.ReserveAllIT.producer;
+import static lu.entreprinder.persistence.vinsdelux.VdlFixtures.list;
+import static lu.entreprinder.persistence.vinsdelux.VdlFixtures.plots;
+import static lu.entreprinder.persistence.vinsdelux.VdlFixtures.producer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

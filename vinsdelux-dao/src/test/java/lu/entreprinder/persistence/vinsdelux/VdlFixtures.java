@@ -8,6 +8,8 @@ import static lu.entreprinder.persistence.schema.generated.Tables.VDL_PLOT_RESER
 import static lu.entreprinder.persistence.schema.generated.Tables.VDL_PRODUCER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.util.Arrays;
+import java.util.List;
 
 import java.math.BigDecimal;
 import java.util.stream.Collectors;
@@ -68,9 +70,27 @@ final class VdlFixtures {
         return s.toString();
     }
 
-    /** {@code call} is refused with a {@link ValidationException} naming {@code field}. */
-    static void assertRefused(Runnable call, String field) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(ValidationException.class,
-                e -> assertThat(e.field()).as(e.getMessage()).isEqualTo(field));
+    /** A producer, by plain insert (this class does not depend on the catalogue's API). */
+    static long producer(Database db) {
+        return db.dsl().insertInto(VDL_PRODUCER)
+                .set(VDL_PRODUCER.NAME, "Alpha").set(VDL_PRODUCER.REGION, "Moselle")
+                .set(VDL_PRODUCER.DESCRIPTION, "Family estate").set(VDL_PRODUCER.LOGO, "alpha.png")
+                .returning(VDL_PRODUCER.ID).fetchOne(VDL_PRODUCER.ID);
+    }
+    /** {@code n} available plots of the producer, ids ascending. */
+    static long[] plots(Database db, long producer, int n) {
+        long[] ids = new long[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = db.dsl().insertInto(VDL_PLOT)
+                    .set(VDL_PLOT.PRODUCER_ID, producer).set(VDL_PLOT.NAME, "Plot " + i)
+                    .set(VDL_PLOT.STATUS, PlotStatus.AVAILABLE.dbValue())
+                    .set(VDL_PLOT.SIZE_HECTARES, new BigDecimal("1.50")).set(VDL_PLOT.GRAPE_VARIETIES, "Riesling")
+                    .set(VDL_PLOT.SOIL_TYPE, "limestone").set(VDL_PLOT.ELEVATION, 250)
+                    .returning(VDL_PLOT.ID).fetchOne(VDL_PLOT.ID);
+        }
+        return ids;
+    }
+    static List<Long> list(long... ids) {
+        return Arrays.stream(ids).boxed().toList();
     }
 }
