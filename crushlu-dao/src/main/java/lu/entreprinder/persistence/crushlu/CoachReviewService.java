@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import lu.entreprinder.persistence.core.Check;
+import lu.entreprinder.persistence.core.internal.Check;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.NotFoundException;
 import lu.entreprinder.persistence.core.Transaction;
@@ -120,7 +120,7 @@ public final class CoachReviewService {
         return db.inTransaction(tx -> {
             boolean exists = tx.dsl().fetchExists(CRUSH_PROFILE, CRUSH_PROFILE.ID.eq(profileId));
             if (!exists) {
-                throw new NotFoundException("CrushProfile", profileId);
+                throw new NotFoundException("profile", profileId);
             }
             List<CoachLoad> loads = coachLoads(tx);
             RaceSeam.of(db).pause("coach-review.between-count-and-write");
@@ -271,7 +271,7 @@ public final class CoachReviewService {
                             .from(PROFILE_SUBMISSION)
                             .where(PROFILE_SUBMISSION.ID.eq(submissionId)))
                     .fetchOptional()
-                    .orElseThrow(() -> new NotFoundException("ProfileSubmission", submissionId));
+                    .orElseThrow(() -> new NotFoundException("submission", submissionId));
             Long assigned = row.get(PROFILE_SUBMISSION.COACH_ID);
             if (assigned == null || assigned != coachId) {
                 return new CoachReviewResult.NotAssignedCoach(submissionId,
@@ -364,7 +364,7 @@ public final class CoachReviewService {
                             .from(PROFILE_SUBMISSION)
                             .where(PROFILE_SUBMISSION.ID.eq(submissionId)))
                     .fetchOptional()
-                    .orElseThrow(() -> new NotFoundException("ProfileSubmission", submissionId));
+                    .orElseThrow(() -> new NotFoundException("submission", submissionId));
             if (date.isBefore(row.get(PROFILE_SUBMISSION.CREATED_AT).atZoneSameInstant(db.zone()).toLocalDate())) {
                 throw new ValidationException("callDate", "must not be before the profile was submitted");
             }
@@ -447,7 +447,7 @@ public final class CoachReviewService {
                         r.value3() == null ? OptionalLong.empty() : OptionalLong.of(r.value3()),
                         SubmissionStatus.fromDb(r.value4()), r.value5(), Optional.ofNullable(r.value6()), r.value7(),
                         r.value8(), screeningCall(r)))
-                .orElseThrow(() -> new NotFoundException("ProfileSubmission", submissionId));
+                .orElseThrow(() -> new NotFoundException("submission", submissionId));
     }
 
     /**

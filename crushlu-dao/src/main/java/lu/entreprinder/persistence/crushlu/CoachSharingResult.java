@@ -9,11 +9,11 @@ import java.util.OptionalLong;
 public sealed interface CoachSharingResult {
 
     /** The connection moved on ({@code coach_approved}, or {@code shared}). */
-    record Advanced(Connection connection) implements CoachSharingResult {
+    record Advanced(EventConnection connection) implements CoachSharingResult {
     }
 
     /** The connection is not in the state this step starts from; nothing changed. */
-    record WrongState(Connection connection) implements CoachSharingResult {
+    record WrongState(EventConnection connection) implements CoachSharingResult {
     }
 
     /** The coach is not the one assigned to the connection (or none is); nothing changed. */

@@ -4,11 +4,11 @@ package lu.entreprinder.persistence.crushlu;
 public sealed interface ConnectionRequestResult {
 
     /** The request was created, pending the other attendee's answer. */
-    record Requested(Connection connection) implements ConnectionRequestResult {
+    record Requested(EventConnection connection) implements ConnectionRequestResult {
     }
 
     /** The pair already has a connection for this event (in either direction); nothing was written. */
-    record AlreadyExists(Connection connection) implements ConnectionRequestResult {
+    record AlreadyExists(EventConnection connection) implements ConnectionRequestResult {
     }
 
     /** The requester did not attend the event (attended, or confirmed for an event that has taken place). */

@@ -4,15 +4,15 @@ package lu.entreprinder.persistence.crushlu;
 public sealed interface ConnectionResponseResult {
 
     /** Accepted: the two are connected since {@code connection.connectedAt()}. */
-    record Connected(Connection connection) implements ConnectionResponseResult {
+    record Connected(EventConnection connection) implements ConnectionResponseResult {
     }
 
     /** Declined. */
-    record Declined(Connection connection) implements ConnectionResponseResult {
+    record Declined(EventConnection connection) implements ConnectionResponseResult {
     }
 
     /** The request was already answered. */
-    record NotPending(Connection connection) implements ConnectionResponseResult {
+    record NotPending(EventConnection connection) implements ConnectionResponseResult {
     }
 
     /** No request with this id addressed to this user (it does not exist, or belongs to others). */

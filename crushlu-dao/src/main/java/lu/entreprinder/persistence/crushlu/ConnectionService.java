@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import lu.entreprinder.persistence.core.Check;
+import lu.entreprinder.persistence.core.internal.Check;
 import lu.entreprinder.persistence.core.internal.RaceSeam;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.NotFoundException;
@@ -153,7 +153,7 @@ public final class ConnectionService {
                     .returning()
                     .fetchOne();
             if (updated != null) {
-                Connection connection = toConnection(updated);
+                EventConnection connection = toConnection(updated);
                 return accept ? new ConnectionResponseResult.Connected(connection)
                         : new ConnectionResponseResult.Declined(connection);
             }
@@ -218,8 +218,8 @@ public final class ConnectionService {
                 .or(c.FROM_USER_ID.eq(b).and(c.TO_USER_ID.eq(a)));
     }
 
-    static Connection toConnection(EventConnectionRecord r) {
-        return new Connection(r.getId(), r.getEventId(), r.getFromUserId(), r.getToUserId(),
+    static EventConnection toConnection(EventConnectionRecord r) {
+        return new EventConnection(r.getId(), r.getEventId(), r.getFromUserId(), r.getToUserId(),
                 ConnectionStatus.fromDb(r.getStatus()), Optional.ofNullable(r.getConnectedAt()), r.getCreatedAt(),
                 ContactSharingStatus.fromDb(r.getSharingStatus()), r.getRequesterConsent(), r.getRecipientConsent(),
                 r.getAssignedCoachId() == null ? OptionalLong.empty() : OptionalLong.of(r.getAssignedCoachId()));
@@ -265,7 +265,7 @@ public final class ConnectionService {
                     .where(c.ID.eq(connectionId))
                     .returning()
                     .fetchOne();
-            Connection connection = toConnection(updated);
+            EventConnection connection = toConnection(updated);
             return second ? new ContactConsentResult.BothConsented(connection)
                     : new ContactConsentResult.Recorded(connection);
         });

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import lu.entreprinder.persistence.core.Check;
+import lu.entreprinder.persistence.core.internal.Check;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.NotFoundException;
 import lu.entreprinder.persistence.core.Page;
@@ -67,18 +67,18 @@ public final class EventDao {
      * Inserts an event.
      *
      * @return the new event's id
-     * @throws ValidationException naming the field, for any field outside the limits of {@link EventDraft}
+     * @throws ValidationException naming the field, for any field outside the limits of {@link NewEvent}
      */
-    public long insertEvent(EventDraft draft) {
+    public long insertEvent(NewEvent draft) {
         Check.required(draft, "draft");
         String title = Check.text(draft.title(), MAX_TEXT, "title");
-        String description = Check.optionalText(draft.description(), EventDraft.MAX_DESCRIPTION, "description");
+        String description = Check.optionalText(draft.description(), NewEvent.MAX_DESCRIPTION, "description");
         EventType type = Check.required(draft.eventType(), "eventType");
         OffsetDateTime eventDate = Check.timestamp(draft.eventDate(), "eventDate");
         String location = Check.text(draft.location(), MAX_TEXT, "location");
-        int max = Check.range(draft.maxParticipants(), 1, EventDraft.MAX_PARTICIPANTS, "maxParticipants");
-        int minAge = Check.range(draft.minAge(), 18, EventDraft.MAX_AGE, "minAge");
-        int maxAge = Check.range(draft.maxAge(), minAge, EventDraft.MAX_AGE, "maxAge");
+        int max = Check.range(draft.maxParticipants(), 1, NewEvent.MAX_PARTICIPANTS, "maxParticipants");
+        int minAge = Check.range(draft.minAge(), 18, NewEvent.MAX_AGE, "minAge");
+        int maxAge = Check.range(draft.maxAge(), minAge, NewEvent.MAX_AGE, "maxAge");
         BigDecimal fee = Check.decimal(draft.registrationFee(), 6, 2, "registrationFee");
         OffsetDateTime deadline = Check.timestamp(draft.registrationDeadline(), "registrationDeadline");
         if (deadline.isAfter(eventDate)) {

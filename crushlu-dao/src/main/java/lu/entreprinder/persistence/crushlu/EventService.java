@@ -9,7 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import lu.entreprinder.persistence.core.Check;
+import lu.entreprinder.persistence.core.internal.Check;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.NotFoundException;
 import lu.entreprinder.persistence.core.Transaction;
@@ -84,13 +84,13 @@ public final class EventService {
      * capacity update, and one update of the promoted registrations (when any): 5 with promotions, 3 on a past or
      * unpublished event, 2 when refused for the confirmed count, 1 on a cancelled event (both databases).
      *
-     * @throws ValidationException (field {@code eventId}, or {@code capacity} outside 1..{@value EventDraft#MAX_PARTICIPANTS});
+     * @throws ValidationException (field {@code eventId}, or {@code capacity} outside 1..{@value NewEvent#MAX_PARTICIPANTS});
      *         nothing is written
      * @throws NotFoundException for an unknown event
      */
     public CapacityChangeResult changeCapacity(long eventId, int capacity) {
         Check.id(eventId, "eventId");
-        int max = Check.range(capacity, 1, EventDraft.MAX_PARTICIPANTS, "capacity");
+        int max = Check.range(capacity, 1, NewEvent.MAX_PARTICIPANTS, "capacity");
         return db.inTransaction(tx -> {
             var e = MEETUP_EVENT;
             var r = EVENT_REGISTRATION;

@@ -12,11 +12,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import lu.entreprinder.persistence.core.Check;
+import lu.entreprinder.persistence.core.internal.Check;
 import lu.entreprinder.persistence.core.ConflictException;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.ForeignKeyViolationException;
-import lu.entreprinder.persistence.core.Json;
+import lu.entreprinder.persistence.core.internal.Json;
 import lu.entreprinder.persistence.core.NotFoundException;
 import lu.entreprinder.persistence.core.ValidationException;
 import lu.entreprinder.persistence.crushlu.internal.ProfileJson;
@@ -109,7 +109,7 @@ public final class JourneyDao {
      *         {@code alternativeAnswers})
      * @throws ForeignKeyViolationException if the chapter does not exist
      */
-    public long insertChallenge(long chapterId, JourneyChallengeSpec spec) {
+    public long insertChallenge(long chapterId, NewJourneyChallenge spec) {
         Check.id(chapterId, "chapterId");
         Check.required(spec, "spec");
         JourneyChallengeType type = Check.required(spec.type(), "type");
@@ -314,7 +314,7 @@ public final class JourneyDao {
                 .from(JOURNEY_CONFIGURATION)
                 .where(JOURNEY_CONFIGURATION.ID.eq(journeyId))
                 .fetchOptional(r -> new JourneyPlay(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()))
-                .orElseThrow(() -> new NotFoundException("JourneyConfiguration", journeyId));
+                .orElseThrow(() -> new NotFoundException("journey", journeyId));
     }
 
     /**
@@ -328,7 +328,7 @@ public final class JourneyDao {
         String hint = db.dsl().select(JOURNEY_CHALLENGE.HINT).from(JOURNEY_CHALLENGE)
                 .where(JOURNEY_CHALLENGE.ID.eq(challengeId))
                 .fetchOptional(JOURNEY_CHALLENGE.HINT)
-                .orElseThrow(() -> new NotFoundException("JourneyChallenge", challengeId));
+                .orElseThrow(() -> new NotFoundException("challenge", challengeId));
         return hint.isEmpty() ? Optional.empty() : Optional.of(hint);
     }
 }

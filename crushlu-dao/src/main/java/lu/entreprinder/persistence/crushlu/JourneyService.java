@@ -25,10 +25,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import lu.entreprinder.persistence.core.Check;
+import lu.entreprinder.persistence.core.internal.Check;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.ForeignKeyViolationException;
-import lu.entreprinder.persistence.core.Json;
+import lu.entreprinder.persistence.core.internal.Json;
 import lu.entreprinder.persistence.core.NotFoundException;
 import lu.entreprinder.persistence.core.Transaction;
 import lu.entreprinder.persistence.core.ValidationException;
@@ -127,7 +127,7 @@ public final class JourneyService {
                     .join(JOURNEY_CHAPTER).on(JOURNEY_CHAPTER.ID.eq(JOURNEY_CHALLENGE.CHAPTER_ID))
                     .where(JOURNEY_CHALLENGE.ID.eq(challengeId))
                     .fetchOptional()
-                    .orElseThrow(() -> new NotFoundException("JourneyChallenge", challengeId));
+                    .orElseThrow(() -> new NotFoundException("challenge", challengeId));
             JourneyChallengeType type = JourneyChallengeType.fromDb(ch.get(JOURNEY_CHALLENGE.CHALLENGE_TYPE));
             Evaluated evaluated = check(type, ch.get(JOURNEY_CHALLENGE.CORRECT_ANSWER),
                     ProfileJson.strings(ch.get(JOURNEY_CHALLENGE.OPTIONS)),
@@ -317,7 +317,7 @@ public final class JourneyService {
                     .join(JOURNEY_CHAPTER).on(JOURNEY_CHAPTER.ID.eq(JOURNEY_CHALLENGE.CHAPTER_ID))
                     .where(JOURNEY_CHALLENGE.ID.eq(challengeId))
                     .fetchOptional()
-                    .orElseThrow(() -> new NotFoundException("JourneyChallenge", challengeId));
+                    .orElseThrow(() -> new NotFoundException("challenge", challengeId));
             String hint = ch.value1();
             if (hint.isBlank()) {
                 return new JourneyHintResult.NoHint(challengeId);
@@ -372,7 +372,7 @@ public final class JourneyService {
                     .join(JOURNEY_CHAPTER).on(JOURNEY_CHAPTER.ID.eq(JOURNEY_REWARD.CHAPTER_ID))
                     .where(JOURNEY_PUZZLE_PIECE.ID.eq(pieceId))
                     .fetchOptional()
-                    .orElseThrow(() -> new NotFoundException("JourneyPuzzlePiece", pieceId));
+                    .orElseThrow(() -> new NotFoundException("piece", pieceId));
             int cost = piece.value1();
             Record progress = lockedProgress(tx, userId, piece.value2());
             long progressId = progress.get(JOURNEY_PROGRESS.ID);
@@ -699,7 +699,7 @@ public final class JourneyService {
                 .and(JOURNEY_REWARD.REWARD_TYPE.eq(JourneyRewardType.PUZZLE.dbValue()))
                 .fetchOptional(r -> new JourneyPuzzleView(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
                         r.value6(), r.value7() == null ? 0 : r.value7()))
-                .orElseThrow(() -> new NotFoundException("JourneyPuzzle", rewardId));
+                .orElseThrow(() -> new NotFoundException("puzzle", rewardId));
     }
 
     /** The JSON array {@code list} contains the id (PostgreSQL {@code @>}, SQLite {@code json_each}). */

@@ -23,12 +23,12 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import lu.entreprinder.persistence.core.Check;
+import lu.entreprinder.persistence.core.internal.Check;
 import lu.entreprinder.persistence.core.internal.RaceSeam;
 import lu.entreprinder.persistence.core.ConflictException;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.ForeignKeyViolationException;
-import lu.entreprinder.persistence.core.Json;
+import lu.entreprinder.persistence.core.internal.Json;
 import lu.entreprinder.persistence.core.NotFoundException;
 import lu.entreprinder.persistence.core.Page;
 import lu.entreprinder.persistence.core.PageRequest;
@@ -85,7 +85,7 @@ public final class ProfileDao {
      * @throws ConflictException ({@code crush_lu_crushprofile_user_id_key}) if the user already has a profile
      * @throws ForeignKeyViolationException if the user does not exist
      */
-    public long insertProfile(long userId, ProfileInput profile) {
+    public long insertProfile(long userId, NewCrushProfile profile) {
         Check.userId(userId, "userId");
         Valid v = validate(profile);
         return db.inTransaction(tx -> {
@@ -113,7 +113,7 @@ public final class ProfileDao {
      * @return false if the profile does not exist
      * @throws ValidationException as {@link #insertProfile}, plus {@code profileId}; nothing is written
      */
-    public boolean updateProfile(long profileId, ProfileInput profile) {
+    public boolean updateProfile(long profileId, NewCrushProfile profile) {
         Check.id(profileId, "profileId");
         Valid v = validate(profile);
         return db.dsl().update(CRUSH_PROFILE)
@@ -134,11 +134,11 @@ public final class ProfileDao {
                 .where(CRUSH_PROFILE.ID.eq(profileId)).execute() == 1;
     }
 
-    private record Valid(ProfileInput input, String gender, String location, String bio, String phone,
+    private record Valid(NewCrushProfile input, String gender, String location, String bio, String phone,
                          List<String> photos, List<String> interests) {
     }
 
-    private Valid validate(ProfileInput p) {
+    private Valid validate(NewCrushProfile p) {
         Check.required(p, "profile");
         LocalDate dob = Check.date(p.dateOfBirth(), "dateOfBirth");
         LocalDate today = db.today();
@@ -226,7 +226,7 @@ public final class ProfileDao {
                             Optional.ofNullable(r.get(CRUSH_PROFILE.APPROVED_AT)), interests.value(), r.get(submissions),
                             interests.valid());
                 })
-                .orElseThrow(() -> new NotFoundException("CrushProfile", profileId));
+                .orElseThrow(() -> new NotFoundException("profile", profileId));
     }
 
     /**

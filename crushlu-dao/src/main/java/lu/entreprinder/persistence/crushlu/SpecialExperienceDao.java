@@ -6,7 +6,7 @@ import static lu.entreprinder.persistence.schema.generated.Tables.SPECIAL_USER_E
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import lu.entreprinder.persistence.core.Check;
+import lu.entreprinder.persistence.core.internal.Check;
 import lu.entreprinder.persistence.core.ConflictException;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.ForeignKeyViolationException;

@@ -14,7 +14,7 @@ import java.time.OffsetDateTime;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import lu.entreprinder.persistence.core.Check;
+import lu.entreprinder.persistence.core.internal.Check;
 import lu.entreprinder.persistence.core.internal.RaceSeam;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.NotFoundException;
@@ -133,7 +133,7 @@ public final class VotingService {
                     .from(vs).where(vs.ID.eq(sessionId));
             Record row = tx.forUpdate(select).fetchOne();
             if (row == null) {
-                throw new NotFoundException("votingSession", sessionId);
+                throw new NotFoundException("session", sessionId);
             }
             VotingSessionRecord stored = row.into(vs);
             if (!row.get(vs.fields().length, Boolean.class)) {
@@ -181,7 +181,7 @@ public final class VotingService {
                     .where(vs.ID.eq(sessionId));
             Record2<Long, String> session = tx.forUpdate(select).fetchOne();
             if (session == null) {
-                throw new NotFoundException("votingSession", sessionId);
+                throw new NotFoundException("session", sessionId);
             }
             if (VotingStatus.fromDb(session.value2()) == VotingStatus.CLOSED) {
                 return new RatingResult.SessionClosed(sessionId);

@@ -27,7 +27,7 @@ import lu.entreprinder.persistence.testing.Fixtures;
 class CoachOrProfileRaceIT {
 
     private static final int ROUNDS = 4;
-    private static final ProfileInput INPUT = new ProfileInput(LocalDate.of(1990, 1, 1), "F", "Luxembourg", "Bio",
+    private static final NewCrushProfile INPUT = new NewCrushProfile(LocalDate.of(1990, 1, 1), "F", "Luxembourg", "Bio",
             "+352 621 000 000", List.of("p/1.jpg"), true, true, false, List.of());
 
     /** Negative control, PostgreSQL only: SQLite's immediate transactions serialise even the unlocked path. */

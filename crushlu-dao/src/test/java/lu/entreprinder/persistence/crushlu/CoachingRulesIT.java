@@ -244,12 +244,12 @@ class CoachingRulesIT {
         private ProfileRulesInput() {
         }
 
-        static ProfileInput valid(Database db) {
+        static NewCrushProfile valid(Database db) {
             return born(LocalDate.of(1990, 1, 1));
         }
 
-        static ProfileInput born(LocalDate dob) {
-            return new ProfileInput(dob, "F", "Luxembourg", "Bio", "+352 621 000 000", List.of("p/1.jpg"), true, true,
+        static NewCrushProfile born(LocalDate dob) {
+            return new NewCrushProfile(dob, "F", "Luxembourg", "Bio", "+352 621 000 000", List.of("p/1.jpg"), true, true,
                     false, List.of());
         }
     }

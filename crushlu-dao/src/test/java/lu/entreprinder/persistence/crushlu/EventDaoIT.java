@@ -83,7 +83,7 @@ class EventDaoIT {
         long full = dao.insertEvent(EventFixtures.draft(db, "full", 1));
         registration(db, full, member(db, "x"), RegistrationStatus.CONFIRMED, HOUR);
         long draft = dao.insertEvent(EventFixtures.draft(db, "draft", 5).withPublished(false));
-        long closed = dao.insertEvent(EventDraft.of("closed", now.plusDays(2), now.minusHours(1), 5));
+        long closed = dao.insertEvent(NewEvent.of("closed", now.plusDays(2), now.minusHours(1), 5));
         long past = EventFixtures.pastEvent(db, "past", 5);
 
         Function<EventFilter, List<Long>> ids = f -> dao.listEventsForViewer(viewer, f, PageRequest.first())
@@ -112,7 +112,7 @@ class EventDaoIT {
         for (int i = 0; i < 7; i++) {
             // two events share each date so the id breaks ties
             OffsetDateTime date = now.plusDays(10 - i / 2);
-            expected.add(dao.insertEvent(EventDraft.of("e" + i, date, date.minusDays(1), 3)));
+            expected.add(dao.insertEvent(NewEvent.of("e" + i, date, date.minusDays(1), 3)));
         }
         List<Long> seen = new ArrayList<>();
         PageRequest request = PageRequest.first(3);
@@ -269,20 +269,20 @@ class EventDaoIT {
         long user = member(db, "u");
         long event = EventFixtures.event(db, "ok", 5);
         String before = EventFixtures.snapshot(db);
-        EventDraft ok = EventFixtures.draft(db, "t", 5);
+        NewEvent ok = EventFixtures.draft(db, "t", 5);
         OffsetDateTime now = db.now();
         assertField(() -> dao.insertEvent(null), "draft");
-        assertField(() -> dao.insertEvent(EventDraft.of(null, now.plusDays(2), now.plusDays(1), 5)), "title");
-        assertField(() -> dao.insertEvent(EventDraft.of("x".repeat(201), now.plusDays(2), now.plusDays(1), 5)),
+        assertField(() -> dao.insertEvent(NewEvent.of(null, now.plusDays(2), now.plusDays(1), 5)), "title");
+        assertField(() -> dao.insertEvent(NewEvent.of("x".repeat(201), now.plusDays(2), now.plusDays(1), 5)),
                 "title");
-        assertField(() -> dao.insertEvent(EventDraft.of("t", null, now.plusDays(1), 5)), "eventDate");
-        assertField(() -> dao.insertEvent(EventDraft.of("t", now.plusDays(2), null, 5)), "registrationDeadline");
-        assertField(() -> dao.insertEvent(EventDraft.of("t", now.plusDays(2), now.plusDays(3), 5)),
+        assertField(() -> dao.insertEvent(NewEvent.of("t", null, now.plusDays(1), 5)), "eventDate");
+        assertField(() -> dao.insertEvent(NewEvent.of("t", now.plusDays(2), null, 5)), "registrationDeadline");
+        assertField(() -> dao.insertEvent(NewEvent.of("t", now.plusDays(2), now.plusDays(3), 5)),
                 "registrationDeadline");
-        assertField(() -> dao.insertEvent(EventDraft.of("t", now.plusDays(2), now.plusDays(1), 0)), "maxParticipants");
-        assertField(() -> dao.insertEvent(EventDraft.of("t", now.plusDays(2), now.plusDays(1), -3)),
+        assertField(() -> dao.insertEvent(NewEvent.of("t", now.plusDays(2), now.plusDays(1), 0)), "maxParticipants");
+        assertField(() -> dao.insertEvent(NewEvent.of("t", now.plusDays(2), now.plusDays(1), -3)),
                 "maxParticipants");
-        assertField(() -> dao.insertEvent(EventDraft.of("t", now.plusDays(2), now.plusDays(1), 10_001)),
+        assertField(() -> dao.insertEvent(NewEvent.of("t", now.plusDays(2), now.plusDays(1), 10_001)),
                 "maxParticipants");
         assertField(() -> dao.insertEvent(ok.withAges(17, 30)), "minAge");
         assertField(() -> dao.insertEvent(ok.withAges(40, 30)), "maxAge");
@@ -317,7 +317,7 @@ class EventDaoIT {
     void insertedEventReadsBackAsWritten(Database db) {
         EventDao dao = new EventDao(db);
         long viewer = member(db, "viewer");
-        EventDraft draft = EventFixtures.draft(db, "Wine & Dine", 12).withAges(25, 40)
+        NewEvent draft = EventFixtures.draft(db, "Wine & Dine", 12).withAges(25, 40)
                 .withFee(new BigDecimal("25.5")).withDescription("An evening");
         long id = dao.insertEvent(draft);
         EventDetail detail = dao.findEventDetail(id, viewer, null).orElseThrow();

@@ -25,15 +25,15 @@ final class EventFixtures {
         return new EventDao(db).insertEvent(draft(db, title, maxParticipants));
     }
 
-    static EventDraft draft(Database db, String title, int maxParticipants) {
+    static NewEvent draft(Database db, String title, int maxParticipants) {
         OffsetDateTime now = db.now();
-        return EventDraft.of(title, now.plusDays(7), now.plusDays(6), maxParticipants);
+        return NewEvent.of(title, now.plusDays(7), now.plusDays(6), maxParticipants);
     }
 
     /** An event that took place yesterday (registrations are inserted directly). */
     static long pastEvent(Database db, String title, int maxParticipants) {
         OffsetDateTime now = db.now();
-        return new EventDao(db).insertEvent(EventDraft.of(title, now.minusDays(1), now.minusDays(2), maxParticipants));
+        return new EventDao(db).insertEvent(NewEvent.of(title, now.minusDays(1), now.minusDays(2), maxParticipants));
     }
 
     /** A user with an approved, active profile born on 1995-05-05 (31 on the test clock's date). */

@@ -224,7 +224,7 @@ class EventServiceIT {
         EventService events = new EventService(db);
         long event = EventFixtures.event(db, "e", 5);
         String before = EventFixtures.snapshot(db);
-        for (int bad : new int[] {0, -1, EventDraft.MAX_PARTICIPANTS + 1}) {
+        for (int bad : new int[] {0, -1, NewEvent.MAX_PARTICIPANTS + 1}) {
             assertThatThrownBy(() -> events.changeCapacity(event, bad)).isInstanceOfSatisfying(
                     ValidationException.class, e -> assertThat(e.field()).isEqualTo("capacity"));
         }

@@ -170,7 +170,7 @@ class InvitationServiceIT {
         InvitationService invitations = new InvitationService(db);
         long organizer = Fixtures.user(db, "organizer");
         long open = EventFixtures.event(db, "public", 5);
-        long past = new EventDao(db).insertEvent(EventDraft.of("past", db.now().minusDays(1), db.now().minusDays(2), 5)
+        long past = new EventDao(db).insertEvent(NewEvent.of("past", db.now().minusDays(1), db.now().minusDays(2), 5)
                 .withPrivateInvitation("OLD"));
         long cancelled = privateEvent(db, "off");
         new EventService(db).cancelEvent(cancelled);

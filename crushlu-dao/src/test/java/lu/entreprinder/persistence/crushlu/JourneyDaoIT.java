@@ -76,18 +76,18 @@ class JourneyDaoIT {
         JourneyDao dao = new JourneyDao(db);
         long journey = dao.insertJourney("J", "", true);
         long ch = dao.insertChapter(journey, 1, "One", "");
-        assertField(() -> dao.insertChallenge(ch, JourneyChallengeSpec.multipleChoice("Q", List.of("a", "b"), "c", "",
+        assertField(() -> dao.insertChallenge(ch, NewJourneyChallenge.multipleChoice("Q", List.of("a", "b"), "c", "",
                 0)), "correctAnswer");
-        assertField(() -> dao.insertChallenge(ch, JourneyChallengeSpec.multipleChoice("Q", List.of("a"), "a", "", 0)),
+        assertField(() -> dao.insertChallenge(ch, NewJourneyChallenge.multipleChoice("Q", List.of("a"), "a", "", 0)),
                 "options");
-        assertField(() -> dao.insertChallenge(ch, JourneyChallengeSpec.timelineSort("Q", List.of("a", "b"),
+        assertField(() -> dao.insertChallenge(ch, NewJourneyChallenge.timelineSort("Q", List.of("a", "b"),
                 List.of("a", "c"), "", 0)), "correctAnswer");
-        assertField(() -> dao.insertChallenge(ch, new JourneyChallengeSpec(JourneyChallengeType.TIMELINE_SORT, "Q",
+        assertField(() -> dao.insertChallenge(ch, new NewJourneyChallenge(JourneyChallengeType.TIMELINE_SORT, "Q",
                 "a,b", List.of("a", "b"), "", 0)), "correctAnswer");
-        assertField(() -> dao.insertChallenge(ch, JourneyChallengeSpec.riddle("Q", "x".repeat(501), "", 0)),
+        assertField(() -> dao.insertChallenge(ch, NewJourneyChallenge.riddle("Q", "x".repeat(501), "", 0)),
                 "correctAnswer");
-        assertField(() -> dao.insertChallenge(ch, JourneyChallengeSpec.riddle(" ", "x", "", 0)), "question");
-        assertField(() -> dao.insertChallenge(ch, new JourneyChallengeSpec(null, "Q", "x", null, "", 0)), "type");
+        assertField(() -> dao.insertChallenge(ch, NewJourneyChallenge.riddle(" ", "x", "", 0)), "question");
+        assertField(() -> dao.insertChallenge(ch, new NewJourneyChallenge(null, "Q", "x", null, "", 0)), "type");
         assertField(() -> dao.insertChapter(journey, 0, "Zero", ""), "chapterNumber");
         assertField(() -> dao.insertChapter(journey, 2, "x".repeat(201), ""), "title");
         assertField(() -> dao.insertJourney(" ", "", true), "name");

@@ -33,19 +33,19 @@ final class JourneyFixtures {
         long ch3 = dao.insertChapter(journey, 3, "Tomorrow", "What comes next");
         chapters.addAll(List.of(ch1, ch2, ch3));
         // inserted out of order on purpose: order decides
-        long mc = dao.insertChallenge(ch1, JourneyChallengeSpec.multipleChoice("Where did we meet?",
+        long mc = dao.insertChallenge(ch1, NewJourneyChallenge.multipleChoice("Where did we meet?",
                 List.of("Paris", "Luxembourg", "Rome"), "Luxembourg", "", 2));
-        long riddle = dao.insertChallenge(ch1, JourneyChallengeSpec.riddle("What did we eat first?", "Crème Brûlée",
+        long riddle = dao.insertChallenge(ch1, NewJourneyChallenge.riddle("What did we eat first?", "Crème Brûlée",
                 "A French dessert", 1));
         challenges.add(List.of(riddle, mc));
-        long scramble = dao.insertChallenge(ch2, JourneyChallengeSpec.wordScramble("REUOFBEUHCS", "Schueberfouer",
+        long scramble = dao.insertChallenge(ch2, NewJourneyChallenge.wordScramble("REUOFBEUHCS", "Schueberfouer",
                 "", 1));
-        long timeline = dao.insertChallenge(ch2, JourneyChallengeSpec.timelineSort("Sort our summer",
+        long timeline = dao.insertChallenge(ch2, NewJourneyChallenge.timelineSort("Sort our summer",
                 List.of("C", "A", "B"), List.of("A", "B", "C"), "alphabet", 2));
         challenges.add(List.of(scramble, timeline));
-        long wyr = dao.insertChallenge(ch3, JourneyChallengeSpec.wouldYouRather("Beach or mountains?",
+        long wyr = dao.insertChallenge(ch3, NewJourneyChallenge.wouldYouRather("Beach or mountains?",
                 List.of("beach", "mountains"), 1));
-        long open = dao.insertChallenge(ch3, JourneyChallengeSpec.openText("Write a wish", 2));
+        long open = dao.insertChallenge(ch3, NewJourneyChallenge.openText("Write a wish", 2));
         challenges.add(List.of(wyr, open));
         for (long ch : chapters) {
             rewards.add(List.of(
@@ -62,7 +62,7 @@ final class JourneyFixtures {
         long ch = dao.insertChapter(journey, 1, "Only chapter", "");
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            ids.add(dao.insertChallenge(ch, JourneyChallengeSpec.openText("Question " + i, i)));
+            ids.add(dao.insertChallenge(ch, NewJourneyChallenge.openText("Question " + i, i)));
         }
         List<Long> rewards = List.of(
                 dao.insertReward(ch, JourneyRewardType.POEM, "Poem", "…", ""),

@@ -36,13 +36,13 @@ final class JourneyRulesFixtures {
         long journey = dao.insertJourney(name, "Rules", true);
         long ch1 = dao.insertChapter(journey, 1, "One", "");
         long ch2 = dao.insertChapter(journey, 2, "Two", "");
-        long riddle = dao.insertChallenge(ch1, JourneyChallengeSpec.riddle("First dessert?", "Crème Brûlée", "French", 1)
+        long riddle = dao.insertChallenge(ch1, NewJourneyChallenge.riddle("First dessert?", "Crème Brûlée", "French", 1)
                 .withPoints(15).withHintCost(4).withAlternativeAnswers(List.of("Brûlée", "the burnt cream")));
-        long choice = dao.insertChallenge(ch1, JourneyChallengeSpec.multipleChoice("Where?",
+        long choice = dao.insertChallenge(ch1, NewJourneyChallenge.multipleChoice("Where?",
                 List.of("Paris", "Luxembourg", "Rome"), "Luxembourg", "small", 2).withHintCost(6));
-        long scramble = dao.insertChallenge(ch2, JourneyChallengeSpec.wordScramble("REUOF", "Fouer", "", 1)
+        long scramble = dao.insertChallenge(ch2, NewJourneyChallenge.wordScramble("REUOF", "Fouer", "", 1)
                 .withPoints(20));
-        long open = dao.insertChallenge(ch2, JourneyChallengeSpec.openText("A wish?", 2).withPoints(5));
+        long open = dao.insertChallenge(ch2, NewJourneyChallenge.openText("A wish?", 2).withPoints(5));
         long puzzle = dao.insertPuzzleReward(ch1, "Our photo", "", "journey_rewards/p.jpg", List.of(5, 10, 20));
         long poem = dao.insertReward(ch1, JourneyRewardType.POEM, "Poem", "Roses", "");
         List<Long> pieces = db.dsl().select(JOURNEY_PUZZLE_PIECE.ID).from(JOURNEY_PUZZLE_PIECE)

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import lu.entreprinder.persistence.core.Database;
-import lu.entreprinder.persistence.core.Json;
+import lu.entreprinder.persistence.core.internal.Json;
 import lu.entreprinder.persistence.core.NotFoundException;
 import lu.entreprinder.persistence.crushlu.JourneyRulesFixtures.Rules;
 import lu.entreprinder.persistence.testing.DatabaseTest;
@@ -167,10 +167,10 @@ class JourneyRulesIT {
         JourneyDao dao = new JourneyDao(db);
         long journey = dao.insertJourney("Q", "", true);
         long chapter = dao.insertChapter(journey, 1, "About you", "", true);
-        long riddle = dao.insertChallenge(chapter, JourneyChallengeSpec.riddle("Favourite colour?", "blue", "", 1));
-        long choice = dao.insertChallenge(chapter, JourneyChallengeSpec.multipleChoice("City?",
+        long riddle = dao.insertChallenge(chapter, NewJourneyChallenge.riddle("Favourite colour?", "blue", "", 1));
+        long choice = dao.insertChallenge(chapter, NewJourneyChallenge.multipleChoice("City?",
                 List.of("Paris", "Rome"), "Paris", "", 2));
-        long open = dao.insertChallenge(chapter, JourneyChallengeSpec.openText("A wish?", 3));
+        long open = dao.insertChallenge(chapter, NewJourneyChallenge.openText("A wish?", 3));
         long anna = Fixtures.user(db, "anna");
         JourneyService s = new JourneyService(db);
 
@@ -191,7 +191,7 @@ class JourneyRulesIT {
 
         // outside a questionnaire the riddle keeps its answer
         long other = dao.insertChapter(journey, 2, "Quiz", "");
-        long strict = dao.insertChallenge(other, JourneyChallengeSpec.riddle("Colour?", "blue", "", 1));
+        long strict = dao.insertChallenge(other, NewJourneyChallenge.riddle("Colour?", "blue", "", 1));
         assertThat(s.answer(anna, strict, text("green"))).isInstanceOf(JourneyAnswerResult.Incorrect.class);
     }
 
@@ -276,17 +276,17 @@ class JourneyRulesIT {
         JourneyDao dao = new JourneyDao(db);
         long anna = Fixtures.user(db, "anna");
         JourneyService s = new JourneyService(db);
-        var riddle = JourneyChallengeSpec.riddle("Q", "a", "a hint", 1);
+        var riddle = NewJourneyChallenge.riddle("Q", "a", "a hint", 1);
         refused(db, () -> dao.insertChallenge(j.chapter1(), riddle.withPoints(-1)), "points");
         refused(db, () -> dao.insertChallenge(j.chapter1(), riddle.withPoints(10_001)), "points");
         refused(db, () -> dao.insertChallenge(j.chapter1(), riddle.withHintCost(-3)), "hintCost");
         refused(db, () -> dao.insertChallenge(j.chapter1(),
-                JourneyChallengeSpec.riddle("Q", "a", "", 1).withHintCost(2)), "hintCost");
+                NewJourneyChallenge.riddle("Q", "a", "", 1).withHintCost(2)), "hintCost");
         refused(db, () -> dao.insertChallenge(j.chapter1(), riddle.withAlternativeAnswers(List.of("b", " "))),
                 "alternativeAnswers");
         refused(db, () -> dao.insertChallenge(j.chapter1(), riddle.withAlternativeAnswers(
                 java.util.Collections.nCopies(21, "x"))), "alternativeAnswers");
-        refused(db, () -> dao.insertChallenge(j.chapter1(), JourneyChallengeSpec.multipleChoice("Q",
+        refused(db, () -> dao.insertChallenge(j.chapter1(), NewJourneyChallenge.multipleChoice("Q",
                 List.of("a", "b"), "a", "", 1).withAlternativeAnswers(List.of("b"))), "alternativeAnswers");
         refused(db, () -> dao.insertReward(j.chapter1(), JourneyRewardType.PUZZLE, "P", "", ""), "type");
         refused(db, () -> dao.insertPuzzleReward(j.chapter1(), "P", "", "", List.of()), "pieceCosts");

@@ -181,7 +181,7 @@ class JourneyRulesRaceIT {
         // three more hints of 6 in chapter 2: 4 + 6 + 6 + 6 + 6 = 28 asked, 15 there
         List<Long> hinted = new ArrayList<>(List.of(j.riddle(), j.choice()));
         for (int i = 0; i < 3; i++) {
-            hinted.add(dao.insertChallenge(j.chapter2(), JourneyChallengeSpec.riddle("Q" + i, "a", "h" + i, 10 + i)
+            hinted.add(dao.insertChallenge(j.chapter2(), NewJourneyChallenge.riddle("Q" + i, "a", "h" + i, 10 + i)
                     .withHintCost(6)));
         }
         CyclicBarrier all = new CyclicBarrier(hinted.size());
@@ -206,7 +206,7 @@ class JourneyRulesRaceIT {
         List<Long> hinted = List.of(j.riddle(), j.choice());  // 4 + 6 of 15: fine alone, but each reads 15
         JourneyDao dao = new JourneyDao(db);
         List<Long> more = new ArrayList<>(hinted);
-        more.add(dao.insertChallenge(j.chapter2(), JourneyChallengeSpec.riddle("Q", "a", "h", 10).withHintCost(12)));
+        more.add(dao.insertChallenge(j.chapter2(), NewJourneyChallenge.riddle("Q", "a", "h", 10).withHintCost(12)));
         RaceSeam.of(db).locks(false);
         CyclicBarrier all = new CyclicBarrier(more.size());
         RaceSeam.of(db).onPause("journey.between-read-and-write", () -> await(all, 10_000));

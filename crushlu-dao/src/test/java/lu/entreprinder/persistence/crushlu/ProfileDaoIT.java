@@ -23,12 +23,12 @@ class ProfileDaoIT {
     /** The test clock's day (2026-06-01 in Luxembourg). */
     private static final LocalDate TODAY = LocalDate.of(2026, 6, 1);
 
-    private static ProfileInput input(LocalDate dob, List<String> interests) {
-        return new ProfileInput(dob, "F", "Luxembourg", "Loves hiking", "+352 621 123 456",
+    private static NewCrushProfile input(LocalDate dob, List<String> interests) {
+        return new NewCrushProfile(dob, "F", "Luxembourg", "Loves hiking", "+352 621 123 456",
                 List.of("crush_profiles/a.jpg", "crush_profiles/b.jpg"), true, true, false, interests);
     }
 
-    private static ProfileInput with(ProfileInput p, java.util.function.UnaryOperator<ProfileInput> change) {
+    private static NewCrushProfile with(NewCrushProfile p, java.util.function.UnaryOperator<NewCrushProfile> change) {
         return change.apply(p);
     }
 
@@ -79,7 +79,7 @@ class ProfileDaoIT {
         long anna = Fixtures.user(db, "anna");
         ProfileDao dao = new ProfileDao(db);
         long id = dao.insertProfile(anna, input(LocalDate.of(1990, 1, 1), List.of("hiking")));
-        ProfileInput changed = new ProfileInput(LocalDate.of(1985, 3, 3), "M", "Esch", "New bio", "621000000",
+        NewCrushProfile changed = new NewCrushProfile(LocalDate.of(1985, 3, 3), "M", "Esch", "New bio", "621000000",
                 List.of("crush_profiles/c.jpg"), false, false, true, List.of("jazz", "cooking", "art"));
         assertThat(dao.updateProfile(id, changed)).isTrue();
         assertThat(dao.updateProfile(9999, changed)).isFalse();
@@ -97,35 +97,35 @@ class ProfileDaoIT {
         long anna = Fixtures.user(db, "anna");
         long bob = Fixtures.user(db, "bob");
         ProfileDao dao = new ProfileDao(db);
-        ProfileInput ok = input(LocalDate.of(1990, 1, 1), List.of("hiking"));
+        NewCrushProfile ok = input(LocalDate.of(1990, 1, 1), List.of("hiking"));
         long id = dao.insertProfile(anna, ok);
         var before = db.dsl().selectFrom(CRUSH_PROFILE).fetch();
-        ProfileInput underage = input(TODAY.minusYears(18).plusDays(1), List.of());
+        NewCrushProfile underage = input(TODAY.minusYears(18).plusDays(1), List.of());
         List<Object[]> cases = List.of(
                 new Object[] {underage, "dateOfBirth"},
                 new Object[] {input(TODAY.plusDays(1), List.of()), "dateOfBirth"},
                 new Object[] {input(null, List.of()), "dateOfBirth"},
-                new Object[] {new ProfileInput(ok.dateOfBirth(), "x".repeat(21), "L", "b", "1", ok.photos(), true,
+                new Object[] {new NewCrushProfile(ok.dateOfBirth(), "x".repeat(21), "L", "b", "1", ok.photos(), true,
                         true, false, List.of()), "gender"},
-                new Object[] {new ProfileInput(ok.dateOfBirth(), "F", " ", "b", "1", ok.photos(), true, true, false,
+                new Object[] {new NewCrushProfile(ok.dateOfBirth(), "F", " ", "b", "1", ok.photos(), true, true, false,
                         List.of()), "location"},
-                new Object[] {new ProfileInput(ok.dateOfBirth(), "F", "L", "", "1", ok.photos(), true, true, false,
+                new Object[] {new NewCrushProfile(ok.dateOfBirth(), "F", "L", "", "1", ok.photos(), true, true, false,
                         List.of()), "bio"},
-                new Object[] {new ProfileInput(ok.dateOfBirth(), "F", "L", "b", "1".repeat(21), ok.photos(), true,
+                new Object[] {new NewCrushProfile(ok.dateOfBirth(), "F", "L", "b", "1".repeat(21), ok.photos(), true,
                         true, false, List.of()), "phone"},
-                new Object[] {new ProfileInput(ok.dateOfBirth(), "F", "L", "b", "call me", ok.photos(), true, true,
+                new Object[] {new NewCrushProfile(ok.dateOfBirth(), "F", "L", "b", "call me", ok.photos(), true, true,
                         false, List.of()), "phone"},
-                new Object[] {new ProfileInput(ok.dateOfBirth(), "F", "L", "b", "1", List.of(), true, true, false,
+                new Object[] {new NewCrushProfile(ok.dateOfBirth(), "F", "L", "b", "1", List.of(), true, true, false,
                         List.of()), "photos"},
-                new Object[] {new ProfileInput(ok.dateOfBirth(), "F", "L", "b", "1", List.of("a", "b", "c", "d"),
+                new Object[] {new NewCrushProfile(ok.dateOfBirth(), "F", "L", "b", "1", List.of("a", "b", "c", "d"),
                         true, true, false, List.of()), "photos"},
-                new Object[] {new ProfileInput(ok.dateOfBirth(), "F", "L", "b", "1", List.of("x".repeat(101)), true,
+                new Object[] {new NewCrushProfile(ok.dateOfBirth(), "F", "L", "b", "1", List.of("x".repeat(101)), true,
                         true, false, List.of()), "photos"},
                 new Object[] {input(ok.dateOfBirth(), List.of("a", "a")), "interests"},
                 new Object[] {input(ok.dateOfBirth(), List.of("x".repeat(51))), "interests"},
                 new Object[] {input(ok.dateOfBirth(), null), "interests"});
         for (Object[] c : cases) {
-            ProfileInput bad = (ProfileInput) c[0];
+            NewCrushProfile bad = (NewCrushProfile) c[0];
             assertField(() -> dao.insertProfile(bob, bad), (String) c[1]);
             assertField(() -> dao.updateProfile(id, bad), (String) c[1]);
         }

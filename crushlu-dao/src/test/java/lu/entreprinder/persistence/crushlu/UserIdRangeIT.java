@@ -24,7 +24,7 @@ class UserIdRangeIT {
     void anIdThatWouldWrapToAnotherUserIsRefusedAndNothingIsWritten(Database db) {
         long user1 = Fixtures.user(db, "anna");
         assertThat(user1).isEqualTo(1);
-        ProfileInput input = new ProfileInput(LocalDate.of(1995, 5, 5), "F", "Luxembourg", "bio", "+352 621 123 456",
+        NewCrushProfile input = new NewCrushProfile(LocalDate.of(1995, 5, 5), "F", "Luxembourg", "bio", "+352 621 123 456",
                 List.of("crush_profiles/a.jpg"), true, true, false, List.of());
 
         assertThatThrownBy(() -> new ProfileDao(db).insertProfile(WRAPS_TO_USER_1, input))

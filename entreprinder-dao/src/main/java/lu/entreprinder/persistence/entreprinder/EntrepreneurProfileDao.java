@@ -22,7 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import lu.entreprinder.persistence.core.Check;
+import lu.entreprinder.persistence.core.internal.Check;
 import lu.entreprinder.persistence.core.ConflictException;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.NotFoundException;
@@ -55,10 +55,10 @@ public final class EntrepreneurProfileDao {
 
     private static final Link INDUSTRY_LINK = new Link(ENTREPRENEUR_PROFILE_INDUSTRIES,
             ENTREPRENEUR_PROFILE_INDUSTRIES.ENTREPRENEURPROFILE_ID, ENTREPRENEUR_PROFILE_INDUSTRIES.INDUSTRY_ID,
-            TaxonomyDao.INDUSTRIES, "Industry");
+            TaxonomyDao.INDUSTRIES, "industry");
     private static final Link SKILL_LINK = new Link(ENTREPRENEUR_PROFILE_SKILLS,
             ENTREPRENEUR_PROFILE_SKILLS.ENTREPRENEURPROFILE_ID, ENTREPRENEUR_PROFILE_SKILLS.SKILL_ID,
-            TaxonomyDao.SKILLS, "Skill");
+            TaxonomyDao.SKILLS, "skill");
 
     private static final Field<List<Industry>> INDUSTRIES = multiset(
             select(INDUSTRY.ID, INDUSTRY.NAME)
@@ -106,7 +106,7 @@ public final class EntrepreneurProfileDao {
         return db.inTransaction(tx -> {
             DSLContext dsl = tx.dsl();
             if (!dsl.fetchExists(USER, USER.ID.eq(user))) {
-                throw new NotFoundException("User", userId);
+                throw new NotFoundException("user", userId);
             }
             long id = dsl.insertInto(ENTREPRENEUR_PROFILE)
                     .set(ENTREPRENEUR_PROFILE.USER_ID, user)

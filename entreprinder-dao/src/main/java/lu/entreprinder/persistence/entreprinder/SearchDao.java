@@ -5,7 +5,7 @@ import static lu.entreprinder.persistence.schema.generated.Tables.MEETUP_EVENT;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import lu.entreprinder.persistence.core.Check;
+import lu.entreprinder.persistence.core.internal.Check;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.ValidationException;
 import lu.entreprinder.persistence.entreprinder.internal.SearchWords;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import lu.entreprinder.persistence.core.Check;
+import lu.entreprinder.persistence.core.internal.Check;
 import lu.entreprinder.persistence.core.ConflictException;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.ValidationException;
@@ -23,7 +23,7 @@ import org.jooq.SelectField;
  * <p>E-mail addresses are stored lower-cased ({@link Locale#ROOT}) and compared on {@code lower(email)}, the
  * expression of the index {@code auth_user_email_ci_idx}. Lower-casing in Java keeps both databases identical
  * (SQLite's {@code lower()} folds ASCII only). A duplicate is an expected answer, not an exception:
- * {@link #createUser} returns {@link UserCreation.EmailTaken} / {@link UserCreation.UsernameTaken}.
+ * {@link #createUser} returns {@link UserCreationResult.EmailTaken} / {@link UserCreationResult.UsernameTaken}.
  *
  * <p>"One account per e-mail, case-insensitive" is stricter than Django ({@code User.email} is not unique, and the
  * Django app shares this table), so it is not a constraint (V15) but this class's write path: the check and the
@@ -51,12 +51,12 @@ public final class UserDao {
      * duplicate leaves the caller's transaction usable. Three statements on PostgreSQL (advisory lock on the
      * address, the e-mail check, the insert), two on SQLite.
      *
-     * @return {@link UserCreation.Created} with the new id, or {@link UserCreation.UsernameTaken} /
-     *         {@link UserCreation.EmailTaken} when another user holds the username / the e-mail (case-insensitive)
+     * @return {@link UserCreationResult.Created} with the new id, or {@link UserCreationResult.UsernameTaken} /
+     *         {@link UserCreationResult.EmailTaken} when another user holds the username / the e-mail (case-insensitive)
      * @throws ValidationException naming {@code user}, {@code username}, {@code email}, {@code passwordHash},
      *         {@code firstName} or {@code lastName}; nothing is written
      */
-    public UserCreation createUser(NewUser user) {
+    public UserCreationResult createUser(NewUser user) {
         Check.required(user, "user");
         String username = username(user.username());
         String email = email(user.email());
@@ -68,7 +68,7 @@ public final class UserDao {
                 // Serializes creators of the same address until commit; unrelated addresses do not wait.
                 tx.lockKeys(EMAIL_LOCK_NAMESPACE, List.of(email));
                 if (tx.dsl().fetchExists(USER, emailIs(email))) {
-                    return new UserCreation.EmailTaken(email);
+                    return new UserCreationResult.EmailTaken(email);
                 }
                 RaceSeam.of(db).pause("user.before-insert");
                 long id = tx.dsl().insertInto(USER)
@@ -83,11 +83,11 @@ public final class UserDao {
                     .set(USER.DATE_JOINED, db.now())
                     .returning(USER.ID)
                     .fetchOne(USER.ID);
-                return new UserCreation.Created(id);
+                return new UserCreationResult.Created(id);
             });
         } catch (ConflictException e) {
             if (USERNAME_UNIQUE.equals(e.constraint())) {
-                return new UserCreation.UsernameTaken(username);
+                return new UserCreationResult.UsernameTaken(username);
             }
             throw e;
         }

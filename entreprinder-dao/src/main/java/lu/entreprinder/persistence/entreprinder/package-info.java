@@ -7,8 +7,8 @@
  * <p>Decisions callers rely on:
  * <ul>
  *   <li>A duplicate username or e-mail (case-insensitive; the e-mail rule lives in {@code UserDao}, race-safe, not in a constraint) is an expected answer:
- *       {@link lu.entreprinder.persistence.entreprinder.UserCreation.UsernameTaken} /
- *       {@link lu.entreprinder.persistence.entreprinder.UserCreation.EmailTaken}, not an exception.</li>
+ *       {@link lu.entreprinder.persistence.entreprinder.UserCreationResult.UsernameTaken} /
+ *       {@link lu.entreprinder.persistence.entreprinder.UserCreationResult.EmailTaken}, not an exception.</li>
  *   <li>A second profile for one user is a {@link lu.entreprinder.persistence.core.ConflictException}
  *       ({@code entreprinder_entrepreneurprofile_user_id_key}).</li>
  *   <li>Search input without any word (empty, blank, only punctuation or operators) returns an empty list without a

@@ -87,7 +87,7 @@ class EntrepreneurProfileDaoIT {
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> dao.insertProfile(new NewProfile(anna, DETAILS,
                 new TagSet(Set.of(999L), Set.of("Created then rolled back")), null)))
-                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.entity()).isEqualTo("Industry"));
+                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.entity()).isEqualTo("industry"));
         assertThat(db.dsl().fetchCount(ENTREPRENEUR_PROFILE)).isZero();
         assertThat(db.dsl().fetchCount(INDUSTRY)).isZero();
     }

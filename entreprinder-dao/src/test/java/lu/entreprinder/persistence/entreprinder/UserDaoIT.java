@@ -25,10 +25,10 @@ class UserDaoIT {
     void createUser_thenFindsItByIdUsernameAndEmailCaseInsensitively_withoutTheHash(Database db) {
         UserDao dao = new UserDao(db);
 
-        UserCreation created = dao.createUser(new NewUser("anna", "Anna.Muller@Example.LU", HASH, "Anna", "Müller"));
+        UserCreationResult created = dao.createUser(new NewUser("anna", "Anna.Muller@Example.LU", HASH, "Anna", "Müller"));
 
-        assertThat(created).isInstanceOf(UserCreation.Created.class);
-        long id = ((UserCreation.Created) created).userId();
+        assertThat(created).isInstanceOf(UserCreationResult.Created.class);
+        long id = ((UserCreationResult.Created) created).userId();
         var byId = Statements.count(db, () -> dao.findUser(id));
         var byName = Statements.count(db, () -> dao.findUserByUsername("anna"));
         var byEmail = Statements.count(db, () -> dao.findUserByEmail("  ANNA.muller@example.lu "));
@@ -56,7 +56,7 @@ class UserDaoIT {
     @DatabaseTest
     void findCredentials_isTheOnlyWayToTheHash(Database db) {
         UserDao dao = new UserDao(db);
-        long id = ((UserCreation.Created) dao.createUser(NewUser.of("ben", "ben@example.lu", HASH))).userId();
+        long id = ((UserCreationResult.Created) dao.createUser(NewUser.of("ben", "ben@example.lu", HASH))).userId();
 
         var counted = Statements.count(db, () -> dao.findCredentials("ben"));
 
@@ -74,9 +74,9 @@ class UserDaoIT {
         UserDao dao = new UserDao(db);
         dao.createUser(NewUser.of("anna", "anna@example.lu", HASH));
 
-        UserCreation second = dao.createUser(NewUser.of("anna2", "ANNA@Example.lu", HASH));
+        UserCreationResult second = dao.createUser(NewUser.of("anna2", "ANNA@Example.lu", HASH));
 
-        assertThat(second).isEqualTo(new UserCreation.EmailTaken("anna@example.lu"));
+        assertThat(second).isEqualTo(new UserCreationResult.EmailTaken("anna@example.lu"));
         assertThat(db.dsl().fetchCount(USER)).isEqualTo(1);
     }
 
@@ -87,7 +87,7 @@ class UserDaoIT {
         dao.createUser(NewUser.of("elodie", "ÉLODIE@Exemple.LU", HASH));
 
         assertThat(dao.createUser(NewUser.of("elodie2", "élodie@exemple.lu", HASH)))
-                .isEqualTo(new UserCreation.EmailTaken("élodie@exemple.lu"));
+                .isEqualTo(new UserCreationResult.EmailTaken("élodie@exemple.lu"));
         assertThat(dao.findUserByEmail("Élodie@EXEMPLE.lu")).map(UserAccount::username).contains("elodie");
         assertThat(db.dsl().fetchCount(USER)).isEqualTo(1);
     }
@@ -103,18 +103,18 @@ class UserDaoIT {
         int threads = 8;
         for (int round = 0; round < 5; round++) {
             String address = "race" + round + "@example.lu";
-            List<java.util.concurrent.Callable<UserCreation>> racers = new java.util.ArrayList<>();
+            List<java.util.concurrent.Callable<UserCreationResult>> racers = new java.util.ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 String username = "racer" + round + "_" + t;
                 String email = t % 2 == 0 ? address.toUpperCase(java.util.Locale.ROOT) : address;
                 racers.add(() -> users.createUser(NewUser.of(username, email, "<hash>")));
             }
             int created = 0;
-            for (UserCreation result : Race.run(racers).valuesOrFail()) {
-                if (result instanceof UserCreation.Created) {
+            for (UserCreationResult result : Race.run(racers).valuesOrFail()) {
+                if (result instanceof UserCreationResult.Created) {
                     created++;
                 } else {
-                    assertThat(result).isInstanceOf(UserCreation.EmailTaken.class);
+                    assertThat(result).isInstanceOf(UserCreationResult.EmailTaken.class);
                 }
             }
             assertThat(created).as("round " + round).isEqualTo(1);
@@ -161,7 +161,7 @@ class UserDaoIT {
         dao.createUser(NewUser.of("anna", "anna@example.lu", HASH));
 
         assertThat(dao.createUser(NewUser.of("anna", "other@example.lu", HASH)))
-                .isEqualTo(new UserCreation.UsernameTaken("anna"));
+                .isEqualTo(new UserCreationResult.UsernameTaken("anna"));
         assertThat(db.dsl().fetchCount(USER)).isEqualTo(1);
     }
 
@@ -172,8 +172,8 @@ class UserDaoIT {
 
         long created = db.inTransaction(tx -> {
             assertThat(dao.createUser(NewUser.of("anna", "x@example.lu", HASH)))
-                    .isInstanceOf(UserCreation.UsernameTaken.class);
-            return ((UserCreation.Created) dao.createUser(NewUser.of("carl", "carl@example.lu", HASH))).userId();
+                    .isInstanceOf(UserCreationResult.UsernameTaken.class);
+            return ((UserCreationResult.Created) dao.createUser(NewUser.of("carl", "carl@example.lu", HASH))).userId();
         });
 
         assertThat(dao.findUser(created)).map(UserAccount::username).contains("carl");

@@ -9,7 +9,7 @@ import java.util.Properties;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.DatabaseConfig;
 import lu.entreprinder.persistence.core.PageRequest;
-import lu.entreprinder.persistence.matching.LikeOutcome;
+import lu.entreprinder.persistence.matching.LikeResult;
 import lu.entreprinder.persistence.matching.MatchingDao;
 import lu.entreprinder.persistence.matching.MatchingService;
 import lu.entreprinder.persistence.matching.UserMatch;
@@ -59,9 +59,9 @@ public final class MatchmakingService implements AutoCloseable {
     /** Both likes and the read of the resulting matches in one transaction: all of it commits, or none. */
     public List<UserMatch> likeEachOther(long a, long b) {
         return db.inTransaction(tx -> {
-            LikeOutcome first = matching.like(a, b);
-            LikeOutcome second = matching.like(b, a);
-            if (!(first instanceof LikeOutcome.Liked) || !(second instanceof LikeOutcome.Matched)) {
+            LikeResult first = matching.like(a, b);
+            LikeResult second = matching.like(b, a);
+            if (!(first instanceof LikeResult.Liked) || !(second instanceof LikeResult.Matched)) {
                 throw new IllegalStateException("expected a like then a match, got " + first + " and " + second);
             }
             return matches.listMatches(a, PageRequest.first()).items();

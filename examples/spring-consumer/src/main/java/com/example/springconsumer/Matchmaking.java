@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.entreprinder.NewUser;
-import lu.entreprinder.persistence.entreprinder.UserCreation;
+import lu.entreprinder.persistence.entreprinder.UserCreationResult;
 import lu.entreprinder.persistence.entreprinder.UserDao;
-import lu.entreprinder.persistence.matching.LikeOutcome;
+import lu.entreprinder.persistence.matching.LikeResult;
 import lu.entreprinder.persistence.matching.MatchingService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,11 +29,11 @@ public class Matchmaking {
     // --- README snippet start (service)
     /** Two sign-ups and their mutual likes: all of it commits with Spring's transaction, or none of it. */
     @Transactional
-    public LikeOutcome signUpAndMatch(String a, String b) {
-        long first = ((UserCreation.Created) users.createUser(NewUser.of(a, a + "@example.lu", "<hash>"))).userId();
-        long second = ((UserCreation.Created) users.createUser(NewUser.of(b, b + "@example.lu", "<hash>"))).userId();
+    public LikeResult signUpAndMatch(String a, String b) {
+        long first = ((UserCreationResult.Created) users.createUser(NewUser.of(a, a + "@example.lu", "<hash>"))).userId();
+        long second = ((UserCreationResult.Created) users.createUser(NewUser.of(b, b + "@example.lu", "<hash>"))).userId();
         matching.like(first, second);
-        LikeOutcome outcome = matching.like(second, first);
+        LikeResult outcome = matching.like(second, first);
         db.afterCommit(() -> mails.add("match mail to " + a + " and " + b));   // after Spring's commit only
         return outcome;
     }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import lu.entreprinder.persistence.core.Database;
-import lu.entreprinder.persistence.matching.LikeOutcome;
+import lu.entreprinder.persistence.matching.LikeResult;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,7 +30,7 @@ class MatchmakingIT {
 
     @Test
     void aMatchCommitsWithTheSpringTransactionAndItsMailGoesOutAfterwards() {
-        assertThat(matchmaking.signUpAndMatch("anna", "ben")).isInstanceOf(LikeOutcome.Matched.class);
+        assertThat(matchmaking.signUpAndMatch("anna", "ben")).isInstanceOf(LikeResult.Matched.class);
         assertThat(matchmaking.mails()).containsExactly("match mail to anna and ben");
 
         // anna exists: the cast of the second sign-up's outcome fails inside the transaction, which rolls back whole

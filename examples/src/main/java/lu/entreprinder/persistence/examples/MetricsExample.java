@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.DatabaseConfig;
 import lu.entreprinder.persistence.entreprinder.NewUser;
-import lu.entreprinder.persistence.entreprinder.UserCreation;
+import lu.entreprinder.persistence.entreprinder.UserCreationResult;
 import lu.entreprinder.persistence.entreprinder.UserDao;
 import lu.entreprinder.persistence.matching.MatchingService;
 import lu.entreprinder.persistence.micrometer.MicrometerObserver;
@@ -28,8 +28,8 @@ public final class MetricsExample {
         try (Database db = Database.open(config)) {
             MicrometerObserver.bindPool(db.dataSource(), registry);  // HikariCP's own hikaricp.* meters
             UserDao users = new UserDao(db);
-            long anna = ((UserCreation.Created) users.createUser(NewUser.of("anna", "anna@example.lu", "<hash>"))).userId();
-            long ben = ((UserCreation.Created) users.createUser(NewUser.of("ben", "ben@example.lu", "<hash>"))).userId();
+            long anna = ((UserCreationResult.Created) users.createUser(NewUser.of("anna", "anna@example.lu", "<hash>"))).userId();
+            long ben = ((UserCreationResult.Created) users.createUser(NewUser.of("ben", "ben@example.lu", "<hash>"))).userId();
             MatchingService matching = new MatchingService(db);
             matching.like(anna, ben);
             matching.like(ben, anna);

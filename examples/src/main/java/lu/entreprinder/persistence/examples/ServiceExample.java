@@ -8,7 +8,7 @@ import java.util.List;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.DatabaseConfig;
 import lu.entreprinder.persistence.entreprinder.NewUser;
-import lu.entreprinder.persistence.entreprinder.UserCreation;
+import lu.entreprinder.persistence.entreprinder.UserCreationResult;
 import lu.entreprinder.persistence.entreprinder.UserDao;
 import lu.entreprinder.persistence.schema.generated.DefaultSchema;
 import lu.entreprinder.persistence.vinsdelux.NewProducer;
@@ -35,9 +35,9 @@ public final class ServiceExample {
                 .clock(clock).migrateOnStart(true).build();
         try (Database db = Database.open(config)) {
             long anna = switch (new UserDao(db).createUser(NewUser.of("anna", "anna@example.lu", "<hash>"))) {
-                case UserCreation.Created created -> created.userId();
-                case UserCreation.UsernameTaken taken -> throw new IllegalStateException("username taken");
-                case UserCreation.EmailTaken taken -> throw new IllegalStateException("e-mail taken");
+                case UserCreationResult.Created created -> created.userId();
+                case UserCreationResult.UsernameTaken taken -> throw new IllegalStateException("username taken");
+                case UserCreationResult.EmailTaken taken -> throw new IllegalStateException("e-mail taken");
             };
             long producer = new ProducerDao(db).insertProducer(new NewProducer("Domaine Hartmann", "Moselle",
                     "Family estate.", "producers/hartmann.png", null));

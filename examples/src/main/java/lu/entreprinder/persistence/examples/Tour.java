@@ -35,13 +35,13 @@ import lu.entreprinder.persistence.crushlu.ScreeningCallResult;
 import lu.entreprinder.persistence.crushlu.CoachReviewService;
 import lu.entreprinder.persistence.crushlu.CoachWorkload;
 import lu.entreprinder.persistence.crushlu.EventDao;
-import lu.entreprinder.persistence.crushlu.EventDraft;
+import lu.entreprinder.persistence.crushlu.NewEvent;
 import lu.entreprinder.persistence.crushlu.EventFilter;
 import lu.entreprinder.persistence.crushlu.EventListItem;
 import lu.entreprinder.persistence.crushlu.EventType;
 import lu.entreprinder.persistence.crushlu.JourneyAnswer;
 import lu.entreprinder.persistence.crushlu.JourneyAnswerResult;
-import lu.entreprinder.persistence.crushlu.JourneyChallengeSpec;
+import lu.entreprinder.persistence.crushlu.NewJourneyChallenge;
 import lu.entreprinder.persistence.crushlu.JourneyDao;
 import lu.entreprinder.persistence.crushlu.JourneyFinalResponseResult;
 import lu.entreprinder.persistence.crushlu.JourneyHintResult;
@@ -54,7 +54,7 @@ import lu.entreprinder.persistence.crushlu.JourneyService;
 import lu.entreprinder.persistence.crushlu.JourneyStanding;
 import lu.entreprinder.persistence.crushlu.ProfileDao;
 import lu.entreprinder.persistence.crushlu.ProfileFilter;
-import lu.entreprinder.persistence.crushlu.ProfileInput;
+import lu.entreprinder.persistence.crushlu.NewCrushProfile;
 import lu.entreprinder.persistence.crushlu.ProfilePublicView;
 import lu.entreprinder.persistence.crushlu.RegistrationCancelResult;
 import lu.entreprinder.persistence.crushlu.RegistrationDetails;
@@ -69,9 +69,9 @@ import lu.entreprinder.persistence.entreprinder.ProfileDetails;
 import lu.entreprinder.persistence.entreprinder.ProfileHit;
 import lu.entreprinder.persistence.entreprinder.SearchDao;
 import lu.entreprinder.persistence.entreprinder.TagSet;
-import lu.entreprinder.persistence.entreprinder.UserCreation;
+import lu.entreprinder.persistence.entreprinder.UserCreationResult;
 import lu.entreprinder.persistence.entreprinder.UserDao;
-import lu.entreprinder.persistence.matching.LikeOutcome;
+import lu.entreprinder.persistence.matching.LikeResult;
 import lu.entreprinder.persistence.matching.MatchingDao;
 import lu.entreprinder.persistence.matching.MatchingService;
 import lu.entreprinder.persistence.matching.UserMatch;
@@ -99,7 +99,7 @@ import lu.entreprinder.persistence.crushlu.VotingDao;
 import lu.entreprinder.persistence.crushlu.VotingOpenResult;
 import lu.entreprinder.persistence.crushlu.VotingService;
 import lu.entreprinder.persistence.matching.Candidate;
-import lu.entreprinder.persistence.matching.DislikeOutcome;
+import lu.entreprinder.persistence.matching.DislikeResult;
 import lu.entreprinder.persistence.vinsdelux.ReserveAllResult;
 import org.jooq.impl.DSL;
 
@@ -295,15 +295,15 @@ public final class Tour {
     private void member(String username, String first, String last, LocalDate born, String gender, boolean fullName,
                         List<String> interests) {
         long id = createUser(username, first, last);
-        profile.put(username, profiles.insertProfile(id, new ProfileInput(born, gender, "Luxembourg",
+        profile.put(username, profiles.insertProfile(id, new NewCrushProfile(born, gender, "Luxembourg",
                 "Hi, I'm " + first + ".", "+352 621 000 " + (100 + user.size()), List.of("crush_profiles/" + username
                 + ".jpg"), fullName, true, false, interests)));
     }
 
     private long createUser(String username, String first, String last) {
-        UserCreation created = users.createUser(
+        UserCreationResult created = users.createUser(
                 new NewUser(username, username + "@example.lu", "pbkdf2_sha256$demo", first, last));
-        if (!(created instanceof UserCreation.Created c)) {
+        if (!(created instanceof UserCreationResult.Created c)) {
             throw new IllegalStateException("could not create " + username + ": " + created);
         }
         user.put(username, c.userId());
@@ -313,16 +313,16 @@ public final class Tour {
 
     private void seedEvents() {
         OffsetDateTime in10days = at(10, 19, 0);
-        speedDating = events.insertEvent(new EventDraft("Speed Dating Night", "Ten dates of five minutes each.",
+        speedDating = events.insertEvent(new NewEvent("Speed Dating Night", "Ten dates of five minutes each.",
                 EventType.SPEED_DATING, in10days, "Café des Artistes, Luxembourg-Grund", 3, 25, 45,
                 new BigDecimal("15.00"), in10days.minusDays(1), true, false, ""));
         OffsetDateTime in17days = at(17, 18, 30);
-        mixer = events.insertEvent(new EventDraft("Wine & Mingle Mixer", "Meet over a glass of Moselle Riesling.",
+        mixer = events.insertEvent(new NewEvent("Wine & Mingle Mixer", "Meet over a glass of Moselle Riesling.",
                 EventType.MIXER, in17days, "Domaine Hartmann, Wormeldange", 20, 25, 55, new BigDecimal("25.00"),
                 in17days.minusDays(2), true, false, ""));
-        events.insertEvent(new EventDraft("Mullerthal Hike", "Draft: route not final.", EventType.ACTIVITY,
+        events.insertEvent(new NewEvent("Mullerthal Hike", "Draft: route not final.", EventType.ACTIVITY,
                 at(24, 10, 0), "Echternach", 12, 18, 99, BigDecimal.ZERO, at(22, 10, 0), false, false, ""));
-        events.insertEvent(new EventDraft("Valentine's Masquerade", "Last winter's ball.", EventType.THEMED,
+        events.insertEvent(new NewEvent("Valentine's Masquerade", "Last winter's ball.", EventType.THEMED,
                 at(-100, 20, 0), "Cercle Cité", 80, 18, 99, new BigDecimal("30.00"), at(-101, 20, 0), true, false,
                 ""));
         say("4 events: Speed Dating Night (3 places), Wine & Mingle Mixer (20), a draft hike, a past ball");
@@ -331,17 +331,17 @@ public final class Tour {
     private void seedJourney() {
         journeyId = journeys.insertJourney("Anna's Luxembourg story", "Two chapters about the city.", true);
         long one = journeys.insertChapter(journeyId, 1, "Where it all began", "The old town.");
-        challenge.put("riddle", journeys.insertChallenge(one, JourneyChallengeSpec.riddle(
+        challenge.put("riddle", journeys.insertChallenge(one, NewJourneyChallenge.riddle(
                 "I have a Grund but no garden, and casemates under my rock. Which city am I?", "Luxembourg",
                 "Capital of a Grand Duchy.", 1)));
-        challenge.put("river", journeys.insertChallenge(one, JourneyChallengeSpec.multipleChoice(
+        challenge.put("river", journeys.insertChallenge(one, NewJourneyChallenge.multipleChoice(
                 "Which river runs through the Grund?", List.of("Moselle", "Alzette", "Sûre"), "Alzette", "", 2)));
         journeys.insertReward(one, JourneyRewardType.POEM, "A poem for the Grund",
                 "Under the bridges, the Alzette keeps our secrets…", "");
         long two = journeys.insertChapter(journeyId, 2, "What comes next", "The future.");
-        challenge.put("scramble", journeys.insertChallenge(two, JourneyChallengeSpec.wordScramble(
+        challenge.put("scramble", journeys.insertChallenge(two, NewJourneyChallenge.wordScramble(
                 "Unscramble: LEOMLES", "Moselle", "", 1)));
-        challenge.put("timeline", journeys.insertChallenge(two, JourneyChallengeSpec.timelineSort(
+        challenge.put("timeline", journeys.insertChallenge(two, NewJourneyChallenge.timelineSort(
                 "Put our year in order", List.of("Wine tasting", "First date", "Hike"),
                 List.of("First date", "Hike", "Wine tasting"), "", 2)));
         journeys.insertReward(two, JourneyRewardType.FUTURE_LETTER, "A letter to future us", "Dear us, …", "");
@@ -600,11 +600,11 @@ public final class Tour {
     }
 
     private void like(String from, String to) {
-        Counted<LikeOutcome> r = counted(() -> matching.like(user.get(from), user.get(to)));
+        Counted<LikeResult> r = counted(() -> matching.like(user.get(from), user.get(to)));
         String what = switch (r.value()) {
-            case LikeOutcome.Liked l -> "liked";
-            case LikeOutcome.Matched m -> "match made (match " + m.matchId() + ")";
-            case LikeOutcome.AlreadyLiked a -> "already liked, nothing changed";
+            case LikeResult.Liked l -> "liked";
+            case LikeResult.Matched m -> "match made (match " + m.matchId() + ")";
+            case LikeResult.AlreadyLiked a -> "already liked, nothing changed";
         };
         say("%s likes %s -> %s (%d SQL)", from, to, what, r.statements());
     }
@@ -637,7 +637,7 @@ public final class Tour {
         var invitations = new lu.entreprinder.persistence.crushlu.InvitationService(db);
         step("A guest invitation to a private event: invited, accepted (the guest's user is created), approved", () -> {
             OffsetDateTime in20days = at(20, 19, 30);
-            long soiree = events.insertEvent(new EventDraft("Secret Garden Soiree", "By invitation only.",
+            long soiree = events.insertEvent(new NewEvent("Secret Garden Soiree", "By invitation only.",
                     EventType.THEMED, in20days, "Villa Vauban", 30, 25, 60, BigDecimal.ZERO, in20days.minusDays(1),
                     true, true, "GARDEN-2026"));
             var invited = counted(() -> invitations.invite(soiree, user.get("anna"), "gina@example.lu", "Gina",
@@ -676,8 +676,8 @@ public final class Tour {
             long anna = user.get("anna");
             long puzzleJourney = journeys.insertJourney("Anna's puzzle", "Points, hints and a photo in pieces.", true);
             long chapter = journeys.insertChapter(puzzleJourney, 1, "Bubbles", "");
-            long wish = journeys.insertChallenge(chapter, JourneyChallengeSpec.openText("Your wish for us?", 1));
-            long wine = journeys.insertChallenge(chapter, JourneyChallengeSpec.riddle(
+            long wish = journeys.insertChallenge(chapter, NewJourneyChallenge.openText("Your wish for us?", 1));
+            long wine = journeys.insertChallenge(chapter, NewJourneyChallenge.riddle(
                     "Which sparkling wine does the Moselle make?", "Crémant", "It rhymes with 'vraiment'.", 2)
                     .withPoints(20).withHintCost(5).withAlternativeAnswers(List.of("Crémant de Luxembourg")));
             long puzzle = journeys.insertPuzzleReward(chapter, "Our photo", "", "journey_rewards/us.jpg",
@@ -743,7 +743,7 @@ public final class Tour {
         step("After an evening, attendees Anna and David connect; contacts are shared after both consents and Sophie",
                 () -> {
                     OffsetDateTime evening = db.now().plusDays(2);
-                    long aperitif = events.insertEvent(EventDraft.of("Apéro Crush", evening, evening.minusDays(1), 10));
+                    long aperitif = events.insertEvent(NewEvent.of("Apéro Crush", evening, evening.minusDays(1), 10));
                     long anna = user.get("anna");
                     long david = user.get("david");
                     registrations.register(anna, aperitif, RegistrationDetails.none());
@@ -805,8 +805,8 @@ public final class Tour {
             long carla = user.get("carla");
             Counted<List<String>> before = counted(() -> candidateNames(carla));
             say("carla's candidates: %s (%d SQL)", before.value(), before.statements());
-            Counted<DislikeOutcome> r = counted(() -> matching.dislike(carla, user.get("david")));
-            say("carla dislikes david -> %s (%d SQL)", r.value() instanceof DislikeOutcome.Disliked ? "disliked"
+            Counted<DislikeResult> r = counted(() -> matching.dislike(carla, user.get("david")));
+            say("carla dislikes david -> %s (%d SQL)", r.value() instanceof DislikeResult.Disliked ? "disliked"
                     : r.value(), r.statements());
             Counted<List<String>> after = counted(() -> candidateNames(carla));
             say("carla's candidates: %s (%d SQL)", after.value(), after.statements());

@@ -29,19 +29,19 @@ import lu.entreprinder.persistence.crushlu.CoachReviewResult;
 import lu.entreprinder.persistence.crushlu.ConnectionRequestResult;
 import lu.entreprinder.persistence.crushlu.ConnectionResponseResult;
 import lu.entreprinder.persistence.crushlu.EventDetail;
-import lu.entreprinder.persistence.crushlu.EventDraft;
+import lu.entreprinder.persistence.crushlu.NewEvent;
 import lu.entreprinder.persistence.crushlu.EventType;
 import lu.entreprinder.persistence.crushlu.JourneyAnswer;
 import lu.entreprinder.persistence.crushlu.JourneyAnswerResult;
 import lu.entreprinder.persistence.crushlu.JourneyFinalResponseResult;
-import lu.entreprinder.persistence.crushlu.JourneyChallengeSpec;
+import lu.entreprinder.persistence.crushlu.NewJourneyChallenge;
 import lu.entreprinder.persistence.crushlu.JourneyChallengeType;
 import lu.entreprinder.persistence.crushlu.JourneyPlay;
 import lu.entreprinder.persistence.crushlu.JourneyRewardType;
 import lu.entreprinder.persistence.crushlu.Message;
 import lu.entreprinder.persistence.crushlu.MessageConversationResult;
 import lu.entreprinder.persistence.crushlu.MessageSendResult;
-import lu.entreprinder.persistence.crushlu.ProfileInput;
+import lu.entreprinder.persistence.crushlu.NewCrushProfile;
 import lu.entreprinder.persistence.crushlu.ProfileOwnerView;
 import lu.entreprinder.persistence.crushlu.RegistrationCancelResult;
 import lu.entreprinder.persistence.crushlu.RegistrationDetails;
@@ -56,8 +56,8 @@ import lu.entreprinder.persistence.entreprinder.ProfileDetails;
 import lu.entreprinder.persistence.entreprinder.Skill;
 import lu.entreprinder.persistence.entreprinder.TagSet;
 import lu.entreprinder.persistence.entreprinder.UserAccount;
-import lu.entreprinder.persistence.entreprinder.UserCreation;
-import lu.entreprinder.persistence.matching.UnlikeOutcome;
+import lu.entreprinder.persistence.entreprinder.UserCreationResult;
+import lu.entreprinder.persistence.matching.UnlikeResult;
 import lu.entreprinder.persistence.testing.Backend;
 import lu.entreprinder.persistence.testing.DatabaseTest;
 import lu.entreprinder.persistence.testing.TestClock;
@@ -244,7 +244,7 @@ class BadInputCorpusIT {
     private void entreprinder() {
         String m = "UserDao.createUser";
         add(m, "user null", w -> w.users.createUser(null), refused("user"));
-        BiFunction<World, Object, Object> account = (w, r) -> w.users.findUser(((UserCreation.Created) r).userId())
+        BiFunction<World, Object, Object> account = (w, r) -> w.users.findUser(((UserCreationResult.Created) r).userId())
                 .orElseThrow();
         for (String bad : Arrays.asList(null, "", BLANK, "x".repeat(151), "a b", DROP, OR_1_1, EMOJI, NUL,
                 LONE_SURROGATE, "semi;colon")) {
@@ -274,9 +274,9 @@ class BadInputCorpusIT {
         text(m, "lastName", 150, false, (w, v) -> w.users.createUser(new NewUser(w.unique("u"),
                 w.unique("e") + "@x.lu", "h", "", v)), (w, r) -> ((UserAccount) account.apply(w, r)).lastName());
         add(m, "username taken", w -> w.users.createUser(new NewUser("anna", "other@x.lu", "h", "", "")),
-                answered(UserCreation.UsernameTaken.class));
+                answered(UserCreationResult.UsernameTaken.class));
         add(m, "email taken (other case)", w -> w.users.createUser(new NewUser(w.unique("u"), "ANNA@example.com",
-                "h", "", "")), answered(UserCreation.EmailTaken.class));
+                "h", "", "")), answered(UserCreationResult.EmailTaken.class));
 
         for (String verb : List.of("deactivateUser", "reactivateUser", "recordLogin")) {
             BiFunction<World, Long, Object> call = switch (verb) {
@@ -407,7 +407,7 @@ class BadInputCorpusIT {
                     answered(NotFoundException.class));
         }
         add("MatchingService.unlike", "never liked", w -> w.matching.unlike(w.carl, w.dora),
-                answered(UnlikeOutcome.NotLiked.class));
+                answered(UnlikeResult.NotLiked.class));
     }
 
     // ------------------------------------------------------------------------------------------------ vinsdelux
@@ -630,14 +630,14 @@ class BadInputCorpusIT {
 
     // ------------------------------------------------------------------------------------------------ crush: profiles
 
-    static ProfileInput input(LocalDate dob, String gender, String location, String bio, String phone,
+    static NewCrushProfile input(LocalDate dob, String gender, String location, String bio, String phone,
                               List<String> photos, List<String> interests) {
-        return new ProfileInput(dob, gender, location, bio, phone, photos, true, true, false, interests);
+        return new NewCrushProfile(dob, gender, location, bio, phone, photos, true, true, false, interests);
     }
 
     static final LocalDate DOB = LocalDate.of(1990, 1, 1);
 
-    static ProfileInput validInput() {
+    static NewCrushProfile validInput() {
         return input(DOB, "F", "Luxembourg", "Bio", "+352 621 000 000", List.of("p/1.jpg"), List.of());
     }
 
@@ -645,10 +645,10 @@ class BadInputCorpusIT {
         for (String verb : List.of("insertProfile", "updateProfile")) {
             String m = "ProfileDao." + verb;
             boolean insert = verb.startsWith("insert");
-            BiFunction<World, ProfileInput, Object> refusedCall = insert
+            BiFunction<World, NewCrushProfile, Object> refusedCall = insert
                     ? (w, p) -> w.crushProfiles.insertProfile(w.freshUser(), p)
                     : (w, p) -> w.crushProfiles.updateProfile(w.annaCrush, p);
-            BiFunction<World, ProfileInput, Object> storedCall = insert
+            BiFunction<World, NewCrushProfile, Object> storedCall = insert
                     ? (w, p) -> w.crushProfiles.insertProfile(w.freshUser(), p)
                     : (w, p) -> w.crushProfiles.updateProfile(w.annaCrush, p);
             BiFunction<World, Object, ProfileOwnerView> owner = (w, r) -> w.crushProfiles.getOwnerView(
@@ -723,15 +723,15 @@ class BadInputCorpusIT {
 
     // ------------------------------------------------------------------------------------------------ crush: events
 
-    static EventDraft draft(World w) {
+    static NewEvent draft(World w) {
         OffsetDateTime now = w.db.now();
-        return EventDraft.of("E", now.plusDays(7), now.plusDays(6), 10);
+        return NewEvent.of("E", now.plusDays(7), now.plusDays(6), 10);
     }
 
-    static EventDraft draft(World w, String title, String description, EventType type, OffsetDateTime date,
+    static NewEvent draft(World w, String title, String description, EventType type, OffsetDateTime date,
                             String location, int max, int minAge, int maxAge, BigDecimal fee, OffsetDateTime deadline,
                             boolean privateInvitation, String code) {
-        return new EventDraft(title, description, type, date, location, max, minAge, maxAge, fee, deadline, true,
+        return new NewEvent(title, description, type, date, location, max, minAge, maxAge, fee, deadline, true,
                 privateInvitation, code);
     }
 
@@ -744,7 +744,7 @@ class BadInputCorpusIT {
         Function<World, OffsetDateTime> in6 = w -> w.db.now().plusDays(6);
         text(m, "title", 200, true, (w, v) -> w.events.insertEvent(draft(w, v, "", EventType.MIXER, in7.apply(w), "L",
                 10, 18, 99, BigDecimal.ZERO, in6.apply(w), false, "")), (w, r) -> detail.apply(w, r).title());
-        text(m, "description", EventDraft.MAX_DESCRIPTION, false, (w, v) -> w.events.insertEvent(draft(w, "T", v,
+        text(m, "description", NewEvent.MAX_DESCRIPTION, false, (w, v) -> w.events.insertEvent(draft(w, "T", v,
                 EventType.MIXER, in7.apply(w), "L", 10, 18, 99, BigDecimal.ZERO, in6.apply(w), false, "")),
                 (w, r) -> detail.apply(w, r).description());
         text(m, "location", 200, true, (w, v) -> w.events.insertEvent(draft(w, "T", "", EventType.MIXER, in7.apply(w),
@@ -763,7 +763,7 @@ class BadInputCorpusIT {
         add(m, "registrationDeadline OffsetDateTime.MIN", w -> w.events.insertEvent(draft(w, "T", "", EventType.MIXER,
                 in7.apply(w), "L", 10, 18, 99, BigDecimal.ZERO, OffsetDateTime.MIN, false, "")),
                 refused("registrationDeadline"));
-        for (int bad : List.of(0, -1, EventDraft.MAX_PARTICIPANTS + 1, Integer.MIN_VALUE, Integer.MAX_VALUE)) {
+        for (int bad : List.of(0, -1, NewEvent.MAX_PARTICIPANTS + 1, Integer.MIN_VALUE, Integer.MAX_VALUE)) {
             add(m, "maxParticipants " + bad, w -> w.events.insertEvent(draft(w, "T", "", EventType.MIXER,
                     in7.apply(w), "L", bad, 18, 99, BigDecimal.ZERO, in6.apply(w), false, "")),
                     refused("maxParticipants"));
@@ -959,20 +959,20 @@ class BadInputCorpusIT {
                 w.chapterNumbers.incrementAndGet(), "T", v), (w, r) -> chapter.apply(w, r).description());
 
         m = "JourneyDao.insertChallenge";
-        ids(m, "chapterId", (w, id) -> w.journeys.insertChallenge(id, JourneyChallengeSpec.riddle("Q", "A", "", 1)),
+        ids(m, "chapterId", (w, id) -> w.journeys.insertChallenge(id, NewJourneyChallenge.riddle("Q", "A", "", 1)),
                 answered(ForeignKeyViolationException.class));
         add(m, "spec null", w -> w.journeys.insertChallenge(w.scratchChapter, null), refused("spec"));
-        add(m, "type null", w -> w.journeys.insertChallenge(w.scratchChapter, new JourneyChallengeSpec(null, "Q", "A", null,
+        add(m, "type null", w -> w.journeys.insertChallenge(w.scratchChapter, new NewJourneyChallenge(null, "Q", "A", null,
                 "", 1)), refused("type"));
         BiFunction<World, Object, JourneyPlay.Challenge> challenge = (w, r) -> w.journeys.getJourneyForPlay(w.journey)
                 .chapters().stream().flatMap(c -> c.challenges().stream()).filter(c -> c.challengeId() == (Long) r)
                 .findFirst().orElseThrow();
         text(m, "question", 0, true, (w, v) -> w.journeys.insertChallenge(w.chapter,
-                JourneyChallengeSpec.riddle(v, "A", "", 1)), (w, r) -> challenge.apply(w, r).question());
+                NewJourneyChallenge.riddle(v, "A", "", 1)), (w, r) -> challenge.apply(w, r).question());
         text(m, "hint", 0, false, (w, v) -> w.journeys.insertChallenge(w.chapter,
-                JourneyChallengeSpec.riddle("Q", "A", v, 1)), (w, r) -> w.journeys.getHint((Long) r).orElse(""));
+                NewJourneyChallenge.riddle("Q", "A", v, 1)), (w, r) -> w.journeys.getHint((Long) r).orElse(""));
         text(m, "correctAnswer", "correctAnswer (riddle)", 500, true, (w, v) -> w.journeys.insertChallenge(w.scratchChapter,
-                JourneyChallengeSpec.riddle("Q", v, "", 1)), null);
+                NewJourneyChallenge.riddle("Q", v, "", 1)), null);
         Map<String, List<String>> badOptions = new LinkedHashMap<>();
         badOptions.put("null", null);
         badOptions.put("one option", List.of("A"));
@@ -984,25 +984,25 @@ class BadInputCorpusIT {
         badOptions.put("lone surrogate", List.of("A", LONE_SURROGATE));
         badOptions.put("51 options", IntStream.range(0, 51).mapToObj(i -> i == 0 ? "A" : "o" + i).toList());
         badOptions.forEach((label, options) -> add("JourneyDao.insertChallenge", "options (multiple choice) " + label,
-                w -> w.journeys.insertChallenge(w.scratchChapter, JourneyChallengeSpec.multipleChoice("Q", options, "A", "",
+                w -> w.journeys.insertChallenge(w.scratchChapter, NewJourneyChallenge.multipleChoice("Q", options, "A", "",
                         1)), refused("options")));
         // options of formats that do not use them are stored as given: they must be validated all the same
-        add(m, "options (riddle) NUL", w -> w.journeys.insertChallenge(w.scratchChapter, new JourneyChallengeSpec(
+        add(m, "options (riddle) NUL", w -> w.journeys.insertChallenge(w.scratchChapter, new NewJourneyChallenge(
                 JourneyChallengeType.RIDDLE, "Q", "A", List.of(NUL), "", 1)), refused("options"));
-        add(m, "options (open text) null option", w -> w.journeys.insertChallenge(w.scratchChapter, new JourneyChallengeSpec(
+        add(m, "options (open text) null option", w -> w.journeys.insertChallenge(w.scratchChapter, new NewJourneyChallenge(
                 JourneyChallengeType.OPEN_TEXT, "Q", "", Arrays.asList("A", null), "", 1)), refused("options"));
         add(m, "correctAnswer (multiple choice) not an option", w -> w.journeys.insertChallenge(w.scratchChapter,
-                JourneyChallengeSpec.multipleChoice("Q", List.of("A", "B"), "C", "", 1)), refused("correctAnswer"));
+                NewJourneyChallenge.multipleChoice("Q", List.of("A", "B"), "C", "", 1)), refused("correctAnswer"));
         add(m, "correctAnswer (multiple choice) injection", w -> w.journeys.insertChallenge(w.scratchChapter,
-                JourneyChallengeSpec.multipleChoice("Q", List.of("A", "B"), DROP, "", 1)), refused("correctAnswer"));
+                NewJourneyChallenge.multipleChoice("Q", List.of("A", "B"), DROP, "", 1)), refused("correctAnswer"));
         List<String> opts = List.of(DROP, OR_1_1, EMOJI, RTL, COMBINING);
         add(m, "options (multiple choice) metacharacters and unicode", w -> w.journeys.insertChallenge(w.chapter,
-                JourneyChallengeSpec.multipleChoice("Q", opts, EMOJI, "", 1)),
+                NewJourneyChallenge.multipleChoice("Q", opts, EMOJI, "", 1)),
                 stored((w, r) -> challenge.apply(w, r).options(), opts));
         for (String bad : List.of("[", "{}", "\"a\"", "[\"a\"]", "[\"a\",\"b\",\"b\"]", "[\"a\",\"c\"]", DROP,
                 "[\"a\",\"b\"] x", "[1,2]")) {
             add(m, "correctAnswer (timeline) " + label(bad), w -> w.journeys.insertChallenge(w.scratchChapter,
-                    new JourneyChallengeSpec(JourneyChallengeType.TIMELINE_SORT, "Q", bad, List.of("b", "a"), "", 1)),
+                    new NewJourneyChallenge(JourneyChallengeType.TIMELINE_SORT, "Q", bad, List.of("b", "a"), "", 1)),
                     refused("correctAnswer"));
         }
 

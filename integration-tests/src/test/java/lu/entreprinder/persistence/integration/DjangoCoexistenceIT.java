@@ -33,9 +33,9 @@ import lu.entreprinder.persistence.crushlu.RegistrationService;
 import lu.entreprinder.persistence.entreprinder.EntrepreneurProfileDao;
 import lu.entreprinder.persistence.entreprinder.NewUser;
 import lu.entreprinder.persistence.entreprinder.TaxonomyDao;
-import lu.entreprinder.persistence.entreprinder.UserCreation;
+import lu.entreprinder.persistence.entreprinder.UserCreationResult;
 import lu.entreprinder.persistence.entreprinder.UserDao;
-import lu.entreprinder.persistence.matching.LikeOutcome;
+import lu.entreprinder.persistence.matching.LikeResult;
 import lu.entreprinder.persistence.matching.MatchingDao;
 import lu.entreprinder.persistence.matching.MatchingService;
 import lu.entreprinder.persistence.matching.UserMatch;
@@ -138,9 +138,9 @@ class DjangoCoexistenceIT {
     private static void libraryWorks(Database db) {
         UserDao users = new UserDao(db);
         assertThat(users.createUser(NewUser.of("david", "david@example.lu", "<hash>")))
-                .isInstanceOf(UserCreation.Created.class);
+                .isInstanceOf(UserCreationResult.Created.class);
         assertThat(users.createUser(NewUser.of("anna3", "ANNA@example.lu", "<hash>")))
-                .as("the library keeps its stricter rule in its write path").isInstanceOf(UserCreation.EmailTaken.class);
+                .as("the library keeps its stricter rule in its write path").isInstanceOf(UserCreationResult.EmailTaken.class);
         long anna = users.findUserByUsername("anna").orElseThrow().id();
         long ben = users.findUserByUsername("ben").orElseThrow().id();
         long carla = users.findUserByUsername("carla").orElseThrow().id();
@@ -151,8 +151,8 @@ class DjangoCoexistenceIT {
         assertThat(taxonomy.listSkills()).extracting(s -> s.name()).contains("Java");
 
         MatchingService matching = new MatchingService(db);
-        assertThat(matching.like(carla, ben)).isInstanceOf(LikeOutcome.Liked.class);
-        assertThat(matching.like(ben, carla)).isInstanceOf(LikeOutcome.Matched.class);
+        assertThat(matching.like(carla, ben)).isInstanceOf(LikeResult.Liked.class);
+        assertThat(matching.like(ben, carla)).isInstanceOf(LikeResult.Matched.class);
         assertThat(new MatchingDao(db).listMatches(ben, PageRequest.first()).items())
                 .extracting(UserMatch::otherUserId).containsExactlyInAnyOrder(anna, carla);
 

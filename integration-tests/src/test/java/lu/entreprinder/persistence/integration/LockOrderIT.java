@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.RetryableException;
 import lu.entreprinder.persistence.crushlu.CoachReviewService;
-import lu.entreprinder.persistence.crushlu.EventDraft;
+import lu.entreprinder.persistence.crushlu.NewEvent;
 import lu.entreprinder.persistence.crushlu.RegistrationDetails;
 import lu.entreprinder.persistence.crushlu.SubmissionReceipt;
 import lu.entreprinder.persistence.entreprinder.TagSet;
@@ -271,7 +271,7 @@ class LockOrderIT {
             Fixtures.crushProfile(db, u).insert();
             members.add(u);
         }
-        long event = w.events.insertEvent(EventDraft.of("Tiny", db.now().plusDays(3), db.now().plusDays(2), 3));
+        long event = w.events.insertEvent(NewEvent.of("Tiny", db.now().plusDays(3), db.now().plusDays(2), 3));
         Tally tally = race("like/register/login/connect/tags", 50, (round, thread) -> {
             long a = members.get((thread + round) % members.size());
             long b = members.get((thread + round + 1 + thread % 3) % members.size());

@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.crushlu.ConnectionRequestResult;
-import lu.entreprinder.persistence.crushlu.EventDraft;
+import lu.entreprinder.persistence.crushlu.NewEvent;
 import lu.entreprinder.persistence.crushlu.MessageConversationResult;
 import lu.entreprinder.persistence.crushlu.MessageSendResult;
 import lu.entreprinder.persistence.crushlu.RegistrationDetails;
@@ -101,7 +101,7 @@ final class SoakRun {
             outsider = Fixtures.user(db, "outsider");
         });
         OffsetDateTime now = db.now();
-        long past = w.events.insertEvent(EventDraft.of("Past", now.plusHours(1), now.plusMinutes(30), 50));
+        long past = w.events.insertEvent(NewEvent.of("Past", now.plusHours(1), now.plusMinutes(30), 50));
         for (int i = 0; i < ATTENDEES; i++) {
             w.registrations.register(members.get(i), past, RegistrationDetails.none());
         }
@@ -120,7 +120,7 @@ final class SoakRun {
         }
         now = db.now();
         for (int i = 0; i < EVENTS; i++) {
-            events.add(w.events.insertEvent(EventDraft.of("Soak " + i, now.plusDays(366), now.plusDays(365),
+            events.add(w.events.insertEvent(NewEvent.of("Soak " + i, now.plusDays(366), now.plusDays(365),
                     2 + i % 4)));
         }
         w.producer = w.producerDao.insertProducer(new NewProducer("Soak estate", "Moselle", "D", "l", null));

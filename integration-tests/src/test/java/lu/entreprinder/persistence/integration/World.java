@@ -12,8 +12,8 @@ import lu.entreprinder.persistence.crushlu.CoachReviewService;
 import lu.entreprinder.persistence.crushlu.ConnectionRequestResult;
 import lu.entreprinder.persistence.crushlu.ConnectionService;
 import lu.entreprinder.persistence.crushlu.EventDao;
-import lu.entreprinder.persistence.crushlu.EventDraft;
-import lu.entreprinder.persistence.crushlu.JourneyChallengeSpec;
+import lu.entreprinder.persistence.crushlu.NewEvent;
+import lu.entreprinder.persistence.crushlu.NewJourneyChallenge;
 import lu.entreprinder.persistence.crushlu.JourneyDao;
 import lu.entreprinder.persistence.crushlu.JourneyService;
 import lu.entreprinder.persistence.crushlu.MessageService;
@@ -151,7 +151,7 @@ final class World {
 
         // An event that takes place in an hour: three members register, then the clock passes it.
         OffsetDateTime now = db.now();
-        pastEvent = events.insertEvent(EventDraft.of("Past mixer", now.plusHours(1), now.plusMinutes(30), 10));
+        pastEvent = events.insertEvent(NewEvent.of("Past mixer", now.plusHours(1), now.plusMinutes(30), 10));
         for (long u : List.of(anna, ben, carl)) {
             registrations.register(u, pastEvent, RegistrationDetails.none());
         }
@@ -160,8 +160,8 @@ final class World {
             registrations.markAttendance(u, pastEvent, true); // only attendees connect (confirmed is not enough)
         }
         now = db.now();
-        event = events.insertEvent(EventDraft.of("Wine mixer", now.plusDays(7), now.plusDays(6), 1_000));
-        privateEvent = events.insertEvent(EventDraft.of("Private dinner", now.plusDays(7), now.plusDays(6), 20)
+        event = events.insertEvent(NewEvent.of("Wine mixer", now.plusDays(7), now.plusDays(6), 1_000));
+        privateEvent = events.insertEvent(NewEvent.of("Private dinner", now.plusDays(7), now.plusDays(6), 20)
                 .withPrivateInvitation("SECRET-CODE"));
         connection = ((ConnectionRequestResult.Requested) connections.requestConnection(anna, ben, pastEvent))
                 .connection().id();
@@ -179,12 +179,12 @@ final class World {
 
         journey = journeys.insertJourney("Journey", "", true);
         chapter = journeys.insertChapter(journey, chapterNumbers.getAndIncrement(), "Chapter 1", "");
-        riddle = journeys.insertChallenge(chapter, JourneyChallengeSpec.riddle("Capital?", "Paris", "Seine", 1));
-        openText = journeys.insertChallenge(chapter, JourneyChallengeSpec.openText("Why?", 2));
+        riddle = journeys.insertChallenge(chapter, NewJourneyChallenge.riddle("Capital?", "Paris", "Seine", 1));
+        openText = journeys.insertChallenge(chapter, NewJourneyChallenge.openText("Why?", 2));
         choice = journeys.insertChallenge(chapter,
-                JourneyChallengeSpec.multipleChoice("Colour?", List.of("red", "white"), "red", "", 3));
+                NewJourneyChallenge.multipleChoice("Colour?", List.of("red", "white"), "red", "", 3));
         timeline = journeys.insertChallenge(chapter,
-                JourneyChallengeSpec.timelineSort("Order", List.of("b", "a"), List.of("a", "b"), "", 4));
+                NewJourneyChallenge.timelineSort("Order", List.of("b", "a"), List.of("a", "b"), "", 4));
         experiences.insertSpecialExperience(anna, journey, "Welcome");
         scratchChapter = journeys.insertChapter(journeys.insertJourney("Scratch", "", false), 1, "Scratch", "");
         return this;

@@ -1,6 +1,6 @@
 package lu.entreprinder.persistence.matching;
 
-import lu.entreprinder.persistence.core.Check;
+import lu.entreprinder.persistence.core.internal.Check;
 import static lu.entreprinder.persistence.schema.generated.Tables.DISLIKE;
 import static lu.entreprinder.persistence.schema.generated.Tables.LIKE;
 import static lu.entreprinder.persistence.schema.generated.Tables.MATCH;
@@ -78,13 +78,13 @@ public final class MatchingService {
      * first liker). Liking twice changes nothing. A dislike of {@code toUserId} by {@code fromUserId} is cleared
      * (also when the like already existed).
      *
-     * @return {@link LikeOutcome.Liked}, {@link LikeOutcome.Matched} or {@link LikeOutcome.AlreadyLiked}
+     * @return {@link LikeResult.Liked}, {@link LikeResult.Matched} or {@link LikeResult.AlreadyLiked}
      * @throws ValidationException {@code fromUserId}/{@code toUserId} not a positive id; {@code toUserId} when it equals
      *         {@code fromUserId} (nobody can like themselves). Nothing is written.
      * @throws NotFoundException   (entity {@code user}) when either user does not exist. Nothing is written.
      * @throws PersistenceException any other database failure (the transaction is rolled back)
      */
-    public LikeOutcome like(long fromUserId, long toUserId) {
+    public LikeResult like(long fromUserId, long toUserId) {
         long from = Check.userId(fromUserId, "fromUserId");
         long to = Check.userId(toUserId, "toUserId");
         if (from == to) {
@@ -101,7 +101,7 @@ public final class MatchingService {
                     .set(LIKE.CREATED_AT, now)
                     .onConflictDoNothing());
             if (likeId.isEmpty()) {
-                return new LikeOutcome.AlreadyLiked();
+                return new LikeResult.AlreadyLiked();
             }
             RaceSeam.of(db).pause("matching.after-like-inserted");
             // One statement: create the match if (and only if) the reverse like exists.
@@ -114,8 +114,8 @@ public final class MatchingService {
                                     .where(LIKE.FROM_USER_ID.eq(to), LIKE.TO_USER_ID.eq(from)))))
                     .onConflictDoNothing());
             RaceSeam.of(db).pause("matching.after-reverse-checked");
-            return matchId.<LikeOutcome>map(id -> new LikeOutcome.Matched(likeId.get(), id))
-                    .orElseGet(() -> new LikeOutcome.Liked(likeId.get()));
+            return matchId.<LikeResult>map(id -> new LikeResult.Matched(likeId.get(), id))
+                    .orElseGet(() -> new LikeResult.Liked(likeId.get()));
         });
     }
 
@@ -123,13 +123,13 @@ public final class MatchingService {
      * Removes {@code fromUserId}'s like of {@code toUserId} and dissolves (deletes) the pair's match if there was one.
      * The other user's like stays. Takes the same pair lock as {@link #like}.
      *
-     * @return {@link UnlikeOutcome.Unliked}, {@link UnlikeOutcome.Unmatched} or {@link UnlikeOutcome.NotLiked}
+     * @return {@link UnlikeResult.Unliked}, {@link UnlikeResult.Unmatched} or {@link UnlikeResult.NotLiked}
      * @throws ValidationException {@code fromUserId}/{@code toUserId} not a positive id, or equal ({@code toUserId}).
      *         Nothing is written.
      * @throws NotFoundException   (entity {@code user}) when either user does not exist. Nothing is written.
      * @throws PersistenceException any other database failure (the transaction is rolled back)
      */
-    public UnlikeOutcome unlike(long fromUserId, long toUserId) {
+    public UnlikeResult unlike(long fromUserId, long toUserId) {
         long from = Check.userId(fromUserId, "fromUserId");
         long to = Check.userId(toUserId, "toUserId");
         if (from == to) {
@@ -141,13 +141,13 @@ public final class MatchingService {
                     .where(LIKE.FROM_USER_ID.eq(from), LIKE.TO_USER_ID.eq(to))
                     .execute();
             if (deleted == 0) {
-                return new UnlikeOutcome.NotLiked();
+                return new UnlikeResult.NotLiked();
             }
             Optional<Long> matchId = returningId(tx.dsl(), tx.dsl().deleteFrom(MATCH)
                     // either order: the Django app may have stored the pair as (higher, lower)
                     .where(MATCH.USER1_ID.eq(Math.min(from, to)).and(MATCH.USER2_ID.eq(Math.max(from, to)))
                             .or(MATCH.USER1_ID.eq(Math.max(from, to)).and(MATCH.USER2_ID.eq(Math.min(from, to))))));
-            return matchId.<UnlikeOutcome>map(UnlikeOutcome.Unmatched::new).orElseGet(UnlikeOutcome.Unliked::new);
+            return matchId.<UnlikeResult>map(UnlikeResult.Unmatched::new).orElseGet(UnlikeResult.Unliked::new);
         });
     }
 
@@ -158,13 +158,13 @@ public final class MatchingService {
      * twice changes nothing. A later {@link #like} clears the dislike. Takes the same pair lock as {@link #like}. Two
      * statements when the dislike already existed, three when there was no like to withdraw, four otherwise.
      *
-     * @return {@link DislikeOutcome.Disliked} or {@link DislikeOutcome.AlreadyDisliked}
+     * @return {@link DislikeResult.Disliked} or {@link DislikeResult.AlreadyDisliked}
      * @throws ValidationException {@code fromUserId}/{@code toUserId} not a positive id; {@code toUserId} when it equals
      *         {@code fromUserId} (nobody can dislike themselves). Nothing is written.
      * @throws NotFoundException   (entity {@code user}) when either user does not exist. Nothing is written.
      * @throws PersistenceException any other database failure (the transaction is rolled back)
      */
-    public DislikeOutcome dislike(long fromUserId, long toUserId) {
+    public DislikeResult dislike(long fromUserId, long toUserId) {
         long from = Check.userId(fromUserId, "fromUserId");
         long to = Check.userId(toUserId, "toUserId");
         if (from == to) {
@@ -178,19 +178,19 @@ public final class MatchingService {
                     .set(DISLIKE.CREATED_AT, db.now())
                     .onConflictDoNothing());
             if (dislikeId.isEmpty()) {
-                return new DislikeOutcome.AlreadyDisliked();
+                return new DislikeResult.AlreadyDisliked();
             }
             int withdrawn = tx.dsl().deleteFrom(LIKE)
                     .where(LIKE.FROM_USER_ID.eq(from), LIKE.TO_USER_ID.eq(to))
                     .execute();
             if (withdrawn == 0) {
-                return new DislikeOutcome.Disliked(dislikeId.get(), false, OptionalLong.empty());
+                return new DislikeResult.Disliked(dislikeId.get(), false, OptionalLong.empty());
             }
             Optional<Long> matchId = returningId(tx.dsl(), tx.dsl().deleteFrom(MATCH)
                     // either order: the Django app may have stored the pair as (higher, lower)
                     .where(MATCH.USER1_ID.eq(Math.min(from, to)).and(MATCH.USER2_ID.eq(Math.max(from, to)))
                             .or(MATCH.USER1_ID.eq(Math.max(from, to)).and(MATCH.USER2_ID.eq(Math.min(from, to))))));
-            return new DislikeOutcome.Disliked(dislikeId.get(), true,
+            return new DislikeResult.Disliked(dislikeId.get(), true,
                     matchId.map(OptionalLong::of).orElseGet(OptionalLong::empty));
         });
     }

@@ -9,7 +9,7 @@
  * </ul>
  * Liking oneself is broken input ({@link lu.entreprinder.persistence.core.ValidationException}, field
  * {@code toUserId}); liking an unknown user is {@link lu.entreprinder.persistence.core.NotFoundException} (entity
- * {@code user}); liking twice is the outcome {@link lu.entreprinder.persistence.matching.LikeOutcome.AlreadyLiked}.
+ * {@code user}); liking twice is the outcome {@link lu.entreprinder.persistence.matching.LikeResult.AlreadyLiked}.
  * Entrepreneur profiles, industries and skills are read directly from their tables: DAO modules never depend on each
  * other.
  */

@@ -56,8 +56,8 @@ class DislikeIT {
 
         var counted = Statements.count(db, () -> service.dislike(me, others[1]));
 
-        assertThat(counted.value()).isEqualTo(new DislikeOutcome.Disliked(
-                ((DislikeOutcome.Disliked) counted.value()).dislikeId(), false, OptionalLong.empty()));
+        assertThat(counted.value()).isEqualTo(new DislikeResult.Disliked(
+                ((DislikeResult.Disliked) counted.value()).dislikeId(), false, OptionalLong.empty()));
         assertThat(counted.statements()).as("lock, insert the dislike, withdraw a like (none)").isEqualTo(3);
         var read = Statements.count(db, () -> dao.listCandidates(me, PageRequest.first(20)));
         assertThat(read.statements()).isEqualTo(1);
@@ -79,11 +79,11 @@ class DislikeIT {
         long anna = Fixtures.user(db, "anna");
         long ben = Fixtures.user(db, "ben");
         var service = new MatchingService(db);
-        assertThat(service.dislike(anna, ben)).isInstanceOf(DislikeOutcome.Disliked.class);
+        assertThat(service.dislike(anna, ben)).isInstanceOf(DislikeResult.Disliked.class);
 
         var counted = Statements.count(db, () -> service.dislike(anna, ben));
 
-        assertThat(counted.value()).isEqualTo(new DislikeOutcome.AlreadyDisliked());
+        assertThat(counted.value()).isEqualTo(new DislikeResult.AlreadyDisliked());
         assertThat(counted.statements()).isEqualTo(2);
         assertThat(db.dsl().fetchCount(DISLIKE)).isEqualTo(1);
     }
@@ -94,11 +94,11 @@ class DislikeIT {
         long ben = Fixtures.user(db, "ben");
         var service = new MatchingService(db);
         service.like(anna, ben);
-        long matchId = ((LikeOutcome.Matched) service.like(ben, anna)).matchId();
+        long matchId = ((LikeResult.Matched) service.like(ben, anna)).matchId();
 
         var counted = Statements.count(db, () -> service.dislike(anna, ben));
 
-        var outcome = (DislikeOutcome.Disliked) counted.value();
+        var outcome = (DislikeResult.Disliked) counted.value();
         assertThat(outcome.likeWithdrawn()).isTrue();
         assertThat(outcome.dissolvedMatchId()).hasValue(matchId);
         assertThat(counted.statements()).as("lock, insert, withdraw the like, dissolve the match").isEqualTo(4);
@@ -118,7 +118,7 @@ class DislikeIT {
 
         var counted = Statements.count(db, () -> service.like(anna, ben));
 
-        assertThat(counted.value()).isInstanceOf(LikeOutcome.Matched.class);
+        assertThat(counted.value()).isInstanceOf(LikeResult.Matched.class);
         assertThat(counted.statements()).isEqualTo(4);
         assertThat(disliked(db, anna, ben)).isFalse();
         assertThat(liked(db, anna, ben)).isTrue();

@@ -39,8 +39,8 @@ class DislikeRaceIT {
         long anna = Fixtures.user(db, "anna");
         long ben = Fixtures.user(db, "ben");
         var outcomes = race(db, new MatchingService(db), anna, ben);
-        assertThat(outcomes.like()).isInstanceOf(LikeOutcome.Liked.class);
-        assertThat(outcomes.dislike()).isInstanceOfSatisfying(DislikeOutcome.Disliked.class,
+        assertThat(outcomes.like()).isInstanceOf(LikeResult.Liked.class);
+        assertThat(outcomes.dislike()).isInstanceOfSatisfying(DislikeResult.Disliked.class,
                 d -> assertThat(d.likeWithdrawn()).isTrue());
         assertThat(liked(db, anna, ben)).isFalse();
         assertThat(disliked(db, anna, ben)).isTrue();
@@ -56,13 +56,13 @@ class DislikeRaceIT {
         long ben = Fixtures.user(db, "ben");
         RaceSeam.of(db).locks(false);
         var outcomes = race(db, new MatchingService(db), anna, ben);
-        assertThat(outcomes.dislike()).isInstanceOfSatisfying(DislikeOutcome.Disliked.class,
+        assertThat(outcomes.dislike()).isInstanceOfSatisfying(DislikeResult.Disliked.class,
                 d -> assertThat(d.likeWithdrawn()).isFalse());
         assertThat(liked(db, anna, ben)).as("the rule is broken without the lock").isTrue();
         assertThat(disliked(db, anna, ben)).isTrue();
     }
 
-    record Outcomes(LikeOutcome like, DislikeOutcome dislike) {
+    record Outcomes(LikeResult like, DislikeResult dislike) {
     }
 
     /** The like is held after its insert (pair locked); a dislike of the same pair is sent meanwhile; then the like goes on. */
@@ -70,9 +70,9 @@ class DislikeRaceIT {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try (Race.Hold hold = new Race.Hold()) {
             RaceSeam.of(db).onPause("matching.after-like-inserted", hold);
-            Future<LikeOutcome> like = pool.submit(() -> service.like(from, to));
+            Future<LikeResult> like = pool.submit(() -> service.like(from, to));
             hold.awaitHeld(Duration.ofSeconds(10));
-            Future<DislikeOutcome> dislike = pool.submit(() -> service.dislike(from, to));
+            Future<DislikeResult> dislike = pool.submit(() -> service.dislike(from, to));
             Thread.sleep(300);
             boolean waited = !dislike.isDone();
             hold.release();

@@ -44,14 +44,14 @@ class LikeRaceIT {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try (Race.Hold hold = new Race.Hold()) {
             RaceSeam.of(db).onPause("matching.after-like-inserted", hold);
-            Future<LikeOutcome> first = pool.submit(() -> held.like(anna, ben));
+            Future<LikeResult> first = pool.submit(() -> held.like(anna, ben));
             hold.awaitHeld(Duration.ofSeconds(10));
-            Future<LikeOutcome> second = pool.submit(() -> other.like(ben, anna));
+            Future<LikeResult> second = pool.submit(() -> other.like(ben, anna));
             Thread.sleep(300);
             assertThat(second.isDone()).as("the reverse like waits for the held one").isFalse();
             hold.release();
-            assertThat(first.get(10, TimeUnit.SECONDS)).isInstanceOf(LikeOutcome.Liked.class);
-            assertThat(second.get(10, TimeUnit.SECONDS)).isInstanceOf(LikeOutcome.Matched.class);
+            assertThat(first.get(10, TimeUnit.SECONDS)).isInstanceOf(LikeResult.Liked.class);
+            assertThat(second.get(10, TimeUnit.SECONDS)).isInstanceOf(LikeResult.Matched.class);
         } finally {
             pool.shutdownNow();
         }
@@ -78,9 +78,9 @@ class LikeRaceIT {
         for (int round = 0; round < CONTROL_ROUNDS; round++) {
             long a = users[2 * round];
             long b = users[2 * round + 1];
-            List<LikeOutcome> both = Race.run(Duration.ofSeconds(10),
-                    List.<Callable<LikeOutcome>>of(() -> service.like(a, b), () -> service.like(b, a))).valuesOrFail();
-            assertThat(both).hasSize(2).allMatch(LikeOutcome.Liked.class::isInstance);
+            List<LikeResult> both = Race.run(Duration.ofSeconds(10),
+                    List.<Callable<LikeResult>>of(() -> service.like(a, b), () -> service.like(b, a))).valuesOrFail();
+            assertThat(both).hasSize(2).allMatch(LikeResult.Liked.class::isInstance);
             if (matchOf(db, a, b) == null) {
                 missed++;
             }
@@ -105,10 +105,10 @@ class LikeRaceIT {
         for (int round = 0; round < ROUNDS; round++) {
             long a = users[2 * round];
             long b = users[2 * round + 1];
-            Race.Outcomes<LikeOutcome> out = Race.run(Duration.ofSeconds(30),
-                    List.<Callable<LikeOutcome>>of(() -> service.like(a, b), () -> service.like(b, a)));
+            Race.Outcomes<LikeResult> out = Race.run(Duration.ofSeconds(30),
+                    List.<Callable<LikeResult>>of(() -> service.like(a, b), () -> service.like(b, a)));
             errors.addAll(out.errors());
-            matchedOutcomes += (int) out.count(LikeOutcome.Matched.class);
+            matchedOutcomes += (int) out.count(LikeResult.Matched.class);
         }
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         var perPair = db.dsl().select(MATCH.USER1_ID, MATCH.USER2_ID, DSL.count())

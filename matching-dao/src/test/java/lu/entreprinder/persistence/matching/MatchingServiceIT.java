@@ -28,7 +28,7 @@ class MatchingServiceIT {
 
         var counted = Statements.count(db, () -> service.like(anna, ben));
 
-        assertThat(counted.value()).isInstanceOf(LikeOutcome.Liked.class);
+        assertThat(counted.value()).isInstanceOf(LikeResult.Liked.class);
         assertThat(counted.statements()).isEqualTo(4);
         assertThat(liked(db, anna, ben)).isTrue();
         assertThat(liked(db, ben, anna)).isFalse();
@@ -47,8 +47,8 @@ class MatchingServiceIT {
         var counted = Statements.count(db, () -> service.like(ben, anna));
 
         assertThat(counted.statements()).isEqualTo(4);
-        assertThat(counted.value()).isInstanceOf(LikeOutcome.Matched.class);
-        long matchId = ((LikeOutcome.Matched) counted.value()).matchId();
+        assertThat(counted.value()).isInstanceOf(LikeResult.Matched.class);
+        long matchId = ((LikeResult.Matched) counted.value()).matchId();
         Record row = db.dsl().selectFrom(MATCH).fetchSingle();
         assertThat(row.get(MATCH.ID)).isEqualTo(matchId);
         assertThat(row.get(MATCH.USER1_ID)).isEqualTo(anna);
@@ -65,14 +65,14 @@ class MatchingServiceIT {
 
         var counted = Statements.count(db, () -> service.like(anna, ben));
 
-        assertThat(counted.value()).isInstanceOf(LikeOutcome.AlreadyLiked.class);
+        assertThat(counted.value()).isInstanceOf(LikeResult.AlreadyLiked.class);
         assertThat(counted.statements()).isEqualTo(3);
         assertThat(likes(db)).isEqualTo(1);
 
         // After the match, both directions are "already liked" and the match stays single.
-        assertThat(service.like(ben, anna)).isInstanceOf(LikeOutcome.Matched.class);
-        assertThat(service.like(ben, anna)).isInstanceOf(LikeOutcome.AlreadyLiked.class);
-        assertThat(service.like(anna, ben)).isInstanceOf(LikeOutcome.AlreadyLiked.class);
+        assertThat(service.like(ben, anna)).isInstanceOf(LikeResult.Matched.class);
+        assertThat(service.like(ben, anna)).isInstanceOf(LikeResult.AlreadyLiked.class);
+        assertThat(service.like(anna, ben)).isInstanceOf(LikeResult.AlreadyLiked.class);
         assertThat(matches(db)).isEqualTo(1);
         assertThat(likes(db)).isEqualTo(2);
     }
@@ -85,7 +85,7 @@ class MatchingServiceIT {
         service.like(ben, anna);
 
         assertThatThrownBy(() -> db.useTransaction(tx -> {
-            assertThat(service.like(anna, ben)).isInstanceOf(LikeOutcome.Matched.class);
+            assertThat(service.like(anna, ben)).isInstanceOf(LikeResult.Matched.class);
             throw new IllegalStateException("caller fails");
         })).isInstanceOf(IllegalStateException.class);
 
@@ -151,27 +151,27 @@ class MatchingServiceIT {
         long cleo = Fixtures.user(db, "cleo");
         var service = new MatchingService(db);
         service.like(anna, ben);
-        var matched = (LikeOutcome.Matched) service.like(ben, anna);
+        var matched = (LikeResult.Matched) service.like(ben, anna);
         service.like(anna, cleo);
 
         var counted = Statements.count(db, () -> service.unlike(ben, anna));
 
-        assertThat(counted.value()).isEqualTo(new UnlikeOutcome.Unmatched(matched.matchId()));
+        assertThat(counted.value()).isEqualTo(new UnlikeResult.Unmatched(matched.matchId()));
         assertThat(counted.statements()).isEqualTo(3);
         assertThat(liked(db, ben, anna)).isFalse();
         assertThat(liked(db, anna, ben)).as("the other direction stays").isTrue();
         assertThat(matchOf(db, anna, ben)).isNull();
 
         var plain = Statements.count(db, () -> service.unlike(anna, cleo));
-        assertThat(plain.value()).isEqualTo(new UnlikeOutcome.Unliked());
+        assertThat(plain.value()).isEqualTo(new UnlikeResult.Unliked());
         assertThat(plain.statements()).isEqualTo(3);
 
         var none = Statements.count(db, () -> service.unlike(anna, cleo));
-        assertThat(none.value()).isEqualTo(new UnlikeOutcome.NotLiked());
+        assertThat(none.value()).isEqualTo(new UnlikeResult.NotLiked());
         assertThat(none.statements()).isEqualTo(2);
 
         // Liking back again re-creates the match.
-        assertThat(service.like(ben, anna)).isInstanceOf(LikeOutcome.Matched.class);
+        assertThat(service.like(ben, anna)).isInstanceOf(LikeResult.Matched.class);
         assertThat(matches(db)).isEqualTo(1);
         assertThat(likes(db)).isEqualTo(2);
     }

@@ -1,5 +1,7 @@
 package lu.entreprinder.persistence.core;
 
+import lu.entreprinder.persistence.core.internal.Json;
+import lu.entreprinder.persistence.core.internal.Check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

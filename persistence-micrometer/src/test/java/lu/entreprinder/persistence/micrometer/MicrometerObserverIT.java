@@ -14,7 +14,7 @@ import lu.entreprinder.persistence.core.NotFoundException;
 import lu.entreprinder.persistence.core.RetryableException;
 import lu.entreprinder.persistence.core.StatementCount;
 import lu.entreprinder.persistence.core.TransactionAbortedException;
-import lu.entreprinder.persistence.matching.LikeOutcome;
+import lu.entreprinder.persistence.matching.LikeResult;
 import lu.entreprinder.persistence.matching.MatchingService;
 import lu.entreprinder.persistence.testing.Backend;
 import lu.entreprinder.persistence.testing.Fixtures;
@@ -39,8 +39,8 @@ class MicrometerObserverIT {
 
             long likeStatements;
             try (StatementCount count = db.countStatements()) {
-                assertThat(matching.like(anna, ben)).isInstanceOf(LikeOutcome.Liked.class);
-                assertThat(matching.like(ben, anna)).isInstanceOf(LikeOutcome.Matched.class);
+                assertThat(matching.like(anna, ben)).isInstanceOf(LikeResult.Liked.class);
+                assertThat(matching.like(ben, anna)).isInstanceOf(LikeResult.Matched.class);
                 assertThatThrownBy(() -> matching.like(anna, 999_999)).isInstanceOf(NotFoundException.class);
                 likeStatements = count.value();
             }

@@ -17,9 +17,9 @@ import javax.sql.DataSource;
 import lu.entreprinder.persistence.core.ConflictException;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.entreprinder.NewUser;
-import lu.entreprinder.persistence.entreprinder.UserCreation;
+import lu.entreprinder.persistence.entreprinder.UserCreationResult;
 import lu.entreprinder.persistence.entreprinder.UserDao;
-import lu.entreprinder.persistence.matching.LikeOutcome;
+import lu.entreprinder.persistence.matching.LikeResult;
 import lu.entreprinder.persistence.matching.MatchingService;
 import lu.entreprinder.persistence.testing.Backend;
 import lu.entreprinder.persistence.testing.TestClock;
@@ -65,7 +65,7 @@ class SpringTransactionsIT {
         public void signUpPair(String a, String b, boolean failAtTheEnd) {
             long first = created(users.createUser(NewUser.of(a, a + "@example.lu", "<hash>")));
             long second = created(users.createUser(NewUser.of(b, b + "@example.lu", "<hash>")));
-            assertThat(matching.like(first, second)).isInstanceOf(LikeOutcome.Liked.class);
+            assertThat(matching.like(first, second)).isInstanceOf(LikeResult.Liked.class);
             db.afterCommit(() -> hooks.add("welcome " + a + " and " + b));
             if (failAtTheEnd) {
                 throw new IllegalStateException("the service fails after both DAO calls");
@@ -74,8 +74,8 @@ class SpringTransactionsIT {
 
         /** A taken username inside the Spring transaction: the DAO's savepoint keeps the transaction usable. */
         @Transactional
-        public UserCreation signUpAgain(String username, String fresh) {
-            UserCreation again = users.createUser(NewUser.of(username, "x" + username + "@example.lu", "<hash>"));
+        public UserCreationResult signUpAgain(String username, String fresh) {
+            UserCreationResult again = users.createUser(NewUser.of(username, "x" + username + "@example.lu", "<hash>"));
             created(users.createUser(NewUser.of(fresh, fresh + "@example.lu", "<hash>")));
             return again;
         }
@@ -94,8 +94,8 @@ class SpringTransactionsIT {
             }
         }
 
-        private static long created(UserCreation creation) {
-            return ((UserCreation.Created) creation).userId();
+        private static long created(UserCreationResult creation) {
+            return ((UserCreationResult.Created) creation).userId();
         }
     }
 
@@ -142,7 +142,7 @@ class SpringTransactionsIT {
             assertThat(db.dsl().fetchCount(LIKE)).isEqualTo(1);
             assertThat(service.hooks()).as("the hook ran once, after Spring's commit").containsExactly("welcome anna and ben");
 
-            assertThat(service.signUpAgain("anna", "carl")).isInstanceOf(UserCreation.UsernameTaken.class);
+            assertThat(service.signUpAgain("anna", "carl")).isInstanceOf(UserCreationResult.UsernameTaken.class);
             assertThat(db.dsl().fetchCount(USER)).as("the savepoint kept the transaction: carl committed").isEqualTo(3);
 
             assertThatThrownBy(() -> service.swallowAFailure("dora")).isInstanceOf(UnexpectedRollbackException.class);

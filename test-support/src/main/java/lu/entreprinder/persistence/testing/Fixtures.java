@@ -8,7 +8,7 @@ import static lu.entreprinder.persistence.schema.generated.Tables.USER;
 import java.time.LocalDate;
 import java.util.List;
 import lu.entreprinder.persistence.core.Database;
-import lu.entreprinder.persistence.core.Json;
+import lu.entreprinder.persistence.core.internal.Json;
 
 /**
  * Plain inserts of users and profiles for any module's tests, so no DAO module needs another to build its data.

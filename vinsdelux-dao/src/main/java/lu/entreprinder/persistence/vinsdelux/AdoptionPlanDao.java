@@ -11,7 +11,7 @@ import static org.jooq.impl.DSL.select;
 
 import java.util.List;
 import java.util.Objects;
-import lu.entreprinder.persistence.core.Check;
+import lu.entreprinder.persistence.core.internal.Check;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.ValidationException;
 import lu.entreprinder.persistence.schema.generated.tables.records.VdlAdoptionPlanRecord;

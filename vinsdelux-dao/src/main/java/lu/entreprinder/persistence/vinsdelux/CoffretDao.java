@@ -3,7 +3,7 @@ package lu.entreprinder.persistence.vinsdelux;
 import static lu.entreprinder.persistence.schema.generated.Tables.VDL_COFFRET;
 
 import java.util.Objects;
-import lu.entreprinder.persistence.core.Check;
+import lu.entreprinder.persistence.core.internal.Check;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.ValidationException;
 import lu.entreprinder.persistence.schema.generated.tables.records.VdlCoffretRecord;

@@ -9,7 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import lu.entreprinder.persistence.core.Json;
+import lu.entreprinder.persistence.core.internal.Json;
 import lu.entreprinder.persistence.core.ValidationException;
 
 /**

@@ -14,7 +14,7 @@ import static org.jooq.impl.DSL.select;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
-import lu.entreprinder.persistence.core.Check;
+import lu.entreprinder.persistence.core.internal.Check;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.Page;
 import lu.entreprinder.persistence.core.PageRequest;

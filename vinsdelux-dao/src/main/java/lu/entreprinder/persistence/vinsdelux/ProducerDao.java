@@ -8,7 +8,7 @@ import static org.jooq.impl.DSL.selectCount;
 
 import java.util.List;
 import java.util.Objects;
-import lu.entreprinder.persistence.core.Check;
+import lu.entreprinder.persistence.core.internal.Check;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.ValidationException;
 import lu.entreprinder.persistence.schema.generated.tables.records.VdlProducerRecord;

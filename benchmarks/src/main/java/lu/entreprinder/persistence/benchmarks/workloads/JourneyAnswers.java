@@ -28,7 +28,7 @@ import lu.entreprinder.persistence.benchmarks.Fixture;
 import lu.entreprinder.persistence.benchmarks.Variant;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.DatabaseConfig;
-import lu.entreprinder.persistence.core.Json;
+import lu.entreprinder.persistence.core.internal.Json;
 import lu.entreprinder.persistence.core.StatementCount;
 import lu.entreprinder.persistence.crushlu.JourneyAnswer;
 import lu.entreprinder.persistence.crushlu.JourneyAnswerResult;

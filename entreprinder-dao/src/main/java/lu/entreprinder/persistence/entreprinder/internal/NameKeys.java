@@ -3,7 +3,7 @@ package lu.entreprinder.persistence.entreprinder.internal;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import lu.entreprinder.persistence.core.Check;
+import lu.entreprinder.persistence.core.internal.Check;
 import lu.entreprinder.persistence.core.ValidationException;
 
 /**

@@ -20,7 +20,7 @@ import java.time.OffsetDateTime;
  * @param privateInvitation     visible only to its special users and to holders of the invitation code
  * @param invitationCode        at most 50 characters; required (not blank) for a private invitation event
  */
-public record EventDraft(String title, String description, EventType eventType, OffsetDateTime eventDate,
+public record NewEvent(String title, String description, EventType eventType, OffsetDateTime eventDate,
                          String location, int maxParticipants, int minAge, int maxAge, BigDecimal registrationFee,
                          OffsetDateTime registrationDeadline, boolean published, boolean privateInvitation,
                          String invitationCode) {
@@ -30,35 +30,35 @@ public record EventDraft(String title, String description, EventType eventType, 
     public static final int MAX_AGE = 120;
 
     /** A published, public speed-dating event with ages 18-99, no fee, the given date, deadline and capacity. */
-    public static EventDraft of(String title, OffsetDateTime eventDate, OffsetDateTime registrationDeadline,
+    public static NewEvent of(String title, OffsetDateTime eventDate, OffsetDateTime registrationDeadline,
                                 int maxParticipants) {
-        return new EventDraft(title, "", EventType.SPEED_DATING, eventDate, "Luxembourg", maxParticipants, 18, 99,
+        return new NewEvent(title, "", EventType.SPEED_DATING, eventDate, "Luxembourg", maxParticipants, 18, 99,
                 BigDecimal.ZERO, registrationDeadline, true, false, "");
     }
 
-    public EventDraft withAges(int min, int max) {
-        return new EventDraft(title, description, eventType, eventDate, location, maxParticipants, min, max,
+    public NewEvent withAges(int min, int max) {
+        return new NewEvent(title, description, eventType, eventDate, location, maxParticipants, min, max,
                 registrationFee, registrationDeadline, published, privateInvitation, invitationCode);
     }
 
-    public EventDraft withPublished(boolean value) {
-        return new EventDraft(title, description, eventType, eventDate, location, maxParticipants, minAge, maxAge,
+    public NewEvent withPublished(boolean value) {
+        return new NewEvent(title, description, eventType, eventDate, location, maxParticipants, minAge, maxAge,
                 registrationFee, registrationDeadline, value, privateInvitation, invitationCode);
     }
 
     /** A private invitation event with this code. */
-    public EventDraft withPrivateInvitation(String code) {
-        return new EventDraft(title, description, eventType, eventDate, location, maxParticipants, minAge, maxAge,
+    public NewEvent withPrivateInvitation(String code) {
+        return new NewEvent(title, description, eventType, eventDate, location, maxParticipants, minAge, maxAge,
                 registrationFee, registrationDeadline, published, true, code);
     }
 
-    public EventDraft withFee(BigDecimal fee) {
-        return new EventDraft(title, description, eventType, eventDate, location, maxParticipants, minAge, maxAge,
+    public NewEvent withFee(BigDecimal fee) {
+        return new NewEvent(title, description, eventType, eventDate, location, maxParticipants, minAge, maxAge,
                 fee, registrationDeadline, published, privateInvitation, invitationCode);
     }
 
-    public EventDraft withDescription(String value) {
-        return new EventDraft(title, value, eventType, eventDate, location, maxParticipants, minAge, maxAge,
+    public NewEvent withDescription(String value) {
+        return new NewEvent(title, value, eventType, eventDate, location, maxParticipants, minAge, maxAge,
                 registrationFee, registrationDeadline, published, privateInvitation, invitationCode);
     }
 }

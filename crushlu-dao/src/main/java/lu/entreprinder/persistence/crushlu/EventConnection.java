@@ -13,7 +13,7 @@ import java.util.OptionalLong;
  * @param assignedCoachId   the coach who reviews the sharing: the requester's coach, set when the request is
  *                          accepted (empty before, or when the requester has no active coach)
  */
-public record Connection(long id, long eventId, long fromUserId, long toUserId, ConnectionStatus status,
+public record EventConnection(long id, long eventId, long fromUserId, long toUserId, ConnectionStatus status,
                          Optional<OffsetDateTime> connectedAt, OffsetDateTime createdAt,
                          ContactSharingStatus sharingStatus, boolean requesterConsent, boolean recipientConsent,
                          OptionalLong assignedCoachId) {

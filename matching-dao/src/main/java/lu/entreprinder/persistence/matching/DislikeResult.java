@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.OptionalLong;
 
 /** What {@link MatchingService#dislike} did. */
-public sealed interface DislikeOutcome {
+public sealed interface DislikeResult {
 
     /**
      * The dislike was stored.
@@ -13,7 +13,7 @@ public sealed interface DislikeOutcome {
      * @param likeWithdrawn    the disliker's own like of the other user existed and was removed
      * @param dissolvedMatchId the pair's match, when there was one: dissolved (deleted) with the like
      */
-    record Disliked(long dislikeId, boolean likeWithdrawn, OptionalLong dissolvedMatchId) implements DislikeOutcome {
+    record Disliked(long dislikeId, boolean likeWithdrawn, OptionalLong dissolvedMatchId) implements DislikeResult {
 
         public Disliked {
             Objects.requireNonNull(dissolvedMatchId, "dissolvedMatchId");
@@ -21,6 +21,6 @@ public sealed interface DislikeOutcome {
     }
 
     /** The dislike already existed; nothing changed (disliking is idempotent). */
-    record AlreadyDisliked() implements DislikeOutcome {
+    record AlreadyDisliked() implements DislikeResult {
     }
 }

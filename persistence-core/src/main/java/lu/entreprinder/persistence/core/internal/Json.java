@@ -1,5 +1,6 @@
-package lu.entreprinder.persistence.core;
+package lu.entreprinder.persistence.core.internal;
 
+import lu.entreprinder.persistence.core.ValidationException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
-package lu.entreprinder.persistence.core;
+package lu.entreprinder.persistence.core.internal;
 
+import lu.entreprinder.persistence.core.ValidationException;
 import java.math.BigDecimal;
 import java.util.Collection;
 
