@@ -7,7 +7,7 @@ public sealed interface GuestApprovalResult {
     record Decided(long invitationId, long guestUserId, GuestApproval approval) implements GuestApprovalResult {
     }
 
-    /** The deciding user is not a coach; nothing was written. */
+    /** The deciding user is not an active coach (V20); nothing was written. */
     record NotACoach() implements GuestApprovalResult {
     }
 

@@ -245,7 +245,9 @@ public final class InvitationService {
         return db.inTransaction(tx -> {
             var i = EVENT_INVITATION;
             var c = CRUSH_COACH;
-            Field<Long> coachId = field(select(c.ID).from(c).where(c.USER_ID.eq(coachUserId))).as("coach_id");
+            // only an active coach decides (V20): an inactive one is answered as a non-coach
+            Field<Long> coachId = field(select(c.ID).from(c).where(c.USER_ID.eq(coachUserId), c.IS_ACTIVE.isTrue()))
+                    .as("coach_id");
             Record inv = tx.forUpdate(tx.dsl().select(i.ID, i.STATUS, i.GUEST_USER_ID, i.APPROVAL_STATUS, coachId)
                     .from(i).where(i.ID.eq(invitationId))).fetchOne();
             if (inv == null) {

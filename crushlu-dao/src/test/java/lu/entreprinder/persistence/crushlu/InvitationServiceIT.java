@@ -1,5 +1,6 @@
 package lu.entreprinder.persistence.crushlu;
 
+import static lu.entreprinder.persistence.schema.generated.Tables.CRUSH_COACH;
 import static lu.entreprinder.persistence.schema.generated.Tables.EVENT_INVITATION;
 import static lu.entreprinder.persistence.schema.generated.Tables.USER;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,6 +80,13 @@ class InvitationServiceIT {
         assertThat(invitations.approveGuest(inv.invitationId(), notCoach))
                 .isInstanceOf(GuestApprovalResult.NotACoach.class);
         assertThat(snapshot(db)).isEqualTo(before);
+        // an inactive coach cannot approve either (V20)
+        long idleCoach = Fixtures.coach(db, Fixtures.user(db, "idle"), 5);
+        new CoachReviewService(db, CoachReviewListener.none()).updateCoachActive(idleCoach, false);
+        String beforeIdle = snapshot(db);
+        assertThat(invitations.approveGuest(inv.invitationId(), db.dsl().fetchValue(CRUSH_COACH.USER_ID,
+                CRUSH_COACH.ID.eq(idleCoach)))).isInstanceOf(GuestApprovalResult.NotACoach.class);
+        assertThat(snapshot(db)).isEqualTo(beforeIdle);
 
         var approved = Statements.count(db, () -> invitations.approveGuest(inv.invitationId(), coachUser));
         assertThat(approved.statements()).isEqualTo(2);
