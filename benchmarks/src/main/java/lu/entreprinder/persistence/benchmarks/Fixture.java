@@ -58,7 +58,7 @@ public final class Fixture {
             String url = System.getProperty(URL);
             if (url == null) {
                 throw new IllegalStateException("-D" + URL + " is not set: run the benchmarks through "
-                        + BenchmarkMain.class.getName() + " (see benchmarks/README.md)");
+                        + "the launcher lu.entreprinder.persistence.benchmarks.BenchmarkMain (see benchmarks/README.md)");
             }
             instance = new Fixture(url, Double.parseDouble(System.getProperty(SCALE, "1.0")));
         }

@@ -80,7 +80,7 @@ public final class Database implements AutoCloseable {
     private final RaceSeam raceSeam = new RaceSeam();
 
     static {
-        RaceSeam.install(db -> db.raceSeam);
+        RaceSeam.install(db -> ((Database) db).raceSeam);
     }
 
     private Database(DatabaseConfig config) {

@@ -4,11 +4,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import lu.entreprinder.persistence.core.Database;
 
 /**
- * The one seam race tests use, one per {@link Database} (so tests sharing a JVM never see each other's settings).
- * Not for production code; reached only through {@link #of(Database)}.
+ * The one seam race tests use, one per {@code Database} (so tests sharing a JVM never see each other's settings).
+ * Not for production code; reached only through {@link #of(Object)}.
  *
  * <ul>
  *   <li>{@link #locks(boolean) locks(false)} turns every lock the library takes through
@@ -23,21 +22,21 @@ import lu.entreprinder.persistence.core.Database;
  */
 public final class RaceSeam {
 
-    private static volatile Function<Database, RaceSeam> access;
+    private static volatile Function<Object, RaceSeam> access;
 
     private volatile boolean locks = true;
     private final Map<String, Runnable> hooks = new ConcurrentHashMap<>();
 
-    /** Called once by {@link Database}'s class initializer; the accessor reads the database's own seam. */
-    public static void install(Function<Database, RaceSeam> accessor) {
+    /** Called once by {@code Database}'s class initializer; the accessor reads the database's own seam. */
+    public static void install(Function<Object, RaceSeam> accessor) {
         if (access != null) {
             throw new IllegalStateException("the race seam accessor is installed already");
         }
         access = Objects.requireNonNull(accessor, "accessor");
     }
 
-    /** The seam of this database. */
-    public static RaceSeam of(Database db) {
+    /** The seam of this {@code Database} (typed {@code Object} so that internal code never points back at the API). */
+    public static RaceSeam of(Object db) {
         return access.apply(Objects.requireNonNull(db, "db"));
     }
 
