@@ -79,11 +79,14 @@ public final class Transaction {
 
     /**
      * Like {@link #forUpdate} for a join that must lock the rows of some of its tables only ({@code FOR UPDATE OF t,
-     * …} on PostgreSQL): the other tables' rows stay free for other transactions. On SQLite the query runs as it is.
-     * Throws nothing itself.
+     * …} on PostgreSQL): the other tables' rows stay free for other transactions; no table locks every row, as
+     * {@link #forUpdate(SelectForUpdateStep)}. On SQLite the query runs as it is. Throws nothing itself.
      */
     public <R extends Record> ResultQuery<R> forUpdate(SelectForUpdateStep<R> select, Table<?>... of) {
-        return plain() ? select : select.forUpdate().of(of);
+        if (plain()) {
+            return select;
+        }
+        return of.length == 0 ? select.forUpdate() : select.forUpdate().of(of);
     }
 
     /**
