@@ -21,11 +21,23 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.ForeignKeyViolationException;
 import lu.entreprinder.persistence.core.NotFoundException;
 import lu.entreprinder.persistence.core.ValidationException;
 import lu.entreprinder.persistence.crushlu.CoachReviewResult;
+import lu.entreprinder.persistence.crushlu.CoachSharingResult;
+import lu.entreprinder.persistence.crushlu.ContactConsentResult;
+import lu.entreprinder.persistence.crushlu.ContactDetailsResult;
+import lu.entreprinder.persistence.crushlu.GuestApprovalResult;
+import lu.entreprinder.persistence.crushlu.Invitation;
+import lu.entreprinder.persistence.crushlu.InvitationAcceptResult;
+import lu.entreprinder.persistence.crushlu.InvitationResult;
+import lu.entreprinder.persistence.crushlu.RatingResult;
+import lu.entreprinder.persistence.crushlu.ScreeningCallResult;
+import lu.entreprinder.persistence.crushlu.VotingCloseResult;
+import lu.entreprinder.persistence.crushlu.VotingOpenResult;
 import lu.entreprinder.persistence.crushlu.ConnectionRequestResult;
 import lu.entreprinder.persistence.crushlu.ConnectionResponseResult;
 import lu.entreprinder.persistence.crushlu.EventDetail;
@@ -232,11 +244,15 @@ class BadInputCorpusIT {
         entreprinder();
         matching();
         vinsdelux();
+        reserveAll();
         crushProfiles();
         crushEvents();
         crushSocial();
         crushCoaching();
         crushJourneys();
+        crushEventsAndInvitations();
+        crushSharing();
+        crushVoting();
     }
 
     // ------------------------------------------------------------------------------------------------ entreprinder
@@ -396,10 +412,13 @@ class BadInputCorpusIT {
     // ------------------------------------------------------------------------------------------------ matching
 
     private void matching() {
-        for (String verb : List.of("like", "unlike")) {
+        for (String verb : List.of("like", "unlike", "dislike")) {
             String m = "MatchingService." + verb;
-            BiFunction<World, long[], Object> call = verb.equals("like")
-                    ? (w, p) -> w.matching.like(p[0], p[1]) : (w, p) -> w.matching.unlike(p[0], p[1]);
+            BiFunction<World, long[], Object> call = switch (verb) {
+                case "like" -> (w, p) -> w.matching.like(p[0], p[1]);
+                case "unlike" -> (w, p) -> w.matching.unlike(p[0], p[1]);
+                default -> (w, p) -> w.matching.dislike(p[0], p[1]);
+            };
             userIds(m, "fromUserId", (w, id) -> call.apply(w, new long[] {id, w.ben}), w -> w.carl);
             userIds(m, "toUserId", (w, id) -> call.apply(w, new long[] {w.anna, id}), w -> w.ben);
             add(m, "toUserId = fromUserId", w -> call.apply(w, new long[] {w.anna, w.anna}), refused("toUserId"));
@@ -411,6 +430,29 @@ class BadInputCorpusIT {
     }
 
     // ------------------------------------------------------------------------------------------------ vinsdelux
+
+    private void reserveAll() {
+        String m = "PlotReservationService.reserveAll";
+        userIds(m, "userId", (w, id) -> w.reservations.reserveAll(id, List.of(w.plot)), w -> w.anna);
+        add(m, "userId unknown in range", w -> w.reservations.reserveAll(Integer.MAX_VALUE, List.of(w.plot)),
+                answered(ForeignKeyViolationException.class));
+        add(m, "plotIds null", w -> w.reservations.reserveAll(w.ben, null), refused("plotIds"));
+        add(m, "plotIds empty", w -> w.reservations.reserveAll(w.ben, List.of()), refused("plotIds"));
+        add(m, "plotIds 11 plots", w -> w.reservations.reserveAll(w.ben,
+                LongStream.rangeClosed(1, 11).boxed().toList()), refused("plotIds"));
+        add(m, "plotIds 11 plots, the same one", w -> w.reservations.reserveAll(w.ben,
+                Collections.nCopies(11, w.plot)), refused("plotIds"));
+        add(m, "plotIds duplicate", w -> w.reservations.reserveAll(w.ben, List.of(w.plot, w.plot)),
+                refused("plotIds"));
+        add(m, "plotIds null id", w -> w.reservations.reserveAll(w.ben, Arrays.asList(w.plot, null)),
+                refused("plotIds"));
+        for (long bad : List.of(0L, -1L, Long.MIN_VALUE)) {
+            add(m, "plotIds with " + bad, w -> w.reservations.reserveAll(w.ben, List.of(w.plot, bad)),
+                    refused("plotIds"));
+        }
+        add(m, "plotIds with Long.MAX_VALUE", w -> w.reservations.reserveAll(w.ben, List.of(w.plot, Long.MAX_VALUE)),
+                answered(NotFoundException.class));
+    }
 
     static final List<String> NOT_GEOJSON = List.of("{", "not json", "[]", "\"a string\"", "42", "null", "{}",
             "{\"type\":\"Circle\",\"coordinates\":[0,0]}", "{\"type\":\"Point\",\"coordinates\":[200,0]}",
@@ -926,6 +968,154 @@ class BadInputCorpusIT {
             text(m, "feedbackToUser", 0, !approve, (w, v) -> review.run(w, freshSubmission.apply(w), w.coach, "", v),
                     (w, r) -> sub.apply(w, r).feedbackToUser());
         }
+    }
+
+    // ------------------------------------------------------------------------------------------------ crush: this
+    // session's write methods (events, invitations, contact sharing, screening calls, coaches, voting)
+
+    private void crushEventsAndInvitations() {
+        String m = "EventService.cancelEvent";
+        ids(m, "eventId", (w, id) -> w.eventService.cancelEvent(id), answered(NotFoundException.class));
+
+        m = "EventService.changeCapacity";
+        ids(m, "eventId", (w, id) -> w.eventService.changeCapacity(id, 10), answered(NotFoundException.class));
+        for (int bad : List.of(0, -1, Integer.MIN_VALUE, NewEvent.MAX_PARTICIPANTS + 1, Integer.MAX_VALUE)) {
+            add(m, "capacity " + bad, w -> w.eventService.changeCapacity(w.event, bad), refused("capacity"));
+        }
+
+        m = "InvitationService.invite";
+        ids(m, "eventId", (w, id) -> w.invitations.invite(id, w.anna, w.unique("g") + "@x.lu", "", ""),
+                answered(NotFoundException.class));
+        userIds(m, "invitedByUserId", (w, id) -> w.invitations.invite(w.privateEvent, id, w.unique("g") + "@x.lu", "",
+                ""), w -> w.anna);
+        add(m, "invitedByUserId unknown in range", w -> w.invitations.invite(w.privateEvent, Integer.MAX_VALUE,
+                w.unique("g") + "@x.lu", "", ""), answered(NotFoundException.class));
+        for (String bad : Arrays.asList(null, "", BLANK, "no-at", "a@b@c.lu", "@x.lu", "a@", "a b@x.lu",
+                "x".repeat(250) + "@x.lu", NUL + "@x.lu", LONE_SURROGATE + "@x.lu")) {
+            add(m, "email " + label(bad), w -> w.invitations.invite(w.privateEvent, w.anna, bad, "", ""),
+                    refused("email"));
+        }
+        add(m, "email invited already (other case)", w -> w.invitations.invite(w.privateEvent, w.anna,
+                " GUEST@Example.LU ", "", ""), answered(InvitationResult.AlreadyInvited.class));
+        add(m, "event not a private invitation event", w -> w.invitations.invite(w.event, w.anna,
+                w.unique("g") + "@x.lu", "", ""), answered(InvitationResult.NotInvitable.class));
+        BiFunction<World, Object, Invitation> invitation = (w, r) -> w.invitations.listInvitationsForEvent(
+                w.privateEvent).stream().filter(i -> i.id() == ((InvitationResult.Invited) r).invitationId())
+                .findFirst().orElseThrow();
+        text(m, "firstName", 150, false, (w, v) -> w.invitations.invite(w.privateEvent, w.anna,
+                w.unique("f") + "@x.lu", v, ""), (w, r) -> invitation.apply(w, r).guestFirstName());
+        text(m, "lastName", 150, false, (w, v) -> w.invitations.invite(w.privateEvent, w.anna,
+                w.unique("l") + "@x.lu", "", v), (w, r) -> invitation.apply(w, r).guestLastName());
+
+        m = "InvitationService.accept";
+        for (String bad : Arrays.asList(null, "", BLANK, "x".repeat(65), NUL, LONE_SURROGATE)) {
+            add(m, "token " + label(bad), w -> w.invitations.accept(bad, w.unique("guest"), "h"), refused("token"));
+        }
+        for (String unknown : List.of(DROP, OR_1_1, "%", "x".repeat(64))) {
+            add(m, "token unknown: " + label(unknown), w -> w.invitations.accept(unknown, w.unique("guest"), "h"),
+                    answered(InvitationAcceptResult.UnknownToken.class));
+        }
+        for (String bad : Arrays.asList(null, "", BLANK, "x".repeat(151), "a b", DROP, OR_1_1, EMOJI, NUL,
+                LONE_SURROGATE, "semi;colon")) {
+            add(m, "username " + label(bad), w -> w.invitations.accept("unknown-token", bad, "h"),
+                    refused("username"));
+        }
+        for (String bad : Arrays.asList(null, "", BLANK, "x".repeat(129), NUL, LONE_SURROGATE)) {
+            add(m, "passwordHash " + label(bad), w -> w.invitations.accept("unknown-token", w.unique("guest"), bad),
+                    refused("passwordHash"));
+        }
+
+        for (String verb : List.of("approveGuest", "rejectGuest")) {
+            m = "InvitationService." + verb;
+            BiFunction<World, long[], Object> call = verb.equals("approveGuest")
+                    ? (w, p) -> w.invitations.approveGuest(p[0], p[1]) : (w, p) -> w.invitations.rejectGuest(p[0], p[1]);
+            ids(m, "invitationId", (w, id) -> call.apply(w, new long[] {id, w.coachUser}),
+                    answered(NotFoundException.class));
+            userIds(m, "coachUserId", (w, id) -> call.apply(w, new long[] {w.invitation, id}), w -> w.coachUser);
+            add(m, "coachUserId not a coach", w -> call.apply(w, new long[] {w.invitation, w.anna}),
+                    answered(GuestApprovalResult.NotACoach.class));
+            add(m, "invitation not accepted", w -> call.apply(w, new long[] {w.invitation, w.coachUser}),
+                    answered(GuestApprovalResult.NotAccepted.class));
+        }
+    }
+
+    private void crushSharing() {
+        String m = "ConnectionService.consentToShare";
+        userIds(m, "userId", (w, id) -> w.connections.consentToShare(id, w.connection), w -> w.anna);
+        ids(m, "connectionId", (w, id) -> w.connections.consentToShare(w.anna, id),
+                answered(ContactConsentResult.NotFound.class));
+        add(m, "not a participant", w -> w.connections.consentToShare(w.dora, w.connection),
+                answered(ContactConsentResult.NotFound.class));
+        add(m, "connection not accepted", w -> w.connections.consentToShare(w.anna, w.pendingConnection),
+                answered(ContactConsentResult.NotConnected.class));
+
+        for (String verb : List.of("approveContactSharing", "shareContacts")) {
+            m = "ConnectionService." + verb;
+            BiFunction<World, long[], Object> call = verb.equals("shareContacts")
+                    ? (w, p) -> w.connections.shareContacts(p[0], p[1])
+                    : (w, p) -> w.connections.approveContactSharing(p[0], p[1]);
+            ids(m, "coachId", (w, id) -> call.apply(w, new long[] {id, w.connection}),
+                    answered(CoachSharingResult.NotAssignedCoach.class));
+            ids(m, "connectionId", (w, id) -> call.apply(w, new long[] {w.coach, id}),
+                    answered(CoachSharingResult.NotFound.class));
+        }
+
+        m = "ConnectionService.getContactDetails";
+        userIds(m, "userId", (w, id) -> w.connections.getContactDetails(id, w.connection), w -> w.anna);
+        ids(m, "connectionId", (w, id) -> w.connections.getContactDetails(w.anna, id),
+                answered(ContactDetailsResult.NotFound.class));
+
+        m = "CoachReviewService.recordScreeningCall";
+        ids(m, "submissionId", (w, id) -> w.coaching.recordScreeningCall(id, w.coach, w.db.today(), ""),
+                answered(NotFoundException.class));
+        ids(m, "coachId", (w, id) -> w.coaching.recordScreeningCall(w.submission, id, w.db.today(), ""),
+                answered(ScreeningCallResult.NotAssignedCoach.class));
+        add(m, "callDate null", w -> w.coaching.recordScreeningCall(w.submission, w.coach, null, ""),
+                refused("callDate"));
+        add(m, "callDate tomorrow", w -> w.coaching.recordScreeningCall(w.submission, w.coach,
+                w.db.today().plusDays(1), ""), refused("callDate"));
+        add(m, "callDate LocalDate.MAX", w -> w.coaching.recordScreeningCall(w.submission, w.coach, LocalDate.MAX,
+                ""), refused("callDate"));
+        add(m, "callDate LocalDate.MIN", w -> w.coaching.recordScreeningCall(w.submission, w.coach, LocalDate.MIN,
+                ""), refused("callDate"));
+        add(m, "callDate before the submission", w -> w.coaching.recordScreeningCall(w.submission, w.coach,
+                w.db.today().minusDays(30), ""), refused("callDate"));
+        text(m, "notes", 0, false, (w, v) -> w.coaching.recordScreeningCall(w.submission, w.coach, w.db.today(), v),
+                (w, r) -> w.coaching.getSubmissionForCoach(((ScreeningCallResult.Recorded) r).submissionId())
+                        .screeningCall().orElseThrow().notes());
+
+        m = "CoachReviewService.updateCoachActive";
+        ids(m, "coachId", (w, id) -> w.coaching.updateCoachActive(id, false), answered(Boolean.class));
+    }
+
+    private void crushVoting() {
+        String m = "VotingService.openSession";
+        ids(m, "eventId", (w, id) -> w.voting.openSession(id, w.coachUser), answered(NotFoundException.class));
+        userIds(m, "coachUserId", (w, id) -> w.voting.openSession(w.event, id), w -> w.coachUser);
+        add(m, "coachUserId not a coach", w -> w.voting.openSession(w.event, w.anna),
+                answered(VotingOpenResult.NotCoach.class));
+        add(m, "session exists", w -> w.voting.openSession(w.pastEvent, w.coachUser),
+                answered(VotingOpenResult.AlreadyExists.class));
+
+        m = "VotingService.closeSession";
+        ids(m, "sessionId", (w, id) -> w.voting.closeSession(id, w.coachUser), answered(NotFoundException.class));
+        userIds(m, "coachUserId", (w, id) -> w.voting.closeSession(w.votingSession, id), w -> w.coachUser);
+        add(m, "coachUserId not a coach", w -> w.voting.closeSession(w.votingSession, w.anna),
+                answered(VotingCloseResult.NotCoach.class));
+
+        m = "VotingService.rate";
+        ids(m, "sessionId", (w, id) -> w.voting.rate(id, w.anna, w.ben, 3), answered(NotFoundException.class));
+        userIds(m, "raterId", (w, id) -> w.voting.rate(w.votingSession, id, w.ben, 3), w -> w.anna);
+        userIds(m, "presenterId", (w, id) -> w.voting.rate(w.votingSession, w.anna, id, 3), w -> w.ben);
+        add(m, "presenterId = raterId", w -> w.voting.rate(w.votingSession, w.anna, w.anna, 3),
+                refused("presenterId"));
+        for (int bad : List.of(0, 6, -1, Integer.MIN_VALUE, Integer.MAX_VALUE)) {
+            add(m, "score " + bad, w -> w.voting.rate(w.votingSession, w.anna, w.ben, bad), refused("score"));
+        }
+        add(m, "rater not an attendee", w -> w.voting.rate(w.votingSession, w.dora, w.ben, 3),
+                answered(RatingResult.RaterNotAttendee.class));
+        add(m, "presenter not an attendee", w -> w.voting.rate(w.votingSession, w.anna, w.dora, 3),
+                answered(RatingResult.PresenterNotAttendee.class));
     }
 
     @FunctionalInterface

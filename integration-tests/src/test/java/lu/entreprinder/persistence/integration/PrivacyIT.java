@@ -75,7 +75,10 @@ class PrivacyIT {
             lu.entreprinder.persistence.crushlu.ConnectionService.class,
             lu.entreprinder.persistence.crushlu.MessageService.class, CoachReviewService.class,
             lu.entreprinder.persistence.crushlu.JourneyDao.class, lu.entreprinder.persistence.crushlu.JourneyService.class,
-            lu.entreprinder.persistence.crushlu.SpecialExperienceDao.class);
+            lu.entreprinder.persistence.crushlu.SpecialExperienceDao.class,
+            lu.entreprinder.persistence.crushlu.EventService.class,
+            lu.entreprinder.persistence.crushlu.InvitationService.class,
+            lu.entreprinder.persistence.crushlu.VotingService.class, lu.entreprinder.persistence.crushlu.VotingDao.class);
 
     /** Coach-facing types: the only ones allowed to carry the coach's notes. */
     private static final Set<Class<?>> COACH_FACING = Set.of(SubmissionForCoach.class, CoachQueueItem.class);
@@ -285,6 +288,13 @@ class PrivacyIT {
         w.matching.like(w.ben, w.anna);
         w.registrations.register(w.anna, w.event, RegistrationDetails.none());
         w.messages.send(w.anna, w.connection, "hello");
+        for (long[] pair : new long[][] {{w.anna, w.ben}, {w.ben, w.anna}}) {
+            assertThat(w.voting.rate(w.votingSession, pair[0], pair[1], 5))
+                    .isInstanceOf(lu.entreprinder.persistence.crushlu.RatingResult.Rated.class);
+        }
+        assertThat(w.votingDao.listMutualHighRatings(w.votingSession, 4)).isNotEmpty(); // the read below has data
+        String token = ((lu.entreprinder.persistence.crushlu.InvitationResult.Invited) w.invitations.invite(
+                w.privateEvent, w.anna, "second.guest@example.lu", "Sam", "Second")).token();
 
         List<Object> reads = new ArrayList<>();
         reads.add(w.crushProfiles.findPublicView(w.annaCrush));
@@ -304,6 +314,11 @@ class PrivacyIT {
         reads.add(w.matchingDao.listLikesReceived(w.anna, PageRequest.first(100)));
         reads.add(w.coaching.listCoachQueue(w.coach));
         reads.add(w.journeyPlay.listJourneyStandings(w.journey));
+        reads.add(w.invitations.listInvitationsForEvent(w.privateEvent));
+        reads.add(w.invitations.findInvitationByToken(token).orElseThrow());
+        reads.add(w.votingDao.findSessionForEvent(w.pastEvent).orElseThrow());
+        reads.add(w.votingDao.listResults(w.votingSession));
+        reads.add(w.votingDao.listMutualHighRatings(w.votingSession, 4));
         for (Object r : reads) {
             assertThat(r.toString()).doesNotContain(phone).doesNotContain(hash);
         }

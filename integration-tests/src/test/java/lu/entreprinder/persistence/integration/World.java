@@ -12,6 +12,12 @@ import lu.entreprinder.persistence.crushlu.CoachReviewService;
 import lu.entreprinder.persistence.crushlu.ConnectionRequestResult;
 import lu.entreprinder.persistence.crushlu.ConnectionService;
 import lu.entreprinder.persistence.crushlu.EventDao;
+import lu.entreprinder.persistence.crushlu.EventService;
+import lu.entreprinder.persistence.crushlu.InvitationResult;
+import lu.entreprinder.persistence.crushlu.InvitationService;
+import lu.entreprinder.persistence.crushlu.VotingDao;
+import lu.entreprinder.persistence.crushlu.VotingOpenResult;
+import lu.entreprinder.persistence.crushlu.VotingService;
 import lu.entreprinder.persistence.crushlu.NewEvent;
 import lu.entreprinder.persistence.crushlu.NewJourneyChallenge;
 import lu.entreprinder.persistence.crushlu.JourneyDao;
@@ -73,6 +79,10 @@ final class World {
     final JourneyDao journeys;
     final JourneyService journeyPlay;
     final SpecialExperienceDao experiences;
+    final EventService eventService;
+    final InvitationService invitations;
+    final VotingService voting;
+    final VotingDao votingDao;
 
     long anna;
     long ben;
@@ -104,6 +114,10 @@ final class World {
     long openText;
     long choice;
     long timeline;
+    /** A pending invitation to {@link #privateEvent}, sent by anna. */
+    long invitation;
+    /** The open voting session of {@link #pastEvent} (anna, ben and carl attended). */
+    long votingSession;
 
     private final AtomicInteger seq = new AtomicInteger();
     final AtomicInteger chapterNumbers = new AtomicInteger(1);
@@ -130,6 +144,10 @@ final class World {
         journeys = new JourneyDao(db);
         journeyPlay = new JourneyService(db);
         experiences = new SpecialExperienceDao(db);
+        eventService = new EventService(db);
+        invitations = new InvitationService(db);
+        voting = new VotingService(db);
+        votingDao = new VotingDao(db);
     }
 
     /** Builds the data set. Moves the clock forward by two hours (so that the first event has taken place). */
@@ -187,6 +205,10 @@ final class World {
                 NewJourneyChallenge.timelineSort("Order", List.of("b", "a"), List.of("a", "b"), "", 4));
         experiences.insertSpecialExperience(anna, journey, "Welcome");
         scratchChapter = journeys.insertChapter(journeys.insertJourney("Scratch", "", false), 1, "Scratch", "");
+
+        invitation = ((InvitationResult.Invited) invitations.invite(privateEvent, anna, "guest@example.lu", "Gina",
+                "Guest")).invitationId();
+        votingSession = ((VotingOpenResult.Opened) voting.openSession(pastEvent, coachUser)).session().sessionId();
         return this;
     }
 
