@@ -120,7 +120,7 @@ public final class VotingService {
      * @return {@link VotingCloseResult.Closed}, {@link VotingCloseResult.AlreadyClosed} or
      *         {@link VotingCloseResult.NotCoach}
      * @throws ValidationException (sessionId, coachUserId) not a positive id. Nothing is written.
-     * @throws NotFoundException   (entity {@code votingSession}) for an unknown session. Nothing is written.
+     * @throws NotFoundException   (entity {@code session}) for an unknown session. Nothing is written.
      * @throws PersistenceException any other database failure
      */
     public VotingCloseResult closeSession(long sessionId, long coachUserId) {
@@ -162,7 +162,7 @@ public final class VotingService {
      * @throws ValidationException (sessionId, raterId, presenterId) not a positive id; (presenterId) equal to the
      *         rater (nobody rates themselves); (score) outside {@value #MIN_SCORE}–{@value #MAX_SCORE}. Nothing is
      *         written.
-     * @throws NotFoundException   (entity {@code votingSession}) for an unknown session. Nothing is written.
+     * @throws NotFoundException   (entity {@code session}) for an unknown session. Nothing is written.
      * @throws PersistenceException any other database failure
      */
     public RatingResult rate(long sessionId, long raterId, long presenterId, int score) {

@@ -116,7 +116,7 @@ public final class SearchDao {
             return db.dsl().select(e.ID, e.TITLE, e.EVENT_DATE, rank)
                     .from(e)
                     .where(DSL.condition("{0} @@ {1}", vector, query))
-                    .and(e.IS_PUBLISHED.isTrue()).and(e.IS_PRIVATE_INVITATION.isFalse())
+                    .and(e.IS_PUBLISHED.isTrue()).and(e.IS_PRIVATE_INVITATION.isFalse()).and(e.IS_CANCELLED.isFalse())
                     .orderBy(rank.desc(), e.ID)
                     .limit(limit);
         }
@@ -125,7 +125,7 @@ public final class SearchDao {
                 .from(EVENT_FTS)
                 .join(e).on(e.ID.eq(rowid(EVENT_FTS)))
                 .where(match(EVENT_FTS, SearchWords.ftsQuery(tokens)))
-                .and(e.IS_PUBLISHED.isTrue()).and(e.IS_PRIVATE_INVITATION.isFalse())
+                .and(e.IS_PUBLISHED.isTrue()).and(e.IS_PRIVATE_INVITATION.isFalse()).and(e.IS_CANCELLED.isFalse())
                 .orderBy(rank.desc(), e.ID)
                 .limit(limit);
     }

@@ -1,5 +1,6 @@
 package lu.entreprinder.persistence.entreprinder;
 
+import static lu.entreprinder.persistence.schema.generated.Tables.MEETUP_EVENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -153,6 +154,17 @@ class SearchDaoIT {
         assertThat(dao.searchEvents("kachkeis", 100)).extracting(EventHit::eventId).containsExactly(e.get("cooking"));
         assertThat(dao.searchEvents("secret", 100)).isEmpty();
         assertThat(dao.searchEvents("cremant", 1)).extracting(EventHit::eventId).containsExactly(e.get("wine-mixer"));
+    }
+
+    /** A cancelled event (V19) is hidden from search as from every listing. */
+    @DatabaseTest
+    void events_cancelledAreNotFound(Database db) {
+        Map<String, Long> e = SearchCorpus.events(db);
+        SearchDao dao = new SearchDao(db);
+        assertThat(dao.searchEvents("kachkeis", 100)).extracting(EventHit::eventId).containsExactly(e.get("cooking"));
+        db.dsl().update(MEETUP_EVENT).set(MEETUP_EVENT.IS_CANCELLED, true)
+                .where(MEETUP_EVENT.ID.eq(e.get("cooking"))).execute();
+        assertThat(dao.searchEvents("kachkeis", 100)).isEmpty();
     }
 
     private static void expect(SearchDao dao, Map<String, Long> p, String query, String first, String... labels) {

@@ -161,12 +161,7 @@ class PrivacyIT {
         assertThat(w.events.findEventDetail(w.privateEvent, w.dora, null)).isEmpty();
     }
 
-    /**
-     * BUG (reported, not fixed here): {@link SearchDao#searchEvents} filters published events only, not private
-     * invitation events, so anybody who searches a word of a private event's title finds it (id, title, date). This
-     * test pins the current behaviour; when the DAO is fixed it fails and the assertion flips to
-     * {@code doesNotContain}.
-     */
+    /** {@link SearchDao#searchEvents} never lists a private invitation event, whatever the words. */
     @DatabaseTest
     void searchNeverListsPrivateEvents(Database db, TestClock clock) {
         World w = new World(db, clock).build();
