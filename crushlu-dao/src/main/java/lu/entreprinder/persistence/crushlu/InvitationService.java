@@ -17,7 +17,6 @@ import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
 import lu.entreprinder.persistence.core.internal.RaceSeam;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -26,6 +25,7 @@ import lu.entreprinder.persistence.core.ConflictException;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.NotFoundException;
 import lu.entreprinder.persistence.core.ValidationException;
+import lu.entreprinder.persistence.schema.AccountEmail;
 import lu.entreprinder.persistence.schema.generated.tables.records.EventInvitationRecord;
 import org.jooq.Condition;
 import org.jooq.Field;
@@ -55,7 +55,6 @@ public final class InvitationService {
     public static final Duration VALIDITY = Duration.ofDays(14);
 
     private static final Pattern USERNAME = Pattern.compile("[\\w.@+-]+", Pattern.UNICODE_CHARACTER_CLASS);
-    private static final String EMAIL_LOCK_NAMESPACE = "auth_user.email:";
     private static final String USERNAME_UNIQUE = "auth_user_username_key";
     private static final String PENDING = InvitationStatus.PENDING.dbValue();
     private static final String ACCEPTED = InvitationStatus.ACCEPTED.dbValue();
@@ -181,8 +180,8 @@ public final class InvitationService {
                         .execute();
                 return new InvitationAcceptResult.Expired(inv.getId());
             }
-            String email = inv.getGuestEmail().strip().toLowerCase(Locale.ROOT);
-            tx.lockKeys(EMAIL_LOCK_NAMESPACE, List.of(email));
+            String email = AccountEmail.normalize(inv.getGuestEmail());
+            tx.lockKeys(AccountEmail.LOCK_NAMESPACE, List.of(email));
             if (tx.dsl().fetchExists(USER, lower(USER.EMAIL).eq(email).and(USER.EMAIL.ne("")))) {
                 return new InvitationAcceptResult.EmailInUse(email);
             }
@@ -331,7 +330,7 @@ public final class InvitationService {
     }
 
     private static String email(String value) {
-        String email = Check.text(value, 254, "email").strip().toLowerCase(Locale.ROOT);
+        String email = AccountEmail.normalize(Check.text(value, 254, "email"));
         int at = email.indexOf('@');
         if (at <= 0 || at != email.lastIndexOf('@') || at == email.length() - 1
                 || email.chars().anyMatch(Character::isWhitespace)) {

@@ -4,7 +4,6 @@ import static lu.entreprinder.persistence.schema.generated.Tables.USER;
 import static org.jooq.impl.DSL.lower;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import lu.entreprinder.persistence.core.internal.Check;
@@ -12,6 +11,7 @@ import lu.entreprinder.persistence.core.ConflictException;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.ValidationException;
 import lu.entreprinder.persistence.core.internal.RaceSeam;
+import lu.entreprinder.persistence.schema.AccountEmail;
 import org.jooq.Condition;
 import org.jooq.Record;
 import org.jooq.SelectField;
@@ -20,7 +20,7 @@ import org.jooq.SelectField;
  * Users ({@code auth_user}): creation with a caller-computed password hash, look-ups by id, username and e-mail,
  * activation and last login.
  *
- * <p>E-mail addresses are stored lower-cased ({@link Locale#ROOT}) and compared on {@code lower(email)}, the
+ * <p>E-mail addresses are stored lower-cased ({@link AccountEmail#normalize}) and compared on {@code lower(email)}, the
  * expression of the index {@code auth_user_email_ci_idx}. Lower-casing in Java keeps both databases identical
  * (SQLite's {@code lower()} folds ASCII only). A duplicate is an expected answer, not an exception:
  * {@link #createUser} returns {@link UserCreationResult.EmailTaken} / {@link UserCreationResult.UsernameTaken}.
@@ -37,7 +37,6 @@ public final class UserDao {
     private static final Pattern USERNAME = Pattern.compile("[\\w.@+-]+", Pattern.UNICODE_CHARACTER_CLASS);
 
     /** Namespace of the advisory lock taken on a normalized e-mail address (PostgreSQL). */
-    private static final String EMAIL_LOCK_NAMESPACE = "auth_user.email:";
     private static final String USERNAME_UNIQUE = "auth_user_username_key";
 
     private final Database db;
@@ -66,7 +65,7 @@ public final class UserDao {
         try {
             return db.inTransaction(tx -> {
                 // Serializes creators of the same address until commit; unrelated addresses do not wait.
-                tx.lockKeys(EMAIL_LOCK_NAMESPACE, List.of(email));
+                tx.lockKeys(AccountEmail.LOCK_NAMESPACE, List.of(email));
                 if (tx.dsl().fetchExists(USER, emailIs(email))) {
                     return new UserCreationResult.EmailTaken(email);
                 }
@@ -119,7 +118,7 @@ public final class UserDao {
      * @throws ValidationException ({@code email}) if null, blank or longer than 254 characters
      */
     public Optional<UserAccount> findUserByEmail(String email) {
-        String key = Check.text(email, 254, "email").strip().toLowerCase(Locale.ROOT);
+        String key = AccountEmail.normalize(Check.text(email, 254, "email"));
         return db.dsl().select(ACCOUNT_FIELDS).from(USER).where(emailIs(key)).orderBy(USER.ID).limit(1)
                 .fetchOptional(UserDao::account);
     }
@@ -199,7 +198,7 @@ public final class UserDao {
     }
 
     private static String email(String value) {
-        String email = Check.text(value, 254, "email").strip().toLowerCase(Locale.ROOT);
+        String email = AccountEmail.normalize(Check.text(value, 254, "email"));
         int at = email.indexOf('@');
         if (at <= 0 || at != email.lastIndexOf('@') || at == email.length() - 1
                 || email.chars().anyMatch(Character::isWhitespace)) {
