@@ -18,10 +18,11 @@ import sys
 WORKLOADS = [
     ("0a", "Primary-key read: a user (auth_user)", "PkReadBenchmark.userLibrary",
      [("PkReadBenchmark.userJdbc", "hand-written JDBC"), ("PkReadBenchmark.userHibernate", "Hibernate session.find"),
-      ("PkReadBenchmark.userLibraryPlainSql", "library, SQL rendered once (plain SQL + coerce)")],
+      ("PkReadBenchmark.userLibraryRenderedPerCall", "library, jOOQ query rendered per call (no PreparedRead)")],
      ("PkReadBenchmark.userJdbc", 1 / 1.15, "time within 1.15x of JDBC (ratio >= 0.87)")),
     ("0b", "Primary-key read: a plot (vinsdelux_vdlplot)", "PkReadBenchmark.plotLibrary",
-     [("PkReadBenchmark.plotJdbc", "hand-written JDBC"), ("PkReadBenchmark.plotHibernate", "Hibernate session.find")],
+     [("PkReadBenchmark.plotJdbc", "hand-written JDBC"), ("PkReadBenchmark.plotHibernate", "Hibernate session.find"),
+      ("PkReadBenchmark.plotLibraryRenderedPerCall", "library, jOOQ query rendered per call (no PreparedRead)")],
      ("PkReadBenchmark.plotJdbc", 1 / 1.15, "time within 1.15x of JDBC (ratio >= 0.87)")),
     ("4", "Bulk import of users (one transaction)", "BulkImportBenchmark.importLibrary",
      [("BulkImportBenchmark.importCopy", "COPY (CopyManager)"),
