@@ -195,6 +195,7 @@ public final class BenchmarkMain {
                 check(Objects.equals(reads.userLibrary(u), reads.userJdbc(u)), "user " + u + ": library != JDBC");
                 check(Objects.equals(reads.userLibrary(u), reads.userLibraryRenderedPerCall(u)),
                         "user " + u + ": library != library rendered per call");
+                check(Objects.equals(reads.userLibrary(u), reads.userJooqOnly(u)), "user " + u + ": library != jOOQ");
                 check(Objects.equals(reads.plotLibrary(p), reads.plotLibraryRenderedPerCall(p)),
                         "plot " + p + ": library != library rendered per call");
                 check(Objects.equals(reads.plotLibrary(p), reads.plotJdbc(p)), "plot " + p + ": library != JDBC");
@@ -522,6 +523,7 @@ public final class BenchmarkMain {
                     new Variant("userLibrary", () -> reads.userLibrary(user.getAsInt())),
                     new Variant("userJdbc", () -> reads.userJdbc(user.getAsInt())),
                     new Variant("userLibraryRenderedPerCall", () -> reads.userLibraryRenderedPerCall(user.getAsInt())),
+                    new Variant("userJooqOnly", () -> reads.userJooqOnly(user.getAsInt())),
                     new Variant("userHibernate", () -> orm.user(user.getAsInt())))));
             if (want.test("plot")) result.put("plot", slices(rounds, millis, warmup, List.of(
                     new Variant("plotLibrary", () -> reads.plotLibrary(plot.getAsInt())),

@@ -55,6 +55,11 @@ public class PkReadBenchmark {
     }
 
     @Benchmark
+    public Object userJooqOnly() {
+        return reads.userJooqOnly(user());
+    }
+
+    @Benchmark
     public Object userJdbc() {
         return reads.userJdbc(user());
     }

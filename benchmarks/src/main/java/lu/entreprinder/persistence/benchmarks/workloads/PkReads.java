@@ -12,12 +12,14 @@ import java.time.OffsetDateTime;
 import javax.sql.DataSource;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.PreparedRead;
+import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.Param;
 import org.jooq.Record11;
 import org.jooq.Record9;
 import org.jooq.Records;
 import org.jooq.conf.ParamType;
+import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 
 /**
@@ -40,6 +42,8 @@ public final class PkReads {
 
     private final Database db;
     private final DataSource dataSource;
+    /** jOOQ alone on the same pool: no library listener, connection provider or translation (a diagnostic). */
+    private final DSLContext jooqOnly;
     private final String userSql;
     private final String plotSql;
     /** Statements run by the JDBC variants (the library counts its own). */
@@ -48,6 +52,7 @@ public final class PkReads {
     public PkReads(Database db) {
         this.db = db;
         this.dataSource = db.dataSource();
+        this.jooqOnly = DSL.using(dataSource, db.dsl().dialect(), new Settings().withExecuteLogging(false));
         this.userSql = userQuery(1).getSQL(ParamType.INDEXED);
         this.plotSql = plotQuery(1).getSQL(ParamType.INDEXED);
     }
@@ -93,6 +98,14 @@ public final class PkReads {
     /** The library's way to a hot read: a {@link PreparedRead}, rendered once, bound per call. */
     public UserRow userLibrary(long id) {
         return USER_BY_ID.bind(db.dsl(), id).fetchOne(Records.mapping(UserRow::new));
+    }
+
+    /**
+     * The same PreparedRead on a bare jOOQ {@code DSLContext} over the same pool: jOOQ's own floor, so that the
+     * bytes and time the library adds to jOOQ can be told from what jOOQ itself costs over JDBC.
+     */
+    public UserRow userJooqOnly(long id) {
+        return USER_BY_ID.bind(jooqOnly, id).fetchOne(Records.mapping(UserRow::new));
     }
 
     /** The same read as a jOOQ query built and rendered on every call (what a plain jOOQ user writes). */
