@@ -10,10 +10,13 @@ import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.select;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import lu.entreprinder.persistence.testing.DatabaseTest;
 import lu.entreprinder.persistence.testing.Fixtures;
 import lu.entreprinder.persistence.testing.Statements;
+import lu.entreprinder.persistence.testing.TestClock;
 import org.jooq.Param;
 import org.jooq.Record1;
 import org.jooq.Record3;
@@ -66,6 +69,22 @@ class PreparedReadIT {
                 .isEqualTo(db.dsl().select(USER.ID, USER.USERNAME, USER.ID.eq(anna).as("is_first")).from(USER)
                         .where(USER.ID.ge(anna)).and(USER.USERNAME.startsWith("an")).and(USER.IS_ACTIVE.eq(true))
                         .orderBy(USER.ID).limit(10).fetch());
+    }
+
+    private static final Param<OffsetDateTime> JOINED_AFTER = DSL.param("joined_after", USER.DATE_JOINED.getDataType());
+    private static final PreparedRead<Record1<String>> JOINED = PreparedRead.of(
+            select(USER.USERNAME).from(USER).where(USER.DATE_JOINED.gt(JOINED_AFTER)), JOINED_AFTER);
+
+    @DatabaseTest
+    void aValueIsBoundWithTheSqlItsTypeNeedsOnce(Database db, TestClock clock) {
+        clock.set(Instant.parse("2026-01-01T10:00:00Z"));
+        Fixtures.user(db, "anna");
+        OffsetDateTime before = OffsetDateTime.parse("2026-01-01T09:00:00Z");
+        var plans = db.explain(() -> assertThat(JOINED.bind(db.dsl(), before).fetch(Record1::value1))
+                .containsExactly("anna"));
+        assertThat(plans).hasSize(1);
+        assertThat(plans.get(0).sql()).isEqualTo(db.dsl().select(USER.USERNAME).from(USER)
+                .where(USER.DATE_JOINED.gt(before)).getSQL());
     }
 
     @DatabaseTest

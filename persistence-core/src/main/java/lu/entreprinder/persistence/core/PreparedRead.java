@@ -14,6 +14,7 @@ import org.jooq.Param;
 import org.jooq.Record;
 import org.jooq.ResultQuery;
 import org.jooq.SQLDialect;
+import org.jooq.conf.ParamCastMode;
 import org.jooq.conf.Settings;
 import org.jooq.conf.SettingsTools;
 import org.jooq.impl.CustomQueryPart;
@@ -119,7 +120,9 @@ public final class PreparedRead<R extends Record> {
 
     /** The SQL text once, cut where the declared parameters go. */
     private Rendered render(DSLContext dsl) {
-        Settings settings = SettingsTools.clone(dsl.settings()).withRenderNamedParamPrefix(MARK);
+        // No casts around the marks: each call's value renders its own cast when its type needs one.
+        Settings settings = SettingsTools.clone(dsl.settings()).withRenderNamedParamPrefix(MARK)
+                .withParamCastMode(ParamCastMode.NEVER);
         String sql = DSL.using(dsl.configuration().derive(settings)).renderNamedOrInlinedParams(shape);
         Map<String, Integer> indexByName = new HashMap<>();
         for (int i = 0; i < params.length; i++) {
