@@ -29,10 +29,10 @@ import lu.entreprinder.persistence.core.Page;
 import lu.entreprinder.persistence.core.PageRequest;
 import lu.entreprinder.persistence.core.ValidationException;
 import lu.entreprinder.persistence.crushlu.internal.ProfileDisplay;
-import lu.entreprinder.persistence.schema.generated.tables.records.MeetupEventRecord;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record16;
 import org.jooq.ResultQuery;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -152,16 +152,13 @@ public final class EventDao {
         Check.required(page, "page");
         OffsetDateTime now = db.now();
         List<EventListItem> rows = listQuery(viewerId, filter, page, now).fetch(rec -> {
-            MeetupEventRecord ev = rec.into(MeetupEventRecord.class);
-            int c = rec.get("confirmed", Integer.class);
-            Optional<RegistrationStatus> status = Optional.ofNullable(rec.get("viewer_status", String.class))
-                    .map(RegistrationStatus::fromDb);
-            return new EventListItem(ev.getId(), ev.getTitle(), EventType.fromDb(ev.getEventType()),
-                    ev.getEventDate(), ev.getLocation(), ev.getMaxParticipants(), ev.getMinAge(),
-                    ev.getMaxAge(), ev.getRegistrationFee(), ev.getRegistrationDeadline(), ev.getIsPublished(),
-                    ev.getIsPrivateInvitation(), c, rec.get("waitlist", Integer.class),
-                    rec.get("total", Integer.class), Math.max(0, ev.getMaxParticipants() - c),
-                    c >= ev.getMaxParticipants(), isOpen(ev, c, now),
+            int max = rec.value6();
+            int c = rec.value13();
+            Optional<RegistrationStatus> status = Optional.ofNullable(rec.value16()).map(RegistrationStatus::fromDb);
+            return new EventListItem(rec.value1(), rec.value2(), EventType.fromDb(rec.value3()), rec.value4(),
+                    rec.value5(), max, rec.value7(), rec.value8(), rec.value9(), rec.value10(), rec.value11(),
+                    rec.value12(), c, rec.value14(), rec.value15(), Math.max(0, max - c), c >= max,
+                    isOpen(rec.value11(), false, rec.value10(), c, max, now),
                     status.map(RegistrationStatus::isActive).orElse(false), status);
         });
         return page.toPage(rows, item -> PageRequest.encode(item.eventDate(), item.id()));
@@ -172,7 +169,9 @@ public final class EventDao {
      * the page's rows (filter, visibility, keyset, LIMIT size + 1) in a derived table, then the correlated counts of
      * those rows only.
      */
-    private ResultQuery<Record> listQuery(long viewerId, EventFilter filter, PageRequest page, OffsetDateTime now) {
+    private ResultQuery<Record16<Long, String, String, OffsetDateTime, String, Integer, Integer, Integer, BigDecimal, OffsetDateTime,
+            Boolean, Boolean, Integer, Integer, Integer, String>> listQuery(
+            long viewerId, EventFilter filter, PageRequest page, OffsetDateTime now) {
         var e = MEETUP_EVENT;
         Condition where = conditions(filter, now).and(visibleTo(viewerId, null)).and(e.IS_CANCELLED.isFalse());
         return pageQuery(where, page, pid -> viewerStatus(pid, viewerId));
@@ -195,30 +194,35 @@ public final class EventDao {
                 .and(e.IS_CANCELLED.isFalse())
                 .and(e.IS_PRIVATE_INVITATION.isFalse());
         List<PublicEventListItem> rows = pageQuery(where, page, null).fetch(rec -> {
-            MeetupEventRecord ev = rec.into(MeetupEventRecord.class);
-            int c = rec.get("confirmed", Integer.class);
-            return new PublicEventListItem(ev.getId(), ev.getTitle(), EventType.fromDb(ev.getEventType()),
-                    ev.getEventDate(), ev.getLocation(), ev.getMaxParticipants(), ev.getMinAge(),
-                    ev.getMaxAge(), ev.getRegistrationFee(), ev.getRegistrationDeadline(), c,
-                    rec.get("waitlist", Integer.class), rec.get("total", Integer.class),
-                    Math.max(0, ev.getMaxParticipants() - c), c >= ev.getMaxParticipants(), isOpen(ev, c, now));
+            int max = rec.value6();
+            int c = rec.value13();
+            return new PublicEventListItem(rec.value1(), rec.value2(), EventType.fromDb(rec.value3()), rec.value4(),
+                    rec.value5(), max, rec.value7(), rec.value8(), rec.value9(), rec.value10(), c, rec.value14(),
+                    rec.value15(), Math.max(0, max - c), c >= max,
+                    isOpen(rec.value11(), false, rec.value10(), c, max, now));
         });
         return page.toPage(rows, item -> PageRequest.encode(item.eventDate(), item.id()));
     }
 
     /**
      * A listing's statement: the page's rows ({@code where}, keyset, LIMIT size + 1) in the derived table {@code p},
-     * then the correlated counts of those rows only, and the field {@code extra} builds from the page row's id (a
-     * per-viewer field) when not null.
+     * only the columns a listing shows, then the correlated counts of those rows only, and the viewer's status that
+     * {@code viewerStatus} builds from the page row's id (null: none, the column is a constant null).
      */
-    private ResultQuery<Record> pageQuery(Condition where, PageRequest page, Function<Field<Long>, Field<?>> extra) {
+    /* Record16: the shown event columns, the confirmed, waitlist and total counts, the viewer's status. */
+    private ResultQuery<Record16<Long, String, String, OffsetDateTime, String, Integer, Integer, Integer, BigDecimal, OffsetDateTime,
+            Boolean, Boolean, Integer, Integer, Integer, String>> pageQuery(
+            Condition where, PageRequest page, Function<Field<Long>, Field<String>> viewerStatus) {
         var e = MEETUP_EVENT;
         if (page.after() != null) {
             OffsetDateTime afterDate = page.key(0, 2, OffsetDateTime::parse);
             long afterId = page.key(1, 2, Long::parseLong);
             where = where.and(row(e.EVENT_DATE, e.ID).gt(afterDate, afterId));
         }
-        Table<MeetupEventRecord> p = db.dsl().selectFrom(e).where(where)
+        Table<?> p = select(e.ID, e.TITLE, e.EVENT_TYPE, e.EVENT_DATE, e.LOCATION, e.MAX_PARTICIPANTS, e.MIN_AGE,
+                        e.MAX_AGE, e.REGISTRATION_FEE, e.REGISTRATION_DEADLINE, e.IS_PUBLISHED,
+                        e.IS_PRIVATE_INVITATION)
+                .from(e).where(where)
                 .orderBy(e.EVENT_DATE, e.ID).limit(page.size() + 1).asTable("p");
         Field<Long> pid = p.field(e.ID);
         Field<OffsetDateTime> pdate = p.field(e.EVENT_DATE);
@@ -228,10 +232,13 @@ public final class EventDao {
         Field<Integer> waitlist = registrations(pid, r.STATUS.eq(RegistrationStatus.WAITLIST.dbValue()))
                 .as("waitlist");
         Field<Integer> total = registrations(pid, r.STATUS.ne(RegistrationStatus.CANCELLED.dbValue())).as("total");
+        Field<String> status = viewerStatus == null ? inline((String) null).as("viewer_status")
+                : viewerStatus.apply(pid);
         return db.dsl()
-                .select(p.fields())
-                .select(confirmed, waitlist, total)
-                .select(extra == null ? List.of() : List.of(extra.apply(pid)))
+                .select(pid, p.field(e.TITLE), p.field(e.EVENT_TYPE), pdate, p.field(e.LOCATION),
+                        p.field(e.MAX_PARTICIPANTS), p.field(e.MIN_AGE), p.field(e.MAX_AGE),
+                        p.field(e.REGISTRATION_FEE), p.field(e.REGISTRATION_DEADLINE), p.field(e.IS_PUBLISHED),
+                        p.field(e.IS_PRIVATE_INVITATION), confirmed, waitlist, total, status)
                 .from(p)
                 .orderBy(pdate, pid);
     }
@@ -272,21 +279,19 @@ public final class EventDao {
                         ProfileDisplay.displayName(a.value3(), a.value4(), Boolean.TRUE.equals(a.value5())),
                         ProfileDisplay.ageRange(a.value6(), today))));
         return db.dsl()
-                .select(e.fields())
-                .select(confirmed, waitlist, viewerStatus, attendees)
+                .select(e.ID, e.TITLE, e.DESCRIPTION, e.EVENT_TYPE, e.EVENT_DATE, e.LOCATION, e.MAX_PARTICIPANTS,
+                        e.MIN_AGE, e.MAX_AGE, e.REGISTRATION_FEE, e.REGISTRATION_DEADLINE, e.IS_PRIVATE_INVITATION,
+                        e.IS_PUBLISHED, e.IS_CANCELLED, confirmed, waitlist, viewerStatus, attendees)
                 .from(e)
                 .where(e.ID.eq(eventId), e.IS_PUBLISHED.isTrue(), visibleTo(viewerId, code))
                 .fetchOptional(rec -> {
-                    MeetupEventRecord ev = rec.into(e);
-                    int c = rec.get(confirmed);
-                    return new EventDetail(ev.getId(), ev.getTitle(), ev.getDescription(),
-                            EventType.fromDb(ev.getEventType()), ev.getEventDate(), ev.getLocation(),
-                            ev.getMaxParticipants(), ev.getMinAge(), ev.getMaxAge(), ev.getRegistrationFee(),
-                            ev.getRegistrationDeadline(), ev.getIsPrivateInvitation(), c, rec.get(waitlist),
-                            Math.max(0, ev.getMaxParticipants() - c), c >= ev.getMaxParticipants(),
-                            isOpen(ev, c, now),
-                            Optional.ofNullable(rec.get(viewerStatus)).map(RegistrationStatus::fromDb),
-                            rec.get(attendees));
+                    int max = rec.value7();
+                    int c = rec.value15();
+                    return new EventDetail(rec.value1(), rec.value2(), rec.value3(), EventType.fromDb(rec.value4()),
+                            rec.value5(), rec.value6(), max, rec.value8(), rec.value9(), rec.value10(),
+                            rec.value11(), rec.value12(), c, rec.value16(), Math.max(0, max - c), c >= max,
+                            isOpen(rec.value13(), rec.value14(), rec.value11(), c, max, now),
+                            Optional.ofNullable(rec.value17()).map(RegistrationStatus::fromDb), rec.value18());
                 });
     }
 
@@ -373,8 +378,10 @@ public final class EventDao {
         return visible;
     }
 
-    static boolean isOpen(MeetupEventRecord ev, int confirmed, OffsetDateTime now) {
-        return ev.getIsPublished() && !ev.getIsCancelled() && now.isBefore(ev.getRegistrationDeadline()) && confirmed < ev.getMaxParticipants();
+    /** Published, not cancelled, before the deadline and not full. */
+    static boolean isOpen(boolean published, boolean cancelled, OffsetDateTime deadline, int confirmed, int max,
+                          OffsetDateTime now) {
+        return published && !cancelled && now.isBefore(deadline) && confirmed < max;
     }
 
     /** Correlated count of the registrations of the event {@code eventId} that satisfy {@code status}. */
