@@ -12,6 +12,7 @@ import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.lateral;
 import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.multiset;
+import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
@@ -21,6 +22,7 @@ import static org.jooq.impl.DSL.selectOne;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,6 +37,7 @@ import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Record16;
+import org.jooq.Record22;
 import org.jooq.ResultQuery;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -282,41 +285,63 @@ public final class EventDao {
         String code = Check.optionalText(invitationCode, 50, "invitationCode");
         OffsetDateTime now = db.now();
         LocalDate today = db.today();
+        var rows = detailQuery(eventId, viewerId, code).fetch();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        List<EventAttendee> attendees = new ArrayList<>(rows.size());
+        for (var a : rows) {
+            if (a.value17() != null) { // the event without attendees: one row, left-joined nulls
+                attendees.add(new EventAttendee(a.value17(), a.value18(),
+                        ProfileDisplay.displayName(a.value19(), a.value20(), Boolean.TRUE.equals(a.value21())),
+                        ProfileDisplay.ageRange(a.value22(), today)));
+            }
+        }
+        var rec = rows.get(0);
+        int max = rec.value7();
+        int c = rec.value13();
+        return Optional.of(new EventDetail(rec.value1(), rec.value2(), rec.value3(), EventType.fromDb(rec.value4()),
+                rec.value5(), rec.value6(), max, rec.value8(), rec.value9(), rec.value10(), rec.value11(),
+                rec.value12(), c, rec.value14(), Math.max(0, max - c), c >= max,
+                isOpen(true, rec.value15(), rec.value11(), c, max, now),
+                Optional.ofNullable(rec.value16()).map(RegistrationStatus::fromDb), attendees));
+    }
+
+    /**
+     * The statement of {@link #findEventDetail}: one row per confirmed attendee, oldest registration first (one row
+     * of nulls for an event without any), each with the event's columns. The event with its counts and the
+     * viewer's status is a materialized CTE, so the counts run once, not once per attendee row.
+     */
+    private ResultQuery<Record22<Long, String, String, String, OffsetDateTime, String, Integer, Integer, Integer,
+            BigDecimal, OffsetDateTime, Boolean, Integer, Integer, Boolean, String, Long, Long, String, String,
+            Boolean, LocalDate>> detailQuery(long eventId, long viewerId, String code) {
         var e = MEETUP_EVENT;
         var r = EVENT_REGISTRATION;
         var u = USER;
         var cp = CRUSH_PROFILE;
-        Field<Integer> confirmed = registrations(e.ID, r.STATUS.eq(RegistrationStatus.CONFIRMED.dbValue()))
-                .as("confirmed");
-        Field<Integer> waitlist = registrations(e.ID, r.STATUS.eq(RegistrationStatus.WAITLIST.dbValue()))
-                .as("waitlist");
-        Field<String> viewerStatus = viewerStatus(e.ID, viewerId);
-        Field<List<EventAttendee>> attendees = multiset(
-                select(r.ID, r.USER_ID, u.FIRST_NAME, u.LAST_NAME, cp.SHOW_FULL_NAME, cp.DATE_OF_BIRTH)
-                        .from(r)
-                        .join(u).on(u.ID.eq(r.USER_ID))
-                        .leftJoin(cp).on(cp.USER_ID.eq(r.USER_ID))
-                        .where(r.EVENT_ID.eq(e.ID), r.STATUS.eq(RegistrationStatus.CONFIRMED.dbValue()))
-                        .orderBy(r.CREATED_AT, r.ID))
-                .as("attendees")
-                .convertFrom(result -> result.map(a -> new EventAttendee(a.value1(), a.value2(),
-                        ProfileDisplay.displayName(a.value3(), a.value4(), Boolean.TRUE.equals(a.value5())),
-                        ProfileDisplay.ageRange(a.value6(), today))));
-        return db.dsl()
-                .select(e.ID, e.TITLE, e.DESCRIPTION, e.EVENT_TYPE, e.EVENT_DATE, e.LOCATION, e.MAX_PARTICIPANTS,
-                        e.MIN_AGE, e.MAX_AGE, e.REGISTRATION_FEE, e.REGISTRATION_DEADLINE, e.IS_PRIVATE_INVITATION,
-                        e.IS_PUBLISHED, e.IS_CANCELLED, confirmed, waitlist, viewerStatus, attendees)
+        String confirmedStatus = RegistrationStatus.CONFIRMED.dbValue();
+        var ev = name("ev").asMaterialized(select(e.ID, e.TITLE, e.DESCRIPTION, e.EVENT_TYPE, e.EVENT_DATE,
+                e.LOCATION, e.MAX_PARTICIPANTS, e.MIN_AGE, e.MAX_AGE, e.REGISTRATION_FEE, e.REGISTRATION_DEADLINE,
+                e.IS_PRIVATE_INVITATION,
+                registrations(e.ID, r.STATUS.eq(confirmedStatus)).as("confirmed"),
+                registrations(e.ID, r.STATUS.eq(RegistrationStatus.WAITLIST.dbValue())).as("waitlist"),
+                e.IS_CANCELLED, viewerStatus(e.ID, viewerId))
                 .from(e)
-                .where(e.ID.eq(eventId), e.IS_PUBLISHED.isTrue(), visibleTo(viewerId, code))
-                .fetchOptional(rec -> {
-                    int max = rec.value7();
-                    int c = rec.value15();
-                    return new EventDetail(rec.value1(), rec.value2(), rec.value3(), EventType.fromDb(rec.value4()),
-                            rec.value5(), rec.value6(), max, rec.value8(), rec.value9(), rec.value10(),
-                            rec.value11(), rec.value12(), c, rec.value16(), Math.max(0, max - c), c >= max,
-                            isOpen(rec.value13(), rec.value14(), rec.value11(), c, max, now),
-                            Optional.ofNullable(rec.value17()).map(RegistrationStatus::fromDb), rec.value18());
-                });
+                .where(e.ID.eq(eventId), e.IS_PUBLISHED.isTrue(), visibleTo(viewerId, code)));
+        Field<Long> evId = ev.field(e.ID);
+        return db.dsl().with(ev)
+                .select(evId, ev.field(e.TITLE), ev.field(e.DESCRIPTION), ev.field(e.EVENT_TYPE),
+                        ev.field(e.EVENT_DATE), ev.field(e.LOCATION), ev.field(e.MAX_PARTICIPANTS),
+                        ev.field(e.MIN_AGE), ev.field(e.MAX_AGE), ev.field(e.REGISTRATION_FEE),
+                        ev.field(e.REGISTRATION_DEADLINE), ev.field(e.IS_PRIVATE_INVITATION),
+                        ev.field("confirmed", Integer.class), ev.field("waitlist", Integer.class),
+                        ev.field(e.IS_CANCELLED), ev.field("viewer_status", String.class),
+                        r.ID, r.USER_ID, u.FIRST_NAME, u.LAST_NAME, cp.SHOW_FULL_NAME, cp.DATE_OF_BIRTH)
+                .from(ev)
+                .leftJoin(r).on(r.EVENT_ID.eq(evId), r.STATUS.eq(confirmedStatus))
+                .leftJoin(u).on(u.ID.eq(r.USER_ID))
+                .leftJoin(cp).on(cp.USER_ID.eq(r.USER_ID))
+                .orderBy(r.CREATED_AT, r.ID);
     }
 
     /**
