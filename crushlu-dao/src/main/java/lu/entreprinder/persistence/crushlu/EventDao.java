@@ -7,8 +7,12 @@ import static lu.entreprinder.persistence.schema.generated.Tables.MEETUP_EVENT_S
 import static lu.entreprinder.persistence.schema.generated.Tables.USER;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.lateral;
+import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.multiset;
+import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
@@ -18,24 +22,30 @@ import static org.jooq.impl.DSL.selectOne;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.concurrent.ConcurrentHashMap;
 import lu.entreprinder.persistence.core.internal.Check;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.NotFoundException;
 import lu.entreprinder.persistence.core.Page;
 import lu.entreprinder.persistence.core.PageRequest;
+import lu.entreprinder.persistence.core.PreparedRead;
 import lu.entreprinder.persistence.core.ValidationException;
 import lu.entreprinder.persistence.crushlu.internal.ProfileDisplay;
-import lu.entreprinder.persistence.schema.generated.tables.records.MeetupEventRecord;
 import org.jooq.Condition;
 import org.jooq.Field;
+import org.jooq.Param;
 import org.jooq.Record;
+import org.jooq.Record16;
+import org.jooq.Record22;
 import org.jooq.ResultQuery;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
  * Meetup events: creation, listings for a member, the detail page with its confirmed attendees, and the organizer's
@@ -139,10 +149,38 @@ public final class EventDao {
     // Reads
     // ---------------------------------------------------------------------------------------------------------
 
+    // The reads' statements are rendered once per shape and dialect (PreparedRead); per call only these are bound.
+    private static final Param<Long> VIEWER = DSL.param("viewer", EVENT_REGISTRATION.USER_ID.getDataType());
+    private static final Param<OffsetDateTime> NOW = DSL.param("now", MEETUP_EVENT.EVENT_DATE.getDataType());
+    private static final Param<OffsetDateTime> AFTER_DATE =
+            DSL.param("after_date", MEETUP_EVENT.EVENT_DATE.getDataType());
+    private static final Param<Long> AFTER_ID = DSL.param("after_id", MEETUP_EVENT.ID.getDataType());
+    private static final Param<Integer> LIMIT = DSL.param("page_limit", SQLDataType.INTEGER);
+    private static final Param<Long> EVENT_ID = DSL.param("event_id", MEETUP_EVENT.ID.getDataType());
+    private static final Param<String> CODE = DSL.param("code", MEETUP_EVENT.INVITATION_CODE.getDataType());
+
+    /** What decides a listing's SQL text: the filter, member or anonymous, first page or after a cursor, dialect. */
+    private record ListShape(EventFilter filter, boolean member, boolean after, boolean postgres) {
+    }
+
+    /** At most 16 filters × 2 × 2 × 2 shapes. */
+    private static final Map<ListShape, PreparedRead<Record16<Long, String, String, OffsetDateTime, String, Integer,
+            Integer, Integer, BigDecimal, OffsetDateTime, Boolean, Boolean, Integer, Integer, Integer, String>>>
+            LISTINGS = new ConcurrentHashMap<>();
+
+    /** The detail's two shapes (without and with an invitation code); the SQL is the same on both databases. */
+    private static final PreparedRead<Record22<Long, String, String, String, OffsetDateTime, String, Integer,
+            Integer, Integer, BigDecimal, OffsetDateTime, Boolean, Integer, Integer, Boolean, String, Long, Long,
+            String, String, Boolean, LocalDate>> DETAIL = PreparedRead.of(detailShape(false), EVENT_ID, VIEWER);
+    private static final PreparedRead<Record22<Long, String, String, String, OffsetDateTime, String, Integer,
+            Integer, Integer, BigDecimal, OffsetDateTime, Boolean, Integer, Integer, Boolean, String, Long, Long,
+            String, String, Boolean, LocalDate>> DETAIL_WITH_CODE =
+            PreparedRead.of(detailShape(true), EVENT_ID, VIEWER, CODE);
+
     /**
      * One keyset page of events for a member, ordered by (event date, id), each with its counts and the viewer's
-     * registration; cancelled events are left out. One statement: the page's rows are chosen (filter, visibility, keyset, LIMIT) in a derived
-     * table, then counted with correlated subqueries.
+     * registration; cancelled events are left out. One statement: the page's rows are chosen (filter, visibility,
+     * keyset, LIMIT) in a derived table, then counted (on PostgreSQL in one {@code LATERAL} pass per listed event).
      *
      * @throws ValidationException (field {@code viewerId}, {@code filter}, {@code page} or {@code cursor})
      */
@@ -151,31 +189,17 @@ public final class EventDao {
         Check.required(filter, "filter");
         Check.required(page, "page");
         OffsetDateTime now = db.now();
-        List<EventListItem> rows = listQuery(viewerId, filter, page, now).fetch(rec -> {
-            MeetupEventRecord ev = rec.into(MeetupEventRecord.class);
-            int c = rec.get("confirmed", Integer.class);
-            Optional<RegistrationStatus> status = Optional.ofNullable(rec.get("viewer_status", String.class))
-                    .map(RegistrationStatus::fromDb);
-            return new EventListItem(ev.getId(), ev.getTitle(), EventType.fromDb(ev.getEventType()),
-                    ev.getEventDate(), ev.getLocation(), ev.getMaxParticipants(), ev.getMinAge(),
-                    ev.getMaxAge(), ev.getRegistrationFee(), ev.getRegistrationDeadline(), ev.getIsPublished(),
-                    ev.getIsPrivateInvitation(), c, rec.get("waitlist", Integer.class),
-                    rec.get("total", Integer.class), Math.max(0, ev.getMaxParticipants() - c),
-                    c >= ev.getMaxParticipants(), isOpen(ev, c, now),
+        List<EventListItem> rows = listQuery(filter, true, viewerId, page, now).fetch(rec -> {
+            int max = rec.value6();
+            int c = rec.value13();
+            Optional<RegistrationStatus> status = Optional.ofNullable(rec.value16()).map(RegistrationStatus::fromDb);
+            return new EventListItem(rec.value1(), rec.value2(), EventType.fromDb(rec.value3()), rec.value4(),
+                    rec.value5(), max, rec.value7(), rec.value8(), rec.value9(), rec.value10(), rec.value11(),
+                    rec.value12(), c, rec.value14(), rec.value15(), Math.max(0, max - c), c >= max,
+                    isOpen(rec.value11(), false, rec.value10(), c, max, now),
                     status.map(RegistrationStatus::isActive).orElse(false), status);
         });
         return page.toPage(rows, item -> PageRequest.encode(item.eventDate(), item.id()));
-    }
-
-    /**
-     * The statement of {@link #listEventsForViewer} (its plan: {@code db.explain(() -> dao.listEventsForViewer(…))}):
-     * the page's rows (filter, visibility, keyset, LIMIT size + 1) in a derived table, then the correlated counts of
-     * those rows only.
-     */
-    private ResultQuery<Record> listQuery(long viewerId, EventFilter filter, PageRequest page, OffsetDateTime now) {
-        var e = MEETUP_EVENT;
-        Condition where = conditions(filter, now).and(visibleTo(viewerId, null)).and(e.IS_CANCELLED.isFalse());
-        return pageQuery(where, page, pid -> viewerStatus(pid, viewerId));
     }
 
     /**
@@ -190,50 +214,116 @@ public final class EventDao {
         Check.required(filter, "filter");
         Check.required(page, "page");
         OffsetDateTime now = db.now();
-        var e = MEETUP_EVENT;
-        Condition where = conditions(filter.published().upcoming(), now)
-                .and(e.IS_CANCELLED.isFalse())
-                .and(e.IS_PRIVATE_INVITATION.isFalse());
-        List<PublicEventListItem> rows = pageQuery(where, page, null).fetch(rec -> {
-            MeetupEventRecord ev = rec.into(MeetupEventRecord.class);
-            int c = rec.get("confirmed", Integer.class);
-            return new PublicEventListItem(ev.getId(), ev.getTitle(), EventType.fromDb(ev.getEventType()),
-                    ev.getEventDate(), ev.getLocation(), ev.getMaxParticipants(), ev.getMinAge(),
-                    ev.getMaxAge(), ev.getRegistrationFee(), ev.getRegistrationDeadline(), c,
-                    rec.get("waitlist", Integer.class), rec.get("total", Integer.class),
-                    Math.max(0, ev.getMaxParticipants() - c), c >= ev.getMaxParticipants(), isOpen(ev, c, now));
+        List<PublicEventListItem> rows = listQuery(filter.published().upcoming(), false, 0, page, now).fetch(rec -> {
+            int max = rec.value6();
+            int c = rec.value13();
+            return new PublicEventListItem(rec.value1(), rec.value2(), EventType.fromDb(rec.value3()), rec.value4(),
+                    rec.value5(), max, rec.value7(), rec.value8(), rec.value9(), rec.value10(), c, rec.value14(),
+                    rec.value15(), Math.max(0, max - c), c >= max,
+                    isOpen(rec.value11(), false, rec.value10(), c, max, now));
         });
         return page.toPage(rows, item -> PageRequest.encode(item.eventDate(), item.id()));
     }
 
     /**
-     * A listing's statement: the page's rows ({@code where}, keyset, LIMIT size + 1) in the derived table {@code p},
-     * then the correlated counts of those rows only, and the field {@code extra} builds from the page row's id (a
-     * per-viewer field) when not null.
+     * A listing's statement (its plan: {@code db.explain(() -> dao.listEventsForViewer(…))}) with this call's values
+     * bound, in the order {@link #listShape} declares them.
      */
-    private ResultQuery<Record> pageQuery(Condition where, PageRequest page, Function<Field<Long>, Field<?>> extra) {
-        var e = MEETUP_EVENT;
-        if (page.after() != null) {
-            OffsetDateTime afterDate = page.key(0, 2, OffsetDateTime::parse);
-            long afterId = page.key(1, 2, Long::parseLong);
-            where = where.and(row(e.EVENT_DATE, e.ID).gt(afterDate, afterId));
+    private ResultQuery<Record16<Long, String, String, OffsetDateTime, String, Integer, Integer, Integer, BigDecimal,
+            OffsetDateTime, Boolean, Boolean, Integer, Integer, Integer, String>> listQuery(
+            EventFilter filter, boolean member, long viewerId, PageRequest page, OffsetDateTime now) {
+        boolean after = page.after() != null;
+        var read = LISTINGS.computeIfAbsent(new ListShape(filter, member, after, db.isPostgres()),
+                EventDao::listShape);
+        List<Object> values = new ArrayList<>(5);
+        if (filter.onlyUpcoming() || filter.onlyBeforeDeadline()) {
+            values.add(now);
         }
-        Table<MeetupEventRecord> p = db.dsl().selectFrom(e).where(where)
-                .orderBy(e.EVENT_DATE, e.ID).limit(page.size() + 1).asTable("p");
+        if (member) {
+            values.add(viewerId);
+        }
+        if (after) {
+            values.add(page.key(0, 2, OffsetDateTime::parse));
+            values.add(page.key(1, 2, Long::parseLong));
+        }
+        values.add(page.size() + 1);
+        return read.bind(db.dsl(), values.toArray());
+    }
+
+    /**
+     * A listing's shape: the page's rows (filter, visibility, keyset, LIMIT) in the derived table {@code p}, only
+     * the columns a listing shows, then the counts of those rows only and, for a member, the viewer's status (else
+     * a constant null). On PostgreSQL the counts and the status come from one {@code LATERAL} pass over each listed
+     * event's registrations with {@code count(*) FILTER (…)}; on SQLite (no {@code LATERAL}) from correlated
+     * subqueries, which give the same answers. Parameters: {@code now} (when the filter uses it), {@code viewer}
+     * (member), {@code after_date} and {@code after_id} (after a cursor), {@code page_limit}.
+     */
+    private static PreparedRead<Record16<Long, String, String, OffsetDateTime, String, Integer, Integer, Integer,
+            BigDecimal, OffsetDateTime, Boolean, Boolean, Integer, Integer, Integer, String>> listShape(
+            ListShape shape) {
+        var e = MEETUP_EVENT;
+        var r = EVENT_REGISTRATION;
+        List<Param<?>> params = new ArrayList<>();
+        EventFilter filter = shape.filter();
+        if (filter.onlyUpcoming() || filter.onlyBeforeDeadline()) {
+            params.add(NOW);
+        }
+        Condition where = conditions(filter, NOW).and(e.IS_CANCELLED.isFalse());
+        if (shape.member()) {
+            params.add(VIEWER);
+            where = where.and(visibleTo(VIEWER, null));
+        } else {
+            where = where.and(e.IS_PRIVATE_INVITATION.isFalse());
+        }
+        if (shape.after()) {
+            params.add(AFTER_DATE);
+            params.add(AFTER_ID);
+            where = where.and(row(e.EVENT_DATE, e.ID).gt(row(AFTER_DATE, AFTER_ID)));
+        }
+        params.add(LIMIT);
+        Table<?> p = select(e.ID, e.TITLE, e.EVENT_TYPE, e.EVENT_DATE, e.LOCATION, e.MAX_PARTICIPANTS, e.MIN_AGE,
+                        e.MAX_AGE, e.REGISTRATION_FEE, e.REGISTRATION_DEADLINE, e.IS_PUBLISHED,
+                        e.IS_PRIVATE_INVITATION)
+                .from(e).where(where)
+                .orderBy(e.EVENT_DATE, e.ID).limit(LIMIT).asTable("p");
         Field<Long> pid = p.field(e.ID);
         Field<OffsetDateTime> pdate = p.field(e.EVENT_DATE);
-        var r = EVENT_REGISTRATION;
-        Field<Integer> confirmed = registrations(pid, r.STATUS.eq(RegistrationStatus.CONFIRMED.dbValue()))
-                .as("confirmed");
-        Field<Integer> waitlist = registrations(pid, r.STATUS.eq(RegistrationStatus.WAITLIST.dbValue()))
-                .as("waitlist");
-        Field<Integer> total = registrations(pid, r.STATUS.ne(RegistrationStatus.CANCELLED.dbValue())).as("total");
-        return db.dsl()
-                .select(p.fields())
-                .select(confirmed, waitlist, total)
-                .select(extra == null ? List.of() : List.of(extra.apply(pid)))
-                .from(p)
-                .orderBy(pdate, pid);
+        Condition isConfirmed = r.STATUS.eq(RegistrationStatus.CONFIRMED.dbValue());
+        Condition isWaitlisted = r.STATUS.eq(RegistrationStatus.WAITLIST.dbValue());
+        Condition isActive = r.STATUS.ne(RegistrationStatus.CANCELLED.dbValue());
+        Field<Integer> confirmed;
+        Field<Integer> waitlist;
+        Field<Integer> total;
+        Field<String> status;
+        Table<?> from;
+        if (shape.postgres()) {
+            Field<String> mine = !shape.member() ? inline((String) null)
+                    : min(r.STATUS).filterWhere(r.USER_ID.eq(VIEWER)); // (event, user) is unique: the one row
+            Table<?> c = lateral(select(count().filterWhere(isConfirmed).as("confirmed"),
+                    count().filterWhere(isWaitlisted).as("waitlist"),
+                    count().filterWhere(isActive).as("total"),
+                    mine.as("viewer_status"))
+                    .from(r).where(r.EVENT_ID.eq(pid))).as("c");
+            confirmed = c.field("confirmed", Integer.class);
+            waitlist = c.field("waitlist", Integer.class);
+            total = c.field("total", Integer.class);
+            status = c.field("viewer_status", String.class);
+            from = p.crossJoin(c);
+        } else {
+            confirmed = registrations(pid, isConfirmed).as("confirmed");
+            waitlist = registrations(pid, isWaitlisted).as("waitlist");
+            total = registrations(pid, isActive).as("total");
+            status = !shape.member() ? inline((String) null).as("viewer_status") : viewerStatus(pid, VIEWER);
+            from = p;
+        }
+        return PreparedRead.of(
+                select(pid, p.field(e.TITLE), p.field(e.EVENT_TYPE), pdate, p.field(e.LOCATION),
+                        p.field(e.MAX_PARTICIPANTS), p.field(e.MIN_AGE), p.field(e.MAX_AGE),
+                        p.field(e.REGISTRATION_FEE), p.field(e.REGISTRATION_DEADLINE), p.field(e.IS_PUBLISHED),
+                        p.field(e.IS_PRIVATE_INVITATION), confirmed, waitlist, total, status)
+                        .from(from)
+                        .orderBy(pdate, pid),
+                params.toArray(Param<?>[]::new));
     }
 
     /**
@@ -251,43 +341,65 @@ public final class EventDao {
         String code = Check.optionalText(invitationCode, 50, "invitationCode");
         OffsetDateTime now = db.now();
         LocalDate today = db.today();
+        var rows = (code == null || code.isBlank() ? DETAIL.bind(db.dsl(), eventId, viewerId)
+                : DETAIL_WITH_CODE.bind(db.dsl(), eventId, viewerId, code)).fetch();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        List<EventAttendee> attendees = new ArrayList<>(rows.size());
+        for (var a : rows) {
+            if (a.value17() != null) { // the event without attendees: one row, left-joined nulls
+                attendees.add(new EventAttendee(a.value17(), a.value18(),
+                        ProfileDisplay.displayName(a.value19(), a.value20(), Boolean.TRUE.equals(a.value21())),
+                        ProfileDisplay.ageRange(a.value22(), today)));
+            }
+        }
+        var rec = rows.get(0);
+        int max = rec.value7();
+        int c = rec.value13();
+        return Optional.of(new EventDetail(rec.value1(), rec.value2(), rec.value3(), EventType.fromDb(rec.value4()),
+                rec.value5(), rec.value6(), max, rec.value8(), rec.value9(), rec.value10(), rec.value11(),
+                rec.value12(), c, rec.value14(), Math.max(0, max - c), c >= max,
+                isOpen(true, rec.value15(), rec.value11(), c, max, now),
+                Optional.ofNullable(rec.value16()).map(RegistrationStatus::fromDb), attendees));
+    }
+
+    /**
+     * The shape of {@link #findEventDetail}'s statement: one row per confirmed attendee, oldest registration first
+     * (one row of nulls for an event without any), each with the event's columns. The event with its counts and the
+     * viewer's status is a materialized CTE, so the counts run once, not once per attendee row. Parameters:
+     * {@code event_id}, {@code viewer}, and {@code code} when {@code withCode}.
+     */
+    private static ResultQuery<Record22<Long, String, String, String, OffsetDateTime, String, Integer, Integer, Integer,
+            BigDecimal, OffsetDateTime, Boolean, Integer, Integer, Boolean, String, Long, Long, String, String,
+            Boolean, LocalDate>> detailShape(boolean withCode) {
         var e = MEETUP_EVENT;
         var r = EVENT_REGISTRATION;
         var u = USER;
         var cp = CRUSH_PROFILE;
-        Field<Integer> confirmed = registrations(e.ID, r.STATUS.eq(RegistrationStatus.CONFIRMED.dbValue()))
-                .as("confirmed");
-        Field<Integer> waitlist = registrations(e.ID, r.STATUS.eq(RegistrationStatus.WAITLIST.dbValue()))
-                .as("waitlist");
-        Field<String> viewerStatus = viewerStatus(e.ID, viewerId);
-        Field<List<EventAttendee>> attendees = multiset(
-                select(r.ID, r.USER_ID, u.FIRST_NAME, u.LAST_NAME, cp.SHOW_FULL_NAME, cp.DATE_OF_BIRTH)
-                        .from(r)
-                        .join(u).on(u.ID.eq(r.USER_ID))
-                        .leftJoin(cp).on(cp.USER_ID.eq(r.USER_ID))
-                        .where(r.EVENT_ID.eq(e.ID), r.STATUS.eq(RegistrationStatus.CONFIRMED.dbValue()))
-                        .orderBy(r.CREATED_AT, r.ID))
-                .as("attendees")
-                .convertFrom(result -> result.map(a -> new EventAttendee(a.value1(), a.value2(),
-                        ProfileDisplay.displayName(a.value3(), a.value4(), Boolean.TRUE.equals(a.value5())),
-                        ProfileDisplay.ageRange(a.value6(), today))));
-        return db.dsl()
-                .select(e.fields())
-                .select(confirmed, waitlist, viewerStatus, attendees)
+        String confirmedStatus = RegistrationStatus.CONFIRMED.dbValue();
+        var ev = name("ev").asMaterialized(select(e.ID, e.TITLE, e.DESCRIPTION, e.EVENT_TYPE, e.EVENT_DATE,
+                e.LOCATION, e.MAX_PARTICIPANTS, e.MIN_AGE, e.MAX_AGE, e.REGISTRATION_FEE, e.REGISTRATION_DEADLINE,
+                e.IS_PRIVATE_INVITATION,
+                registrations(e.ID, r.STATUS.eq(confirmedStatus)).as("confirmed"),
+                registrations(e.ID, r.STATUS.eq(RegistrationStatus.WAITLIST.dbValue())).as("waitlist"),
+                e.IS_CANCELLED, viewerStatus(e.ID, VIEWER))
                 .from(e)
-                .where(e.ID.eq(eventId), e.IS_PUBLISHED.isTrue(), visibleTo(viewerId, code))
-                .fetchOptional(rec -> {
-                    MeetupEventRecord ev = rec.into(e);
-                    int c = rec.get(confirmed);
-                    return new EventDetail(ev.getId(), ev.getTitle(), ev.getDescription(),
-                            EventType.fromDb(ev.getEventType()), ev.getEventDate(), ev.getLocation(),
-                            ev.getMaxParticipants(), ev.getMinAge(), ev.getMaxAge(), ev.getRegistrationFee(),
-                            ev.getRegistrationDeadline(), ev.getIsPrivateInvitation(), c, rec.get(waitlist),
-                            Math.max(0, ev.getMaxParticipants() - c), c >= ev.getMaxParticipants(),
-                            isOpen(ev, c, now),
-                            Optional.ofNullable(rec.get(viewerStatus)).map(RegistrationStatus::fromDb),
-                            rec.get(attendees));
-                });
+                .where(e.ID.eq(EVENT_ID), e.IS_PUBLISHED.isTrue(), visibleTo(VIEWER, withCode ? CODE : null)));
+        Field<Long> evId = ev.field(e.ID);
+        return DSL.with(ev)
+                .select(evId, ev.field(e.TITLE), ev.field(e.DESCRIPTION), ev.field(e.EVENT_TYPE),
+                        ev.field(e.EVENT_DATE), ev.field(e.LOCATION), ev.field(e.MAX_PARTICIPANTS),
+                        ev.field(e.MIN_AGE), ev.field(e.MAX_AGE), ev.field(e.REGISTRATION_FEE),
+                        ev.field(e.REGISTRATION_DEADLINE), ev.field(e.IS_PRIVATE_INVITATION),
+                        ev.field("confirmed", Integer.class), ev.field("waitlist", Integer.class),
+                        ev.field(e.IS_CANCELLED), ev.field("viewer_status", String.class),
+                        r.ID, r.USER_ID, u.FIRST_NAME, u.LAST_NAME, cp.SHOW_FULL_NAME, cp.DATE_OF_BIRTH)
+                .from(ev)
+                .leftJoin(r).on(r.EVENT_ID.eq(evId), r.STATUS.eq(confirmedStatus))
+                .leftJoin(u).on(u.ID.eq(r.USER_ID))
+                .leftJoin(cp).on(cp.USER_ID.eq(r.USER_ID))
+                .orderBy(r.CREATED_AT, r.ID);
     }
 
     /**
@@ -333,7 +445,7 @@ public final class EventDao {
     // ---------------------------------------------------------------------------------------------------------
 
     /** The filter's conditions on {@code MEETUP_EVENT} at {@code now}. */
-    static Condition conditions(EventFilter filter, OffsetDateTime now) {
+    static Condition conditions(EventFilter filter, Field<OffsetDateTime> now) {
         var e = MEETUP_EVENT;
         var r = EVENT_REGISTRATION;
         Condition c = noCondition();
@@ -355,26 +467,28 @@ public final class EventDao {
 
     /**
      * Public events, and private invitation events the viewer is a special user of, holds the code of
-     * ({@code code} blank or null: no code presented), or already holds a registration of (not cancelled: they
+     * ({@code code} null: no code presented), or already holds a registration of (not cancelled: they
      * presented the code when registering).
      */
-    static Condition visibleTo(long viewerId, String code) {
+    static Condition visibleTo(Field<Long> viewerId, Field<String> code) {
         var e = MEETUP_EVENT;
         var su = MEETUP_EVENT_SPECIAL_USERS;
         var r = EVENT_REGISTRATION;
         Condition visible = e.IS_PRIVATE_INVITATION.isFalse()
                 .or(exists(selectOne().from(su).where(su.MEETUPEVENT_ID.eq(e.ID), su.USER_ID.eq(viewerId))))
-                .or(exists(InvitationService.approvedGuest(e.ID, DSL.val(viewerId))))
+                .or(exists(InvitationService.approvedGuest(e.ID, viewerId)))
                 .or(exists(selectOne().from(r).where(r.EVENT_ID.eq(e.ID), r.USER_ID.eq(viewerId),
                         r.STATUS.ne(RegistrationStatus.CANCELLED.dbValue()))));
-        if (code != null && !code.isBlank()) {
+        if (code != null) {
             visible = visible.or(e.INVITATION_CODE.eq(code).and(e.INVITATION_CODE.ne(inline(""))));
         }
         return visible;
     }
 
-    static boolean isOpen(MeetupEventRecord ev, int confirmed, OffsetDateTime now) {
-        return ev.getIsPublished() && !ev.getIsCancelled() && now.isBefore(ev.getRegistrationDeadline()) && confirmed < ev.getMaxParticipants();
+    /** Published, not cancelled, before the deadline and not full. */
+    static boolean isOpen(boolean published, boolean cancelled, OffsetDateTime deadline, int confirmed, int max,
+                          OffsetDateTime now) {
+        return published && !cancelled && now.isBefore(deadline) && confirmed < max;
     }
 
     /** Correlated count of the registrations of the event {@code eventId} that satisfy {@code status}. */
@@ -384,7 +498,7 @@ public final class EventDao {
     }
 
     /** Correlated status of the viewer's registration of the event {@code eventId} (null when none). */
-    private static Field<String> viewerStatus(Field<Long> eventId, long viewerId) {
+    private static Field<String> viewerStatus(Field<Long> eventId, Field<Long> viewerId) {
         var r = EVENT_REGISTRATION;
         return field(select(r.STATUS).from(r).where(r.EVENT_ID.eq(eventId), r.USER_ID.eq(viewerId)))
                 .as("viewer_status");

@@ -203,6 +203,35 @@ class EventDaoIT {
     }
 
     @DatabaseTest
+    void detailWithoutConfirmedAttendeesAndAttendeesWithoutProfileStillReadInOneStatement(Database db) {
+        EventDao dao = new EventDao(db);
+        long viewer = member(db, "viewer");
+        long guest = Fixtures.user(db, "guest");                            // a user without a Crush.lu profile
+        long waiting = member(db, "waiting");
+        long empty = EventFixtures.event(db, "empty", 4);
+        registration(db, empty, waiting, RegistrationStatus.WAITLIST, HOUR);
+        registration(db, empty, viewer, RegistrationStatus.CANCELLED, HOUR);
+        long withGuest = EventFixtures.event(db, "guest", 4);
+        registration(db, withGuest, guest, RegistrationStatus.CONFIRMED, HOUR);
+
+        var none = Statements.count(db, () -> dao.findEventDetail(empty, viewer, null));
+        assertThat(none.statements()).isEqualTo(1);
+        EventDetail detail = none.value().orElseThrow();
+        assertThat(detail.confirmedRegistrations()).isEmpty();
+        assertThat(detail.confirmedCount()).isZero();
+        assertThat(detail.waitlistCount()).isEqualTo(1);
+        assertThat(detail.spotsRemaining()).isEqualTo(4);
+        assertThat(detail.registrationOpen()).isTrue();
+        assertThat(detail.viewerStatus()).contains(RegistrationStatus.CANCELLED);
+
+        EventDetail other = dao.findEventDetail(withGuest, viewer, null).orElseThrow();
+        assertThat(other.confirmedRegistrations()).containsExactly(
+                new EventAttendee(other.confirmedRegistrations().get(0).registrationId(), guest, "Guest", null));
+        assertThat(other.viewerStatus()).isEmpty();
+        assertThat(dao.findEventDetail(Long.MAX_VALUE / 2, viewer, null)).isEmpty();
+    }
+
+    @DatabaseTest
     void unpublishedEventsHaveNoDetail(Database db) {
         EventDao dao = new EventDao(db);
         long viewer = member(db, "viewer");

@@ -26,13 +26,13 @@ import lu.entreprinder.persistence.crushlu.RegistrationStatus;
  *   <li>1, the listing: the next {@value #LIST_SIZE} upcoming published events a member may see, each with its
  *       confirmed, waitlist and total (not cancelled) counts and the viewer's registration.
  *       {@link #listLibrary}: {@link EventDao#listEventsForViewer} (one statement: LIMIT in a derived table, then
- *       correlated counts); {@link #listNPlusOne}: the Django view ({@code events[:51]}, then for every event
+ *       one lateral count pass); {@link #listNPlusOne}: the Django view ({@code events[:51]}, then for every event
  *       {@code confirmed_count}, {@code waitlist_count}, {@code total} and the viewer's registration: 1 + 4 × 51
  *       statements); {@link #listJdbc}: one hand-written statement, LIMIT first, then one lateral pass over each
  *       listed event's registrations with {@code count(*) FILTER}.</li>
  *   <li>2, the detail page: the event, its counts, the viewer's status, and its confirmed attendees with their
  *       display name and age range (from {@code auth_user} and {@code crush_lu_crushprofile}).
- *       {@link #detailLibrary}: {@link EventDao#findEventDetail} (one statement, {@code multiset});
+ *       {@link #detailLibrary}: {@link EventDao#findEventDetail} (one statement, one row per attendee);
  *       {@link #detailNPlusOne}: Django without {@code select_related}: the event, two counts, the viewer's
  *       registration, the confirmed registrations, then per attendee the user and the profile;
  *       {@link #detailJdbc}: one statement, one row per attendee (event columns repeated; the event and its counts
