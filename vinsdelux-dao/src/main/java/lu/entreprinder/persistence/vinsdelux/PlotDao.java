@@ -6,25 +6,31 @@ import static lu.entreprinder.persistence.schema.generated.Tables.VDL_PLOT;
 import static lu.entreprinder.persistence.schema.generated.Tables.VDL_PLOT_ADOPTION_PLANS;
 import static lu.entreprinder.persistence.schema.generated.Tables.VDL_PRODUCER;
 import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.param;
 import static org.jooq.impl.DSL.select;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import lu.entreprinder.persistence.core.internal.Check;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.Page;
 import lu.entreprinder.persistence.core.PageRequest;
+import lu.entreprinder.persistence.core.PreparedRead;
 import lu.entreprinder.persistence.core.ValidationException;
 import lu.entreprinder.persistence.schema.generated.tables.records.VdlPlotRecord;
 import lu.entreprinder.persistence.vinsdelux.internal.GeoJsonCodec;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.JSONB;
+import org.jooq.Param;
 import org.jooq.Record20;
-import org.jooq.ResultQuery;
 import org.jooq.Table;
+import org.jooq.impl.SQLDataType;
 
 /**
  * VinsDelux plots ({@code vinsdelux_vdlplot}) and the adoption plans each offers
@@ -147,25 +153,122 @@ public final class PlotDao {
      *         minSize, maxSize, producerId) or {@code cursor} for a cursor not from this listing
      */
     public Page<PlotListing> listPlots(PlotFilter filter, PageRequest page) {
-        List<PlotListing> fetched = nest(plotsQuery(filter, page).fetch(), page.size() + 1);
+        Check.required(filter, "filter");
+        Check.required(page, "page");
+        List<Object> values = new ArrayList<>(9);
+        Shape shape = shape(filter, page, values);
+        List<PlotListing> fetched = nest(LISTINGS.computeIfAbsent(shape, PlotDao::prepare)
+                .bind(db.dsl(), values.toArray()).fetch(), page.size() + 1);
         return page.toPage(fetched, p -> PageRequest.encode(p.id()));
     }
 
+    // The per-call values of the listing; the statement's text is rendered once per filter shape and dialect.
+    private static final Param<Long> PRODUCER = param("producer", VDL_PLOT.PRODUCER_ID.getDataType());
+    private static final Param<String> GRAPE = param("grape", VDL_PLOT.GRAPE_VARIETIES.getDataType());
+    private static final Param<String> SOIL = param("soil", VDL_PLOT.SOIL_TYPE.getDataType());
+    private static final Param<Integer> MIN_ELEVATION = param("min_elevation", VDL_PLOT.ELEVATION.getDataType());
+    private static final Param<Integer> MAX_ELEVATION = param("max_elevation", VDL_PLOT.ELEVATION.getDataType());
+    private static final Param<BigDecimal> MIN_SIZE = param("min_size", VDL_PLOT.SIZE_HECTARES.getDataType());
+    private static final Param<BigDecimal> MAX_SIZE = param("max_size", VDL_PLOT.SIZE_HECTARES.getDataType());
+    private static final Param<Long> AFTER = param("after", VDL_PLOT.ID.getDataType());
+    private static final Param<Integer> LIMIT = param("limit", SQLDataType.INTEGER);
+
     /**
-     * The statement of {@link #listPlots} (validated): one row per plot and plan (a plot without plans has one row
-     * with null plan columns), ordered by plot, then price and plan id. Its plan:
+     * Which filters a listing uses (the statuses are part of the shape, rendered inline: at most 16 sets), so at
+     * most 16 x 2^8 statements.
+     */
+    private record Shape(Set<PlotStatus> statuses, boolean producer, boolean grape, boolean soil,
+                         boolean minElevation, boolean maxElevation, boolean minSize, boolean maxSize,
+                         boolean after) {
+    }
+
+    private static final Map<Shape, PreparedRead<Record20<Long, String, String, BigDecimal, String, String, Integer,
+            JSONB, Long, String, String, Long, String, BigDecimal, Integer, Boolean, Long, String, Integer, String>>>
+            LISTINGS = new ConcurrentHashMap<>();
+
+    /**
+     * Validates the filter and the cursor, and collects the values of the shape's parameters in their order.
+     *
+     * @throws ValidationException naming the filter field, or {@code cursor}
+     */
+    private static Shape shape(PlotFilter f, PageRequest page, List<Object> values) {
+        if (f.producerId() != null) {
+            values.add(Check.id(f.producerId(), "producerId"));
+        }
+        if (f.grapeVariety() != null) {
+            values.add(Check.text(f.grapeVariety(), 200, "grapeVariety"));
+        }
+        if (f.soilType() != null) {
+            values.add(Check.text(f.soilType(), 100, "soilType"));
+        }
+        if (f.minElevation() != null) {
+            values.add(Check.range(f.minElevation(), -500, 9000, "minElevation"));
+        }
+        if (f.maxElevation() != null) {
+            values.add(Check.range(f.maxElevation(), -500, 9000, "maxElevation"));
+        }
+        if (f.minSize() != null) {
+            values.add(Check.decimal(f.minSize(), 5, 2, "minSize"));
+        }
+        if (f.maxSize() != null) {
+            values.add(Check.decimal(f.maxSize(), 5, 2, "maxSize"));
+        }
+        if (page.after() != null) {
+            values.add(page.key(0, 1, Long::parseLong));
+        }
+        values.add(page.size() + 1);
+        return new Shape(f.statuses(), f.producerId() != null, f.grapeVariety() != null, f.soilType() != null,
+                f.minElevation() != null, f.maxElevation() != null, f.minSize() != null, f.maxSize() != null,
+                page.after() != null);
+    }
+
+    /**
+     * The statement of {@link #listPlots} for one filter shape: one row per plot and plan (a plot without plans has
+     * one row with null plan columns), ordered by plot, then price and plan id. Its plan:
      * {@code db.explain(() -> plots.listPlots(…))}.
      */
-    private ResultQuery<Record20<Long, String, String, BigDecimal, String, String, Integer, JSONB, Long, String,
-            String, Long, String, BigDecimal, Integer, Boolean, Long, String, Integer, String>> plotsQuery(
-            PlotFilter filter, PageRequest page) {
-        Check.required(filter, "filter");
-        Check.required(page, "page");
-        Condition where = condition(filter);
-        if (page.after() != null) {
-            long afterId = page.key(0, 1, Long::parseLong);
-            where = where.and(VDL_PLOT.ID.gt(afterId));
+    private static PreparedRead<Record20<Long, String, String, BigDecimal, String, String, Integer, JSONB, Long,
+            String, String, Long, String, BigDecimal, Integer, Boolean, Long, String, Integer, String>> prepare(
+            Shape shape) {
+        List<Param<?>> params = new ArrayList<>(9);
+        Condition where = noCondition();
+        if (!shape.statuses().isEmpty()) {
+            where = where.and(VDL_PLOT.STATUS.in(shape.statuses().stream().sorted().map(PlotStatus::dbValue)
+                    .toList()));
         }
+        if (shape.producer()) {
+            where = where.and(VDL_PLOT.PRODUCER_ID.eq(PRODUCER));
+            params.add(PRODUCER);
+        }
+        if (shape.grape()) {
+            where = where.and(VDL_PLOT.GRAPE_VARIETIES.containsIgnoreCase(GRAPE));
+            params.add(GRAPE);
+        }
+        if (shape.soil()) {
+            where = where.and(VDL_PLOT.SOIL_TYPE.equalIgnoreCase(SOIL));
+            params.add(SOIL);
+        }
+        if (shape.minElevation()) {
+            where = where.and(VDL_PLOT.ELEVATION.ge(MIN_ELEVATION));
+            params.add(MIN_ELEVATION);
+        }
+        if (shape.maxElevation()) {
+            where = where.and(VDL_PLOT.ELEVATION.le(MAX_ELEVATION));
+            params.add(MAX_ELEVATION);
+        }
+        if (shape.minSize()) {
+            where = where.and(VDL_PLOT.SIZE_HECTARES.ge(MIN_SIZE));
+            params.add(MIN_SIZE);
+        }
+        if (shape.maxSize()) {
+            where = where.and(VDL_PLOT.SIZE_HECTARES.le(MAX_SIZE));
+            params.add(MAX_SIZE);
+        }
+        if (shape.after()) {
+            where = where.and(VDL_PLOT.ID.gt(AFTER));
+            params.add(AFTER);
+        }
+        params.add(LIMIT);
         // The page first (derived table with LIMIT: status / producer+status indexes), then its producer and its
         // plans with their coffrets joined to those rows only, one row per plan, grouped into records in Java.
         // The plans used to come back as a multiset (JSON built by the server, parsed by jOOQ, two levels deep):
@@ -173,13 +276,12 @@ public final class PlotDao {
         Table<?> p = select(VDL_PLOT.ID, VDL_PLOT.PRODUCER_ID, VDL_PLOT.NAME, VDL_PLOT.STATUS,
                 VDL_PLOT.SIZE_HECTARES, VDL_PLOT.GRAPE_VARIETIES, VDL_PLOT.SOIL_TYPE, VDL_PLOT.ELEVATION,
                 VDL_PLOT.COORDINATES)
-                .from(VDL_PLOT).where(where).orderBy(VDL_PLOT.ID).limit(page.size() + 1)
+                .from(VDL_PLOT).where(where).orderBy(VDL_PLOT.ID).limit(LIMIT)
                 .asTable("p");
         Field<Long> id = p.field(VDL_PLOT.ID);
-        return db.dsl()
-                .select(id, p.field(VDL_PLOT.NAME), p.field(VDL_PLOT.STATUS), p.field(VDL_PLOT.SIZE_HECTARES),
-                        p.field(VDL_PLOT.GRAPE_VARIETIES), p.field(VDL_PLOT.SOIL_TYPE), p.field(VDL_PLOT.ELEVATION),
-                        p.field(VDL_PLOT.COORDINATES),
+        return PreparedRead.of(select(id, p.field(VDL_PLOT.NAME), p.field(VDL_PLOT.STATUS),
+                        p.field(VDL_PLOT.SIZE_HECTARES), p.field(VDL_PLOT.GRAPE_VARIETIES),
+                        p.field(VDL_PLOT.SOIL_TYPE), p.field(VDL_PLOT.ELEVATION), p.field(VDL_PLOT.COORDINATES),
                         VDL_PRODUCER.ID, VDL_PRODUCER.NAME, VDL_PRODUCER.REGION,
                         VDL_ADOPTION_PLAN.ID, VDL_ADOPTION_PLAN.NAME, VDL_ADOPTION_PLAN.PRICE,
                         VDL_ADOPTION_PLAN.DURATION_MONTHS, VDL_ADOPTION_PLAN.IS_AVAILABLE,
@@ -190,11 +292,11 @@ public final class PlotDao {
                         .join(VDL_ADOPTION_PLAN).on(VDL_ADOPTION_PLAN.ID.eq(VDL_PLOT_ADOPTION_PLANS.VDLADOPTIONPLAN_ID))
                         .join(VDL_COFFRET).on(VDL_COFFRET.ID.eq(VDL_ADOPTION_PLAN.COFFRET_ID)))
                 .on(VDL_PLOT_ADOPTION_PLANS.VDLPLOT_ID.eq(id))
-                .orderBy(id, VDL_ADOPTION_PLAN.PRICE, VDL_ADOPTION_PLAN.ID);
+                .orderBy(id, VDL_ADOPTION_PLAN.PRICE, VDL_ADOPTION_PLAN.ID), params.toArray(Param<?>[]::new));
     }
 
     /**
-     * Groups the rows of {@link #plotsQuery} (ordered by plot) into listings: a plot's columns, its coordinates and
+     * Groups the rows of {@link #prepare} (ordered by plot) into listings: a plot's columns, its coordinates and
      * status decoded once, from its first row; one plan per row that has one.
      */
     private static List<PlotListing> nest(List<Record20<Long, String, String, BigDecimal, String, String, Integer,
@@ -219,34 +321,5 @@ public final class PlotDao {
                     new ProducerRef(first.value9(), first.value10(), first.value11()), plans));
         }
         return out;
-    }
-
-    private static Condition condition(PlotFilter f) {
-        Condition c = noCondition();
-        if (!f.statuses().isEmpty()) {
-            c = c.and(VDL_PLOT.STATUS.in(f.statuses().stream().sorted().map(PlotStatus::dbValue).toList()));
-        }
-        if (f.producerId() != null) {
-            c = c.and(VDL_PLOT.PRODUCER_ID.eq(Check.id(f.producerId(), "producerId")));
-        }
-        if (f.grapeVariety() != null) {
-            c = c.and(VDL_PLOT.GRAPE_VARIETIES.containsIgnoreCase(Check.text(f.grapeVariety(), 200, "grapeVariety")));
-        }
-        if (f.soilType() != null) {
-            c = c.and(VDL_PLOT.SOIL_TYPE.equalIgnoreCase(Check.text(f.soilType(), 100, "soilType")));
-        }
-        if (f.minElevation() != null) {
-            c = c.and(VDL_PLOT.ELEVATION.ge(Check.range(f.minElevation(), -500, 9000, "minElevation")));
-        }
-        if (f.maxElevation() != null) {
-            c = c.and(VDL_PLOT.ELEVATION.le(Check.range(f.maxElevation(), -500, 9000, "maxElevation")));
-        }
-        if (f.minSize() != null) {
-            c = c.and(VDL_PLOT.SIZE_HECTARES.ge(Check.decimal(f.minSize(), 5, 2, "minSize")));
-        }
-        if (f.maxSize() != null) {
-            c = c.and(VDL_PLOT.SIZE_HECTARES.le(Check.decimal(f.maxSize(), 5, 2, "maxSize")));
-        }
-        return c;
     }
 }
