@@ -13,6 +13,7 @@ import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.notExists;
+import static org.jooq.impl.DSL.param;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectCount;
@@ -20,6 +21,7 @@ import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.SQLDataType.INTEGER;
 import static org.jooq.impl.DSL.when;
+import static org.jooq.impl.DSL.with;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -30,6 +32,7 @@ import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.Page;
 import lu.entreprinder.persistence.core.PageRequest;
 import lu.entreprinder.persistence.core.PersistenceException;
+import lu.entreprinder.persistence.core.PreparedRead;
 import lu.entreprinder.persistence.core.ValidationException;
 import lu.entreprinder.persistence.matching.internal.ProfileSummaries;
 import lu.entreprinder.persistence.schema.generated.tables.EntrepreneurProfile;
@@ -39,6 +42,7 @@ import lu.entreprinder.persistence.schema.generated.tables.Like;
 import lu.entreprinder.persistence.schema.generated.tables.User;
 import org.jooq.Condition;
 import org.jooq.Field;
+import org.jooq.Param;
 import org.jooq.Record10;
 import org.jooq.ResultQuery;
 import org.jooq.SelectField;
@@ -129,21 +133,48 @@ public final class MatchingDao {
     }
 
     /**
-     * The one statement of {@link #listCandidates} (package-private so a test can EXPLAIN it).
+     * The one statement of {@link #listCandidates}, its values bound (package-private so a test can EXPLAIN it).
      *
      * @throws ValidationException {@code cursor} not a cursor of this listing
      */
     ResultQuery<Record10<Long, String, String, OffsetDateTime, Long, String, String, Integer, Integer, List<String>>>
             candidatesQuery(long me, PageRequest page) {
-        Integer afterScore = null;
-        OffsetDateTime afterJoined = null;
-        Long afterId = null;
-        if (page.after() != null) {
-            afterScore = page.key(0, 3, Integer::parseInt);
-            afterJoined = page.key(1, 3, OffsetDateTime::parse);
-            afterId = page.key(2, 3, Integer::parseInt).longValue();
+        int limit = page.size() + 1;
+        if (page.after() == null) {
+            return CANDIDATES_FIRST.bind(db.dsl(), me, limit);
         }
+        int afterScore = page.key(0, 3, Integer::parseInt);
+        OffsetDateTime afterJoined = page.key(1, 3, OffsetDateTime::parse);
+        long afterId = page.key(2, 3, Integer::parseInt).longValue();
+        return (afterScore > 0 ? CANDIDATES_AFTER_SCORED : CANDIDATES_AFTER_ZERO)
+                .bind(db.dsl(), me, limit, afterScore, afterJoined, afterId);
+    }
 
+    // The per-call values of the candidate listing; its SQL is rendered once per cursor shape and dialect.
+    private static final Param<Long> ME = param("me", USER.ID.getDataType());
+    private static final Param<Integer> LIMIT = param("limit", INTEGER);
+    private static final Param<Integer> AFTER_SCORE = param("after_score", INTEGER);
+    private static final Param<OffsetDateTime> AFTER_JOINED = param("after_joined", USER.DATE_JOINED.getDataType());
+    private static final Param<Long> AFTER_ID = param("after_id", USER.ID.getDataType());
+
+    /** The first page. */
+    private static final PreparedRead<Record10<Long, String, String, OffsetDateTime, Long, String, String, Integer,
+            Integer, List<String>>> CANDIDATES_FIRST = candidates(false, false);
+    /** A page after a candidate who shares something (score above 0): the zero-score fill starts at its top. */
+    private static final PreparedRead<Record10<Long, String, String, OffsetDateTime, Long, String, String, Integer,
+            Integer, List<String>>> CANDIDATES_AFTER_SCORED = candidates(true, false);
+    /** A page after a zero-score candidate: only zero-score candidates after it. */
+    private static final PreparedRead<Record10<Long, String, String, OffsetDateTime, Long, String, String, Integer,
+            Integer, List<String>>> CANDIDATES_AFTER_ZERO = candidates(true, true);
+
+    /**
+     * The candidate statement of one cursor shape. Parameters: {@link #ME}, {@link #LIMIT}, then with a cursor
+     * {@link #AFTER_SCORE}, {@link #AFTER_JOINED}, {@link #AFTER_ID}.
+     */
+    private static PreparedRead<Record10<Long, String, String, OffsetDateTime, Long, String, String, Integer, Integer,
+            List<String>>> candidates(boolean after, boolean afterZeroScore) {
+        Field<Long> me = ME;
+        Field<Integer> limit = LIMIT;
         User cu = USER.as("cu");
         EntrepreneurProfile cp = ENTREPRENEUR_PROFILE.as("cp");
         EntrepreneurProfile mp = ENTREPRENEUR_PROFILE.as("mp");
@@ -152,8 +183,6 @@ public final class MatchingDao {
         EntrepreneurProfileIndustries mi = ENTREPRENEUR_PROFILE_INDUSTRIES.as("mi");
         EntrepreneurProfileIndustries ci = ENTREPRENEUR_PROFILE_INDUSTRIES.as("ci");
         Like l = LIKE.as("l");
-        int limit = page.size() + 1;
-
         // Only profiles sharing a skill or an industry get a score: start from my own skills and industries (index
         // lookups) instead of scoring every profile, which made the first version 2-3x slower than hand-tuned SQL.
         Field<Long> myProfile = field(select(mp.ID).from(mp).where(mp.USER_ID.eq(me)));
@@ -191,13 +220,12 @@ public final class MatchingDao {
                         .join(cp).on(cp.ID.eq(scoredProfile))
                         .join(cu).on(cu.ID.eq(cp.USER_ID))
                         .where(eligible)
-                        .and(afterId == null ? noCondition()
-                                : row(score, cu.DATE_JOINED, cu.ID).lt(afterScore, afterJoined, afterId))
+                        .and(after ? row(score, cu.DATE_JOINED, cu.ID).lt(AFTER_SCORE, AFTER_JOINED, AFTER_ID)
+                                : noCondition())
                         .orderBy(score.desc(), cu.DATE_JOINED.desc(), cu.ID.desc())
-                        .limit(limit));
+                        .limit(LIMIT));
         // Everyone else scores 0; read them only when the scored rows do not fill the page.
-        Condition afterZero = afterId == null ? noCondition()
-                : afterScore > 0 ? noCondition() : row(cu.DATE_JOINED, cu.ID).lt(afterJoined, afterId);
+        Condition afterZero = afterZeroScore ? row(cu.DATE_JOINED, cu.ID).lt(AFTER_JOINED, AFTER_ID) : noCondition();
         Table<?> zeroScored = select(candidate)
                 .select(inline(0).as("shared_skills"), inline(0).as("shared_industries"), inline(0).as("score"))
                 .from(cu)
@@ -207,7 +235,7 @@ public final class MatchingDao {
                 .and(notExists(selectOne().from(scored).where(scoredProfile.eq(cp.ID))))
                 .and(afterZero)
                 .orderBy(cu.DATE_JOINED.desc(), cu.ID.desc())
-                .limit(limit)
+                .limit(LIMIT)
                 .asTable("z");
         // Each branch in a derived table: SQLite takes ORDER BY / LIMIT only on a whole compound select.
         Table<?> pg = select(topScored.fields()).from(topScored)
@@ -225,15 +253,16 @@ public final class MatchingDao {
         Field<Integer> industriesF = pg.field("shared_industries", Integer.class);
         Field<Integer> scoreF = pg.field("score", Integer.class);
 
-        return db.dsl()
-                .with(scored)
+        var shape = with(scored)
                 .with(topScored)
                 .select(userIdF, usernameF, firstNameF, joinedF, profileIdF, headlineF, photoF, skillsF, industriesF,
                         ProfileSummaries.industries(profileIdF))
                 .from(pg)
                 .where(exists(selectOne().from(USER).where(USER.ID.eq(me))))
                 .orderBy(scoreF.desc(), joinedF.desc(), userIdF.desc())
-                .limit(limit);
+                .limit(LIMIT);
+        return after ? PreparedRead.of(shape, ME, LIMIT, AFTER_SCORE, AFTER_JOINED, AFTER_ID)
+                : PreparedRead.of(shape, ME, LIMIT);
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -26,8 +26,8 @@ import org.jooq.JSONB;
  * its adoption plans (cheapest first, each with its coffret) nested. Three ways, all returning the same
  * {@code List<PlotListing>}:
  * <ul>
- *   <li>{@link #library}: {@link PlotDao#listPlots} (one statement: the page in a derived table, then the
- *       producer joined and the plans as a {@code multiset});</li>
+ *   <li>{@link #library}: {@link PlotDao#listPlots} (one statement, rendered once per filter shape: the page in a
+ *       derived table, the producer joined, plans and coffrets left-joined, one row per plan, grouped in Java);</li>
  *   <li>{@link #nPlusOne}: the Django view without {@code select_related}/{@code prefetch_related}: the plots, then per
  *       plot {@code plot.producer} and {@code plot.adoption_plans.order_by('price', 'id')}, then per plan
  *       {@code plan.coffret};</li>
