@@ -275,10 +275,13 @@ def main():
 
 
 RACE_LABELS = [("library", "**library** `RegistrationService.register`", "RacingRegistrationBenchmark.raceLibrary"),
-               ("jdbc", "hand-written JDBC, same strategy (FOR UPDATE, count, insert)", "RacingRegistrationBenchmark.raceJdbc"),
+               ("jdbc", "hand-written JDBC, same strategy (FOR UPDATE joined with the user's rows, count, guarded insert)",
+                "RacingRegistrationBenchmark.raceJdbc"),
+               ("jdbcLockFirst", "hand-written JDBC, lock alone first (FOR UPDATE, who, count, insert)",
+                "RacingRegistrationBenchmark.raceJdbcLockFirst"),
                ("counter", "counter column, one conditional UPDATE ... RETURNING (benchmark-only column)",
                 "RacingRegistrationBenchmark.raceCounter"),
-               ("unlocked", "negative control: JDBC without FOR UPDATE", "RacingRegistrationBenchmark.raceUnlocked")]
+               ("unlocked", "negative control: JDBC lock first, without FOR UPDATE", "RacingRegistrationBenchmark.raceUnlocked")]
 
 
 def race_section(race, results, verdicts):

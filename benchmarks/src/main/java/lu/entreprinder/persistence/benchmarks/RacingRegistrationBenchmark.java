@@ -72,6 +72,11 @@ public class RacingRegistrationBenchmark {
     }
 
     @Benchmark
+    public Object raceJdbcLockFirst() {
+        return run("jdbcLockFirst");
+    }
+
+    @Benchmark
     public Object raceCounter() {
         return run("counter");
     }

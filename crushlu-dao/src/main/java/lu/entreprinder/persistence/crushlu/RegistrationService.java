@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import lu.entreprinder.persistence.core.internal.Check;
+import lu.entreprinder.persistence.core.ConflictException;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.NotFoundException;
 import lu.entreprinder.persistence.core.Transaction;
@@ -39,6 +40,15 @@ public final class RegistrationService {
     private static final String CONFIRMED = RegistrationStatus.CONFIRMED.dbValue();
     private static final String WAITLIST = RegistrationStatus.WAITLIST.dbValue();
     private static final String CANCELLED = RegistrationStatus.CANCELLED.dbValue();
+
+    /** The unique constraint on (event, user): one registration per user and event. */
+    private static final String REGISTRATION_UNIQUE = "crush_lu_eventregistration_event_id_user_id_uniq";
+
+    /** Whether the user of step 1's row is on the event's special list or a guest a coach approved for it. */
+    private static final Field<Boolean> SPECIAL = field(exists(selectOne().from(MEETUP_EVENT_SPECIAL_USERS)
+            .where(MEETUP_EVENT_SPECIAL_USERS.MEETUPEVENT_ID.eq(MEETUP_EVENT.ID),
+                    MEETUP_EVENT_SPECIAL_USERS.USER_ID.eq(USER.ID)))
+            .or(exists(InvitationService.approvedGuest(MEETUP_EVENT.ID, USER.ID)))).as("special");
 
     private final Database db;
     private final RegistrationListener listener;
@@ -64,6 +74,8 @@ public final class RegistrationService {
      * @throws ValidationException (field {@code userId}, {@code eventId}, {@code details},
      *         {@code details.dietaryRestrictions}, {@code details.specialRequests} or {@code details.invitationCode})
      * @throws NotFoundException for an unknown event or user
+     * @throws ConflictException ({@code crush_lu_eventregistration_event_id_user_id_uniq}) when a writer that does not
+     *         take the event's lock (not this library) changed the user's registration of the event during the call
      */
     public RegistrationResult register(long userId, long eventId, RegistrationDetails details) {
         Check.userId(userId, "userId");
@@ -77,53 +89,21 @@ public final class RegistrationService {
         return db.inTransaction(tx -> {
             var e = MEETUP_EVENT;
             var r = EVENT_REGISTRATION;
-            var u = USER;
-            var cp = CRUSH_PROFILE;
-            var su = MEETUP_EVENT_SPECIAL_USERS;
-            // 1. The lock, alone in its statement: everything read after it sees what earlier holders committed.
-            Record event = lockEvent(tx, eventId);
-            // 2. The user, their profile, invitation and existing registration.
-            Field<Boolean> special = field(exists(selectOne().from(su)
-                    .where(su.MEETUPEVENT_ID.eq(eventId), su.USER_ID.eq(u.ID)))
-                    .or(exists(InvitationService.approvedGuest(eventId, u.ID)))).as("special");
-            Record who = tx.dsl()
-                    .select(u.ID, cp.ID, cp.IS_APPROVED, cp.IS_ACTIVE, cp.DATE_OF_BIRTH, special)
-                    .select(r.fields())
-                    .from(u)
-                    .leftJoin(cp).on(cp.USER_ID.eq(u.ID))
-                    .leftJoin(r).on(r.USER_ID.eq(u.ID), r.EVENT_ID.eq(eventId))
-                    .where(u.ID.eq(userId))
-                    .fetchOne();
-            if (who == null) {
-                throw new NotFoundException("user", userId);
-            }
+            // 1. One statement: the event's row locked, with the user, profile, invitation and existing registration
+            //    joined to it. PostgreSQL reads the joined rows first and locks the event's row on top of them, so
+            //    these reads cost the lock's holders nothing; the event's columns are its latest committed version
+            //    (a lock that waited re-reads the row). The other rows are as they were when the statement started:
+            //    the one that matters, the existing registration, is re-checked by the guarded write below.
+            Record who = lockEventWithUser(tx, eventId, userId);
             EventRegistrationRecord existing = who.get(r.ID) == null ? null : who.into(r);
             if (existing != null && !CANCELLED.equals(existing.getStatus())) {
                 return new RegistrationResult.AlreadyRegistered(toRegistration(existing));
             }
-            if (event.get(e.IS_PRIVATE_INVITATION) && !who.get(special)
-                    && (code.isBlank() || !code.equals(event.get(e.INVITATION_CODE)))) {
-                return new RegistrationResult.PrivateWithoutInvitation();
+            RegistrationResult refused = refusal(tx, who, code);
+            if (refused != null) {
+                return refused;
             }
-            OffsetDateTime now = tx.now();
-            if (!event.get(e.IS_PUBLISHED) || event.get(e.IS_CANCELLED)
-                    || !now.isBefore(event.get(e.REGISTRATION_DEADLINE))) {
-                return new RegistrationResult.NotOpen();
-            }
-            if (who.get(cp.ID) == null) {
-                return new RegistrationResult.ProfileMissing();
-            }
-            if (!who.get(cp.IS_APPROVED) || !who.get(cp.IS_ACTIVE)) {
-                return new RegistrationResult.ProfileNotApproved();
-            }
-            LocalDate dateOfBirth = who.get(cp.DATE_OF_BIRTH);
-            int age = ProfileDisplay.age(dateOfBirth, db.today());
-            int minAge = event.get(e.MIN_AGE);
-            int maxAge = event.get(e.MAX_AGE);
-            if (age < minAge || age > maxAge) {
-                return new RegistrationResult.AgeOutOfRange(age, minAge, maxAge);
-            }
-            // 3. Count after the lock, in a later statement (a fresh snapshot under READ COMMITTED).
+            // 2. Count after the lock, in a later statement (a fresh snapshot under READ COMMITTED).
             Record2<Integer, Integer> counts = tx.dsl()
                     .select(count().filterWhere(r.STATUS.eq(CONFIRMED)), count().filterWhere(r.STATUS.eq(WAITLIST)))
                     .from(r).where(r.EVENT_ID.eq(eventId))
@@ -131,34 +111,118 @@ public final class RegistrationService {
             int confirmed = counts.value1();
             int waiting = counts.value2();
             RaceSeam.of(db).pause("registration.before-write");
-            String status = confirmed < event.get(e.MAX_PARTICIPANTS) ? CONFIRMED : WAITLIST;
-            EventRegistrationRecord written;
-            if (existing != null) {
-                written = tx.dsl().update(r)
-                        .set(r.STATUS, status)
-                        .set(r.CREATED_AT, now)
-                        .set(r.DIETARY_RESTRICTIONS, dietary)
-                        .set(r.SPECIAL_REQUESTS, requests)
-                        .where(r.ID.eq(existing.getId()))
-                        .returning()
-                        .fetchOne();
-            } else {
-                written = tx.dsl().insertInto(r)
-                        .set(r.EVENT_ID, eventId)
-                        .set(r.USER_ID, userId)
-                        .set(r.STATUS, status)
-                        .set(r.PAYMENT_CONFIRMED, false)
-                        .set(r.DIETARY_RESTRICTIONS, dietary)
-                        .set(r.SPECIAL_REQUESTS, requests)
-                        .set(r.CREATED_AT, now)
-                        .returning()
-                        .fetchOne();
+            String status = confirmed < who.get(e.MAX_PARTICIPANTS) ? CONFIRMED : WAITLIST;
+            OffsetDateTime now = tx.now();
+            // 3. The write, guarded: it writes nothing when the user's registration is no longer what step 1 read.
+            EventRegistrationRecord written = write(tx, userId, eventId, existing, status, now, dietary, requests);
+            if (written == null) {
+                // The same user's registration of this event committed between step 1's read and the lock (a
+                // double submission): read it again, now under the lock, and decide on it.
+                existing = tx.dsl().selectFrom(r).where(r.EVENT_ID.eq(eventId), r.USER_ID.eq(userId)).fetchOne();
+                if (existing != null && !CANCELLED.equals(existing.getStatus())) {
+                    return new RegistrationResult.AlreadyRegistered(toRegistration(existing));
+                }
+                written = write(tx, userId, eventId, existing, status, now, dietary, requests);
+                if (written == null) {
+                    throw new ConflictException("the registration of user " + userId + " for event " + eventId
+                            + " changed outside the event's lock", REGISTRATION_UNIQUE, null);
+                }
             }
             Registration registration = toRegistration(written);
             return CONFIRMED.equals(status)
                     ? new RegistrationResult.Confirmed(registration)
                     : new RegistrationResult.Waitlisted(registration, waiting + 1);
         });
+    }
+
+    /**
+     * Step 1 of {@link #register}: the event's row, locked, with the user's id, profile, invitation and registration
+     * of it. @throws NotFoundException for an unknown event, then for an unknown user
+     */
+    private static Record lockEventWithUser(Transaction tx, long eventId, long userId) {
+        var e = MEETUP_EVENT;
+        var r = EVENT_REGISTRATION;
+        var u = USER;
+        var cp = CRUSH_PROFILE;
+        Record who = tx.forUpdate(tx.dsl()
+                .select(e.ID, e.MAX_PARTICIPANTS, e.MIN_AGE, e.MAX_AGE, e.REGISTRATION_DEADLINE,
+                        e.IS_PUBLISHED, e.IS_PRIVATE_INVITATION, e.INVITATION_CODE, e.IS_CANCELLED,
+                        u.ID, cp.ID, cp.IS_APPROVED, cp.IS_ACTIVE, cp.DATE_OF_BIRTH, SPECIAL)
+                .select(r.fields())
+                .from(e)
+                .leftJoin(u).on(u.ID.eq(userId))
+                .leftJoin(cp).on(cp.USER_ID.eq(u.ID))
+                .leftJoin(r).on(r.USER_ID.eq(u.ID), r.EVENT_ID.eq(e.ID))
+                .where(e.ID.eq(eventId)), e).fetchOne();
+        if (who == null) {
+            throw new NotFoundException("event", eventId);
+        }
+        if (who.get(u.ID) == null) {
+            throw new NotFoundException("user", userId);
+        }
+        return who;
+    }
+
+    /** Why the user may not register for the locked event, in {@link #register}'s order; null when they may. */
+    private RegistrationResult refusal(Transaction tx, Record who, String code) {
+        var e = MEETUP_EVENT;
+        var cp = CRUSH_PROFILE;
+        if (who.get(e.IS_PRIVATE_INVITATION) && !who.get(SPECIAL)
+                && (code.isBlank() || !code.equals(who.get(e.INVITATION_CODE)))) {
+            return new RegistrationResult.PrivateWithoutInvitation();
+        }
+        if (!who.get(e.IS_PUBLISHED) || who.get(e.IS_CANCELLED)
+                || !tx.now().isBefore(who.get(e.REGISTRATION_DEADLINE))) {
+            return new RegistrationResult.NotOpen();
+        }
+        if (who.get(cp.ID) == null) {
+            return new RegistrationResult.ProfileMissing();
+        }
+        if (!who.get(cp.IS_APPROVED) || !who.get(cp.IS_ACTIVE)) {
+            return new RegistrationResult.ProfileNotApproved();
+        }
+        LocalDate dateOfBirth = who.get(cp.DATE_OF_BIRTH);
+        int age = ProfileDisplay.age(dateOfBirth, db.today());
+        int minAge = who.get(e.MIN_AGE);
+        int maxAge = who.get(e.MAX_AGE);
+        if (age < minAge || age > maxAge) {
+            return new RegistrationResult.AgeOutOfRange(age, minAge, maxAge);
+        }
+        return null;
+    }
+
+    /**
+     * Reactivates the cancelled registration {@code existing} (still cancelled) or inserts one (still none); null
+     * when that no longer holds, nothing written: a statement that cannot fail on a duplicate, so the transaction
+     * stays usable.
+     */
+    private static EventRegistrationRecord write(Transaction tx, long userId, long eventId,
+                                                 EventRegistrationRecord existing, String status, OffsetDateTime now,
+                                                 String dietary, String requests) {
+        var r = EVENT_REGISTRATION;
+        if (existing != null) {
+            return tx.dsl().update(r)
+                    .set(r.STATUS, status)
+                    .set(r.CREATED_AT, now)
+                    .set(r.DIETARY_RESTRICTIONS, dietary)
+                    .set(r.SPECIAL_REQUESTS, requests)
+                    .where(r.ID.eq(existing.getId()), r.STATUS.eq(CANCELLED))
+                    .returning()
+                    .fetchOne();
+        }
+        var insert = tx.dsl().insertInto(r)
+                .set(r.EVENT_ID, eventId)
+                .set(r.USER_ID, userId)
+                .set(r.STATUS, status)
+                .set(r.PAYMENT_CONFIRMED, false)
+                .set(r.DIETARY_RESTRICTIONS, dietary)
+                .set(r.SPECIAL_REQUESTS, requests)
+                .set(r.CREATED_AT, now);
+        // SQLite needs no guard: its immediate transaction held the write lock before step 1 read anything (and
+        // jOOQ would fetch ON CONFLICT's RETURNING there with a second statement)
+        return tx.database().isSqlite()
+                ? insert.returning().fetchOne()
+                : insert.onConflict(r.EVENT_ID, r.USER_ID).doNothing().returning().fetchOne();
     }
 
     /**

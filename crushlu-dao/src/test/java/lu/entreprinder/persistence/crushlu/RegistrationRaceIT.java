@@ -95,6 +95,59 @@ class RegistrationRaceIT {
     }
 
     /**
+     * A double submission: the user's second registration reads "not registered" before the lock (PostgreSQL: its
+     * lock statement starts while the first holds the lock, so its snapshot predates the first's insert), then waits.
+     * Its guarded insert writes nothing, and it answers with the first's registration: one row, no error.
+     */
+    @DatabaseTest
+    void aDoubleSubmissionWaitingForTheLockAnswersWithTheFirstRegistration(Database db) throws Exception {
+        RegistrationService service = new RegistrationService(db);
+        long event = EventFixtures.event(db, "e", SPOTS);
+        long anna = EventFixtures.member(db, "anna");
+        RegistrationResult[] results = raceTwice(db, service, anna, event);
+        assertThat(results[0]).isInstanceOf(RegistrationResult.Confirmed.class);
+        assertThat(results[1]).isEqualTo(new RegistrationResult.AlreadyRegistered(
+                ((RegistrationResult.Confirmed) results[0]).registration()));
+        assertThat(EventFixtures.registrations(db)).isEqualTo(1);
+    }
+
+    /** The same for a cancelled registration: the first reactivates it, the second answers with that registration. */
+    @DatabaseTest
+    void aDoubleReactivationWaitingForTheLockAnswersWithTheFirstRegistration(Database db) throws Exception {
+        RegistrationService service = new RegistrationService(db);
+        long event = EventFixtures.event(db, "e", SPOTS);
+        long anna = EventFixtures.member(db, "anna");
+        service.register(anna, event, RegistrationDetails.none());
+        service.cancel(anna, event);
+        RegistrationResult[] results = raceTwice(db, service, anna, event);
+        assertThat(results[0]).isInstanceOf(RegistrationResult.Confirmed.class);
+        assertThat(results[1]).isEqualTo(new RegistrationResult.AlreadyRegistered(
+                ((RegistrationResult.Confirmed) results[0]).registration()));
+        assertThat(EventFixtures.registrations(db)).isEqualTo(1);
+        assertThat(count(db, event, RegistrationStatus.CONFIRMED)).isEqualTo(1);
+    }
+
+    /** The user registers twice: the first call held between its count and its write, the second waiting meanwhile. */
+    private static RegistrationResult[] raceTwice(Database db, RegistrationService service, long user, long event)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (Race.Hold hold = new Race.Hold()) {
+            RaceSeam.of(db).onPause("registration.before-write", hold);
+            Future<RegistrationResult> first = pool.submit(
+                    () -> service.register(user, event, RegistrationDetails.none()));
+            hold.awaitHeld(Duration.ofSeconds(10));
+            Future<RegistrationResult> second = pool.submit(
+                    () -> service.register(user, event, RegistrationDetails.none()));
+            Thread.sleep(300);
+            assertThat(second.isDone()).as("the second registration waits for the lock").isFalse();
+            hold.release();
+            return new RegistrationResult[] {first.get(10, TimeUnit.SECONDS), second.get(30, TimeUnit.SECONDS)};
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
      * {@value #ROUNDS} rounds of many threads (200 on PostgreSQL, 40 on SQLite) racing for {@value #SPOTS} spots:
      * exactly 20 confirmed, the rest waitlisted, one row per user, no error reaching a caller.
      */

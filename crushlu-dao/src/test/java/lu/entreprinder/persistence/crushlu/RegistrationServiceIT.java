@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.NotFoundException;
+import lu.entreprinder.persistence.testing.Backend;
 import lu.entreprinder.persistence.testing.DatabaseTest;
 import lu.entreprinder.persistence.testing.Fixtures;
 import lu.entreprinder.persistence.testing.Statements;
@@ -228,6 +229,34 @@ class RegistrationServiceIT {
         var counted = Statements.count(db, () -> service.findRegistration(anna, event));
         assertThat(counted.statements()).isEqualTo(1);
         assertThat(counted.value()).get().extracting(Registration::status).isEqualTo(RegistrationStatus.CONFIRMED);
+    }
+
+    /**
+     * A registration is three statements (the event's lock joined with the user's rows, the count, the write), a
+     * reactivation too; an answer decided by the first statement (already registered, a refusal) is that one. On
+     * SQLite jOOQ reads an insert's {@code RETURNING} with a second statement: four for a new registration there.
+     */
+    @DatabaseTest
+    void registerIsThreeStatementsAndAnAnswerWithoutWriteIsOne(Database db, Backend backend) {
+        RegistrationService service = new RegistrationService(db);
+        long event = EventFixtures.event(db, "e", 1);
+        List<Long> users = EventFixtures.members(db, "u", 3);
+        for (long user : users) {
+            var counted = Statements.count(db, () -> service.register(user, event, RegistrationDetails.none()));
+            assertThat(counted.statements()).isEqualTo(backend == Backend.POSTGRESQL ? 3 : 4);
+        }
+        var again = Statements.count(db, () -> service.register(users.get(0), event, RegistrationDetails.none()));
+        assertThat(again.value()).isInstanceOf(RegistrationResult.AlreadyRegistered.class);
+        assertThat(again.statements()).isEqualTo(1);
+        service.cancel(users.get(2), event);
+        var reactivated = Statements.count(db,
+                () -> service.register(users.get(2), event, RegistrationDetails.none()));
+        assertThat(reactivated.value()).isInstanceOf(RegistrationResult.Waitlisted.class);
+        assertThat(reactivated.statements()).isEqualTo(3);
+        long noProfile = Fixtures.user(db, "plain");
+        var refused = Statements.count(db, () -> service.register(noProfile, event, RegistrationDetails.none()));
+        assertThat(refused.value()).isInstanceOf(RegistrationResult.ProfileMissing.class);
+        assertThat(refused.statements()).isEqualTo(1);
     }
 
     @DatabaseTest

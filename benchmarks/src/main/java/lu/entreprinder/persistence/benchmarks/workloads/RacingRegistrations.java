@@ -37,14 +37,17 @@ import lu.entreprinder.persistence.schema.generated.DefaultSchema;
  * Workload 3: {@value #THREADS} threads race to register up to 1,000 (user, event) pairs for {@value #EVENTS}
  * dedicated events of {@value #CAPACITY} spots, each registration in its own transaction. Variants:
  * <ul>
- *   <li>{@code library}: {@link RegistrationService#register} (lock the event row, read user/profile/existing
- *       registration, count, insert: 4 statements);</li>
+ *   <li>{@code library}: {@link RegistrationService#register} (lock the event row in a statement that also reads
+ *       the user, profile and existing registration, count, insert guarded against a double submission:
+ *       3 statements);</li>
  *   <li>{@code jdbc}: the same strategy and checks, hand-written, on the same pool;</li>
+ *   <li>{@code jdbcLockFirst}: the library's earlier strategy, hand-written: lock the event row alone, then read
+ *       user/profile/existing registration, count, insert (4 statements);</li>
  *   <li>{@code counter}: BENCHMARK-ONLY EXPERIMENT. A {@code confirmed_count} column, added to
  *       {@code crush_lu_meetupevent} in the benchmark database only (dropped again on {@link #close}), taken by one
  *       conditional {@code UPDATE … RETURNING} (3 statements, no count). Adopting it would be a later migration;
  *       here it only covers registration (no cancellation, no reactivation of a cancelled row);</li>
- *   <li>{@code unlocked}: the negative control: {@code jdbc} without {@code FOR UPDATE}. It must overbook, or the
+ *   <li>{@code unlocked}: the negative control: {@code jdbcLockFirst} without {@code FOR UPDATE}. It must overbook, or the
  *       race proves nothing.</li>
  * </ul>
  * The events are created on open and deleted on {@link #close}; {@link #reset} deletes their registrations before
@@ -57,7 +60,7 @@ public final class RacingRegistrations implements AutoCloseable {
     public static final int EVENTS = 20;
     public static final int CAPACITY = 30;
     public static final int MAX_REGISTRATIONS = 1_000;
-    public static final List<String> VARIANTS = List.of("library", "jdbc", "counter", "unlocked");
+    public static final List<String> VARIANTS = List.of("library", "jdbc", "jdbcLockFirst", "counter", "unlocked");
     private static final String TITLE = "workload 3 race event #";
     /** The whole JVM's CPU time: what the client side costs per registration (the database's is not in it). */
     private static final com.sun.management.OperatingSystemMXBean CPU =
@@ -86,6 +89,24 @@ public final class RacingRegistrations implements AutoCloseable {
             LEFT JOIN crush_lu_eventregistration r ON r.user_id = u.id AND r.event_id = ?
             WHERE u.id = ?""";
 
+    /**
+     * The library's strategy: the event's row locked by a statement that reads the user, profile, invitation and
+     * existing registration first (PostgreSQL locks at the top of the plan), so those reads happen outside the lock.
+     */
+    private static final String LOCK_WHO_SQL = """
+            SELECT e.id, e.max_participants, e.min_age, e.max_age, e.registration_deadline, e.is_published,
+                   e.is_private_invitation, e.invitation_code,
+                   u.id, cp.id, cp.is_approved, cp.is_active, cp.date_of_birth,
+                   EXISTS (SELECT 1 FROM crush_lu_meetupevent_special_users su
+                           WHERE su.meetupevent_id = e.id AND su.user_id = u.id) AS special,
+                   r.id, r.status
+            FROM crush_lu_meetupevent e
+            LEFT JOIN auth_user u ON u.id = ?
+            LEFT JOIN crush_lu_crushprofile cp ON cp.user_id = u.id
+            LEFT JOIN crush_lu_eventregistration r ON r.user_id = u.id AND r.event_id = e.id
+            WHERE e.id = ?
+            FOR UPDATE OF e""";
+
     private static final String COUNT_SQL = """
             SELECT count(*) FILTER (WHERE status = 'confirmed'), count(*) FILTER (WHERE status = 'waitlist')
             FROM crush_lu_eventregistration WHERE event_id = ?""";
@@ -102,6 +123,22 @@ public final class RacingRegistrations implements AutoCloseable {
             UPDATE crush_lu_eventregistration SET status = ?, created_at = ?, dietary_restrictions = '',
                                                   special_requests = ''
             WHERE id = ?""" + RETURNING;
+
+    /** {@link #INSERT_SQL} writing nothing when the user registered meanwhile (read before the lock, re-checked). */
+    private static final String INSERT_GUARDED_SQL = """
+            INSERT INTO crush_lu_eventregistration (event_id, user_id, status, payment_confirmed, dietary_restrictions,
+                                                    special_requests, created_at)
+            VALUES (?, ?, ?, false, '', '', ?)
+            ON CONFLICT (event_id, user_id) DO NOTHING""" + RETURNING;
+
+    /** {@link #REACTIVATE_SQL} writing nothing when the row is no longer cancelled. */
+    private static final String REACTIVATE_GUARDED_SQL = """
+            UPDATE crush_lu_eventregistration SET status = ?, created_at = ?, dietary_restrictions = '',
+                                                  special_requests = ''
+            WHERE id = ? AND status = 'cancelled'""" + RETURNING;
+
+    private static final String REREAD_SQL = """
+            SELECT id, status FROM crush_lu_eventregistration WHERE event_id = ? AND user_id = ?""";
 
     /** The counter variant's checks: event, user, profile, invitation and existing registration in one read. */
     private static final String COUNTER_CHECK_SQL = """
@@ -258,7 +295,8 @@ public final class RacingRegistrations implements AutoCloseable {
     public Run run(String variant) {
         Op op = switch (variant) {
             case "library" -> this::library;
-            case "jdbc" -> (u, e) -> jdbc(u, e, true);
+            case "jdbc" -> this::jdbcJoined;
+            case "jdbcLockFirst" -> (u, e) -> jdbc(u, e, true);
             case "counter" -> this::counter;
             case "unlocked" -> (u, e) -> jdbc(u, e, false);
             default -> throw new IllegalArgumentException(variant);
@@ -360,7 +398,81 @@ public final class RacingRegistrations implements AutoCloseable {
         };
     }
 
-    /** The library's strategy by hand: lock (or not), who, count, insert; the same checks. */
+    /** The library's strategy by hand: lock joined with who, count, guarded insert; the same checks. */
+    private Outcome jdbcJoined(int userId, long eventId) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Outcome outcome = jdbcJoinedInTransaction(c, userId, eventId);
+                c.commit();
+                return outcome;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    private Outcome jdbcJoinedInTransaction(Connection c, int userId, long eventId) throws SQLException {
+        int max;
+        Long existingId;
+        try (PreparedStatement ps = c.prepareStatement(LOCK_WHO_SQL)) {
+            ps.setInt(1, userId);
+            ps.setLong(2, eventId);
+            jdbcStatements.increment();
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalArgumentException("no event " + eventId);
+                }
+                if (rs.getObject(9) == null) {
+                    throw new IllegalArgumentException("no user " + userId);
+                }
+                max = rs.getInt(2);
+                rs.getString(8); // the invitation code: read like the library, unused without one given
+                existingId = rs.getObject(15, Long.class);
+                if (existingId != null && !"cancelled".equals(rs.getString(16))) {
+                    return Outcome.REJECTED; // already registered
+                }
+                Outcome refused = refused(rs, 10, rs.getBoolean(7), rs.getBoolean(6),
+                        rs.getObject(5, OffsetDateTime.class), rs.getInt(3), rs.getInt(4));
+                if (refused != null) {
+                    return refused;
+                }
+            }
+        }
+        int confirmed;
+        try (PreparedStatement ps = c.prepareStatement(COUNT_SQL)) {
+            ps.setLong(1, eventId);
+            jdbcStatements.increment();
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                confirmed = rs.getInt(1);
+            }
+        }
+        boolean spot = confirmed < max;
+        if (!writeGuarded(c, userId, eventId, existingId, spot)) {
+            // registered meanwhile (a double submission): read again under the lock, as the library does
+            try (PreparedStatement ps = c.prepareStatement(REREAD_SQL)) {
+                ps.setLong(1, eventId);
+                ps.setInt(2, userId);
+                jdbcStatements.increment();
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && !"cancelled".equals(rs.getString(2))) {
+                        return Outcome.REJECTED;
+                    }
+                    existingId = rs.getRow() == 0 ? null : rs.getLong(1);
+                }
+            }
+            if (!writeGuarded(c, userId, eventId, existingId, spot)) {
+                throw new IllegalStateException("registration of " + userId + " for " + eventId + " changed");
+            }
+        }
+        return spot ? Outcome.CONFIRMED : Outcome.WAITLISTED;
+    }
+
+    /** The library's strategy by hand (earlier): lock (or not), who, count, insert; the same checks. */
     private Outcome jdbc(int userId, long eventId, boolean lock) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -504,6 +616,40 @@ public final class RacingRegistrations implements AutoCloseable {
         return age < minAge || age > maxAge ? Outcome.REJECTED : null;
     }
 
+    /** {@link #write} guarded: false, nothing written, when the user's registration is not what was read. */
+    private boolean writeGuarded(Connection c, int userId, long eventId, Long existingId, boolean confirmed)
+            throws SQLException {
+        String status = confirmed ? "confirmed" : "waitlist";
+        OffsetDateTime now = db.now();
+        try (PreparedStatement ps = c.prepareStatement(existingId == null ? INSERT_GUARDED_SQL : REACTIVATE_GUARDED_SQL)) {
+            if (existingId == null) {
+                ps.setLong(1, eventId);
+                ps.setInt(2, userId);
+                ps.setString(3, status);
+                ps.setObject(4, now);
+            } else {
+                ps.setString(1, status);
+                ps.setObject(2, now);
+                ps.setLong(3, existingId);
+            }
+            jdbcStatements.increment();
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return false;
+                }
+                // read what the library maps into its Registration
+                rs.getLong(1);
+                rs.getLong(2);
+                rs.getInt(3);
+                rs.getString(4);
+                rs.getBoolean(5);
+                rs.getObject(6, OffsetDateTime.class);
+                rs.getObject(7, OffsetDateTime.class);
+                return true;
+            }
+        }
+    }
+
     private void write(Connection c, int userId, long eventId, Long existingId, boolean confirmed) throws SQLException {
         String status = confirmed ? "confirmed" : "waitlist";
         OffsetDateTime now = db.now();
@@ -619,7 +765,7 @@ public final class RacingRegistrations implements AutoCloseable {
             variants.put(v, m);
         }
         out.put("variants", variants);
-        for (String other : List.of("jdbc", "counter")) {
+        for (String other : List.of("jdbc", "jdbcLockFirst", "counter")) {
             List<Double> ratios = new ArrayList<>();
             for (int r = 0; r < rounds; r++) {
                 ratios.add(runs.get("library").get(r).perSecond() / runs.get(other).get(r).perSecond());
@@ -644,7 +790,7 @@ public final class RacingRegistrations implements AutoCloseable {
                     + " overbooked " + paused.overbookedEvents() + " events");
         }
         List<String> broken = new ArrayList<>();
-        for (String v : List.of("library", "jdbc", "counter")) {
+        for (String v : List.of("library", "jdbc", "jdbcLockFirst", "counter")) {
             if (!checks.get(v).stream().allMatch(Check::held)) {
                 broken.add(v + " " + checks.get(v) + " " + variants.get(v));
             }
