@@ -50,10 +50,9 @@ import org.jooq.SelectConditionStep;
  * every attempt stored, chapter completion times, chapter rewards unlocked, the journey completed), hints with a
  * cost, puzzle pieces bought with points, the final response, and the queries over the JSON progress lists.
  *
- * <p>Writes by the same user in the same journey never lose an update nor spend points twice: {@link #takeHint}
- * and {@link #unlockPiece} get or create the progress row and lock it ({@code FOR UPDATE}; SQLite: the immediate
- * transaction), {@link #respond} locks it, before reading and rewriting it; {@link #answer} does the same on SQLite,
- * and on PostgreSQL first writes only if the row is still the version it read (else it answers again, locked).
+ * <p>Writes by the same user in the same journey never lose an update nor spend points twice: {@link #answer},
+ * {@link #takeHint} and {@link #unlockPiece} get or create the progress row and lock it ({@code FOR UPDATE}; SQLite:
+ * the immediate transaction), {@link #respond} locks it, before reading and rewriting it.
  *
  * <p>JSON containment: PostgreSQL uses {@code completed_challenges @> '[id]'} (GIN {@code jsonb_path_ops} index),
  * SQLite an {@code EXISTS} over {@code json_each}; both give the same answers.
@@ -79,20 +78,12 @@ public final class JourneyService {
      * stored as an attempt. Riddles and word scrambles also accept their alternative answers, compared after the
      * same normalisation ({@link JourneyText}).
      *
-     * <p>Writes by the same user in the same journey never lose an update. On PostgreSQL the answer is first played
-     * optimistically, without a transaction of its own: the challenge, its journey's structure and the progress row
-     * with its version ({@code xmin}) in one read, then the progress update conditional on that version and the
-     * attempt in one statement; when the row changed since the read (a concurrent answer, hint or piece, or another
-     * writer), or is missing, the answer is played again locked: in a transaction, the row read {@code FOR UPDATE}
-     * (or created), then written. On SQLite it is always played locked (the immediate transaction).
-     *
-     * <p>Statements on PostgreSQL, once the user has progress in the journey: a right answer 2 (the read; the update
-     * with the attempt), a wrong answer 2, an answer to a completed challenge 3 (the original points, the attempt), a
-     * chapter-locked answer 1; the first right answer 3 (the row created and returned); a wrong one without progress
-     * 2; 2 more (the locked read and write) when the optimistic update lost a race. On SQLite: a right answer 3 (the
-     * challenge with its structure and the progress row; the update; the attempt), a wrong one 2, a completed one 3,
-     * a chapter-locked one 1; without progress 1 more for a wrong answer (the challenge alone), 3 more for the first
-     * right one (the challenge, the row created, the row read back).
+     * <p>Statements, once the user has progress in the journey: a right answer 2 on PostgreSQL (the challenge with
+     * its journey's structure and the progress row, locked, in one; the progress update and the attempt in one), 3
+     * on SQLite (the update and the attempt apart), a wrong answer 2, an answer to a completed challenge 3 (the
+     * original points, the attempt), a chapter-locked answer 1. Before: 1 more for a wrong answer (the challenge
+     * alone), 2 more for the first right one on PostgreSQL (the challenge, the row created and returned), 3 on
+     * SQLite (jOOQ reads the returned row apart).
      *
      * @throws ValidationException (fields {@code userId}, {@code challengeId}, {@code answer}) for bad input, a
      *         blank answer, or an answer of the wrong format for the challenge (e.g. a choice that is not one of its
@@ -104,172 +95,124 @@ public final class JourneyService {
         Check.userId(userId, "userId");
         Check.id(challengeId, "challengeId");
         Check.required(answer, "answer");
-        Record seen = null;
-        if (db.isPostgres()) {
-            // optimistic first, without a transaction: the challenge, its journey's structure and the progress row
-            // with its version (xmin), then one conditional write; a lost race or a missing row goes locked below
-            seen = db.dsl().select(OPTIMISTIC)
-                    .from(JOURNEY_CHALLENGE)
-                    .join(JOURNEY_CHAPTER).on(JOURNEY_CHAPTER.ID.eq(JOURNEY_CHALLENGE.CHAPTER_ID))
-                    .leftJoin(JOURNEY_PROGRESS).on(JOURNEY_PROGRESS.JOURNEY_ID.eq(JOURNEY_CHAPTER.JOURNEY_ID))
-                    .and(JOURNEY_PROGRESS.USER_ID.eq(userId))
-                    .where(JOURNEY_CHALLENGE.ID.eq(challengeId))
-                    .fetchOptional()
-                    .orElseThrow(() -> new NotFoundException("challenge", challengeId));
-            JourneyAnswerResult result = play(db.dsl(), null, seen, userId, challengeId, answer);
-            if (result != null) {
-                return result;
-            }
-        }
-        Record read = seen;
-        return db.inTransaction(tx -> play(tx.dsl(), tx, read, userId, challengeId, answer));
-    }
-
-    /**
-     * Plays an answer. Optimistic ({@code tx} null, PostgreSQL, autocommit or the caller's transaction): on the
-     * unlocked read {@code seen}; the progress update is conditional on the row's version ({@code xmin}, new with
-     * every update of the row, by us or another writer) and answers null when the row changed since the read, or
-     * when it is missing (created in the locked path). Locked ({@code tx}): the row read {@code FOR UPDATE} (or,
-     * when {@code seen} found none, created), then written unconditionally.
-     */
-    private JourneyAnswerResult play(DSLContext dsl, Transaction tx, Record seen, long userId, long challengeId,
-                                     JourneyAnswer answer) {
-        boolean optimistic = tx == null;
-        Record progress;
-        Record ch;
-        if (optimistic) {
-            progress = seen.get(JOURNEY_PROGRESS.ID) == null ? null : seen;
-            ch = seen;
-        } else if (seen != null && seen.get(JOURNEY_PROGRESS.ID) == null) {
-            progress = null; // none when read: created below (a concurrent creation is handled there)
-            ch = seen;
-        } else {
+        return db.inTransaction(tx -> {
             // the challenge, its journey's structure and the user's progress row, locked (FOR UPDATE OF the
             // progress only: other players of the challenge are not held up), in one statement
-            var joined = dsl.select(WITH_PROGRESS)
+            var joined = tx.dsl().select(WITH_PROGRESS)
                     .from(JOURNEY_CHALLENGE)
                     .join(JOURNEY_CHAPTER).on(JOURNEY_CHAPTER.ID.eq(JOURNEY_CHALLENGE.CHAPTER_ID))
                     .join(JOURNEY_PROGRESS).on(JOURNEY_PROGRESS.JOURNEY_ID.eq(JOURNEY_CHAPTER.JOURNEY_ID))
                     .and(JOURNEY_PROGRESS.USER_ID.eq(userId))
                     .where(JOURNEY_CHALLENGE.ID.eq(challengeId));
-            progress = tx.forUpdate(joined, JOURNEY_PROGRESS)
+            Record progress = tx.forUpdate(joined, JOURNEY_PROGRESS)
                     .fetchOne();
-            ch = progress != null ? progress : dsl.select(CHALLENGE_FIELDS)
+            Record ch = progress != null ? progress : tx.dsl().select(CHALLENGE_FIELDS)
                     .from(JOURNEY_CHALLENGE)
                     .join(JOURNEY_CHAPTER).on(JOURNEY_CHAPTER.ID.eq(JOURNEY_CHALLENGE.CHAPTER_ID))
                     .where(JOURNEY_CHALLENGE.ID.eq(challengeId))
                     .fetchOptional()
                     .orElseThrow(() -> new NotFoundException("challenge", challengeId));
-        }
-        JourneyChallengeType type = JourneyChallengeType.fromDb(ch.get(JOURNEY_CHALLENGE.CHALLENGE_TYPE));
-        Evaluated evaluated = check(type, ch.get(JOURNEY_CHALLENGE.CORRECT_ANSWER),
-                ProfileJson.strings(ch.get(JOURNEY_CHALLENGE.OPTIONS)),
-                ProfileJson.strings(ch.get(JOURNEY_CHALLENGE.ALTERNATIVE_ANSWERS)),
-                ch.get(JOURNEY_CHAPTER.IS_QUESTIONNAIRE), answer);
-        long journeyId = ch.get(JOURNEY_CHAPTER.JOURNEY_ID);
-        if (!evaluated.correct()) {
-            insertAttempt(dsl, userId, challengeId, journeyId, evaluated.stored(), false, 0);
-            return new JourneyAnswerResult.Incorrect(challengeId, !ch.get(JOURNEY_CHALLENGE.HINT).isEmpty());
-        }
-        int chapterNumber = ch.get(JOURNEY_CHAPTER.CHAPTER_NUMBER);
-        int points = ch.get(JOURNEY_CHALLENGE.POINTS);
-
-        Map<Integer, List<Long>> challengesByChapter = slots(ch.get(SLOTS), true);
-        Map<Integer, List<Long>> rewardsByChapter = slots(ch.get(REWARD_SLOTS), false);
-        List<Long> journeyChallenges = new ArrayList<>();
-        challengesByChapter.values().forEach(journeyChallenges::addAll);
-
-        if (progress == null) {
-            if (optimistic) {
-                return null; // the row is created in the locked path
+            JourneyChallengeType type = JourneyChallengeType.fromDb(ch.get(JOURNEY_CHALLENGE.CHALLENGE_TYPE));
+            Evaluated evaluated = check(type, ch.get(JOURNEY_CHALLENGE.CORRECT_ANSWER),
+                    ProfileJson.strings(ch.get(JOURNEY_CHALLENGE.OPTIONS)),
+                    ProfileJson.strings(ch.get(JOURNEY_CHALLENGE.ALTERNATIVE_ANSWERS)),
+                    ch.get(JOURNEY_CHAPTER.IS_QUESTIONNAIRE), answer);
+            long journeyId = ch.get(JOURNEY_CHAPTER.JOURNEY_ID);
+            if (!evaluated.correct()) {
+                insertAttempt(tx, userId, challengeId, journeyId, evaluated.stored(), false, 0);
+                return new JourneyAnswerResult.Incorrect(challengeId, !ch.get(JOURNEY_CHALLENGE.HINT).isEmpty());
             }
-            progress = createProgress(tx, userId, journeyId);
-        }
-        List<Long> completedBefore = ProfileJson.longs(progress.get(JOURNEY_PROGRESS.COMPLETED_CHALLENGES));
-        JourneyProgressView before = view(progress, done(completedBefore, journeyChallenges),
-                journeyChallenges.size());
-        RaceSeam.of(db).pause("journey.between-read-and-write");
+            int chapterNumber = ch.get(JOURNEY_CHAPTER.CHAPTER_NUMBER);
+            int points = ch.get(JOURNEY_CHALLENGE.POINTS);
 
-        if (before.completedChallenges().contains(challengeId)) {
-            int original = dsl.select(JOURNEY_ATTEMPT.POINTS_AWARDED).from(JOURNEY_ATTEMPT)
-                    .where(JOURNEY_ATTEMPT.USER_ID.eq(userId))
-                    .and(JOURNEY_ATTEMPT.CHALLENGE_ID.eq(challengeId))
-                    .and(JOURNEY_ATTEMPT.IS_CORRECT)
-                    .orderBy(JOURNEY_ATTEMPT.ID)
-                    .limit(1)
-                    .fetchOptional(JOURNEY_ATTEMPT.POINTS_AWARDED)
-                    .orElse(0);
-            insertAttempt(dsl, userId, challengeId, journeyId, evaluated.stored(), true, 0);
-            return new JourneyAnswerResult.AlreadyCompleted(before, original);
-        }
-        if (chapterNumber > before.currentChapter() && !before.completed()) {
-            return new JourneyAnswerResult.ChapterLocked(challengeId, chapterNumber, before.currentChapter());
-        }
+            Map<Integer, List<Long>> challengesByChapter = slots(ch.get(SLOTS), true);
+            Map<Integer, List<Long>> rewardsByChapter = slots(ch.get(REWARD_SLOTS), false);
+            List<Long> journeyChallenges = new ArrayList<>();
+            challengesByChapter.values().forEach(journeyChallenges::addAll);
 
-        LinkedHashSet<Long> completed = new LinkedHashSet<>(before.completedChallenges());
-        completed.add(challengeId);
-        LinkedHashSet<Long> unlocked = new LinkedHashSet<>(before.unlockedRewards());
-        List<Long> newlyUnlocked = new ArrayList<>();
-        Integer current = null;
-        int last = 1;
-        for (Map.Entry<Integer, List<Long>> chapter : challengesByChapter.entrySet()) {
-            last = chapter.getKey();
-            if (completed.containsAll(chapter.getValue())) {
-                for (Long reward : rewardsByChapter.getOrDefault(chapter.getKey(), List.of())) {
-                    if (unlocked.add(reward)) {
-                        newlyUnlocked.add(reward);
+            if (progress == null) {
+                progress = createProgress(tx, userId, journeyId);
+            }
+            List<Long> completedBefore = ProfileJson.longs(progress.get(JOURNEY_PROGRESS.COMPLETED_CHALLENGES));
+            JourneyProgressView before = view(progress, done(completedBefore, journeyChallenges),
+                    journeyChallenges.size());
+            RaceSeam.of(db).pause("journey.between-read-and-write");
+
+            if (before.completedChallenges().contains(challengeId)) {
+                int original = tx.dsl().select(JOURNEY_ATTEMPT.POINTS_AWARDED).from(JOURNEY_ATTEMPT)
+                        .where(JOURNEY_ATTEMPT.USER_ID.eq(userId))
+                        .and(JOURNEY_ATTEMPT.CHALLENGE_ID.eq(challengeId))
+                        .and(JOURNEY_ATTEMPT.IS_CORRECT)
+                        .orderBy(JOURNEY_ATTEMPT.ID)
+                        .limit(1)
+                        .fetchOptional(JOURNEY_ATTEMPT.POINTS_AWARDED)
+                        .orElse(0);
+                insertAttempt(tx, userId, challengeId, journeyId, evaluated.stored(), true, 0);
+                return new JourneyAnswerResult.AlreadyCompleted(before, original);
+            }
+            if (chapterNumber > before.currentChapter() && !before.completed()) {
+                return new JourneyAnswerResult.ChapterLocked(challengeId, chapterNumber, before.currentChapter());
+            }
+
+            LinkedHashSet<Long> completed = new LinkedHashSet<>(before.completedChallenges());
+            completed.add(challengeId);
+            LinkedHashSet<Long> unlocked = new LinkedHashSet<>(before.unlockedRewards());
+            List<Long> newlyUnlocked = new ArrayList<>();
+            Integer current = null;
+            int last = 1;
+            for (Map.Entry<Integer, List<Long>> chapter : challengesByChapter.entrySet()) {
+                last = chapter.getKey();
+                if (completed.containsAll(chapter.getValue())) {
+                    for (Long reward : rewardsByChapter.getOrDefault(chapter.getKey(), List.of())) {
+                        if (unlocked.add(reward)) {
+                            newlyUnlocked.add(reward);
+                        }
                     }
+                } else if (current == null) {
+                    current = chapter.getKey();
                 }
-            } else if (current == null) {
-                current = chapter.getKey();
             }
-        }
-        boolean journeyDone = current == null;
-        boolean chapterDone = completed.containsAll(challengesByChapter.getOrDefault(chapterNumber, List.of()));
-        int newCurrent = Math.max(1, journeyDone ? last : current);
-        OffsetDateTime now = db.now();
-        OffsetDateTime completedAt = before.completedAt().orElse(journeyDone ? now : null);
-        Map<Integer, OffsetDateTime> chapterTimes = new TreeMap<>(before.chapterCompletedAt());
-        if (chapterDone) {
-            chapterTimes.putIfAbsent(chapterNumber, now);
-        }
-        int total = before.totalPoints() + points;
-        var update = dsl.update(JOURNEY_PROGRESS)
-                .set(JOURNEY_PROGRESS.COMPLETED_CHALLENGES, Json.toJsonb(List.copyOf(completed)))
-                .set(JOURNEY_PROGRESS.UNLOCKED_REWARDS, Json.toJsonb(List.copyOf(unlocked)))
-                .set(JOURNEY_PROGRESS.CURRENT_CHAPTER, newCurrent)
-                .set(JOURNEY_PROGRESS.COMPLETED, journeyDone)
-                .set(JOURNEY_PROGRESS.COMPLETED_AT, completedAt)
-                .set(JOURNEY_PROGRESS.TOTAL_POINTS, total)
-                .set(JOURNEY_PROGRESS.CHAPTERS_COMPLETED_AT, chapterTimesJson(chapterTimes))
-                .where(JOURNEY_PROGRESS.ID.eq(before.progressId()))
-                .and(optimistic && RaceSeam.of(db).locks()
-                        ? VERSION_OF.eq(progress.get(VERSION)) : org.jooq.impl.DSL.noCondition());
-        if (db.isPostgres()) {
-            // the update and the attempt in one statement (a data-modifying WITH): one round trip less; no attempt
-            // when the optimistic update found the row changed
-            var updated = org.jooq.impl.DSL.name("updated");
-            int stored = dsl.with(updated).as(update.returning(JOURNEY_PROGRESS.ID))
-                    .insertInto(JOURNEY_ATTEMPT, ATTEMPT_COLUMNS)
-                    .select(attemptRow(userId, challengeId, before.progressId(), evaluated.stored(), true, points,
-                            now).from(org.jooq.impl.DSL.table(updated)))
-                    .execute();
-            if (stored == 0 && optimistic) {
-                return null; // another writer changed the row since the read: answered again, locked
+            boolean journeyDone = current == null;
+            boolean chapterDone = completed.containsAll(challengesByChapter.getOrDefault(chapterNumber, List.of()));
+            int newCurrent = Math.max(1, journeyDone ? last : current);
+            OffsetDateTime now = db.now();
+            OffsetDateTime completedAt = before.completedAt().orElse(journeyDone ? now : null);
+            Map<Integer, OffsetDateTime> chapterTimes = new TreeMap<>(before.chapterCompletedAt());
+            if (chapterDone) {
+                chapterTimes.putIfAbsent(chapterNumber, now);
             }
-        } else {
-            update.execute();
-            dsl.insertInto(JOURNEY_ATTEMPT, ATTEMPT_COLUMNS)
-                    .select(attemptRow(userId, challengeId, before.progressId(), evaluated.stored(), true, points,
-                            now))
-                    .execute();
-        }
-        JourneyProgressView after = new JourneyProgressView(before.progressId(), userId, journeyId, newCurrent,
-                List.copyOf(completed), List.copyOf(unlocked), journeyDone, Optional.ofNullable(completedAt),
-                total, chapterTimes, done(completed, journeyChallenges), journeyChallenges.size(),
-                before.finalResponse(), before.finalResponseAt());
-        return new JourneyAnswerResult.Correct(after, newlyUnlocked, chapterDone,
-                journeyDone && !before.completed(), points);
+            int total = before.totalPoints() + points;
+            var update = tx.dsl().update(JOURNEY_PROGRESS)
+                    .set(JOURNEY_PROGRESS.COMPLETED_CHALLENGES, Json.toJsonb(List.copyOf(completed)))
+                    .set(JOURNEY_PROGRESS.UNLOCKED_REWARDS, Json.toJsonb(List.copyOf(unlocked)))
+                    .set(JOURNEY_PROGRESS.CURRENT_CHAPTER, newCurrent)
+                    .set(JOURNEY_PROGRESS.COMPLETED, journeyDone)
+                    .set(JOURNEY_PROGRESS.COMPLETED_AT, completedAt)
+                    .set(JOURNEY_PROGRESS.TOTAL_POINTS, total)
+                    .set(JOURNEY_PROGRESS.CHAPTERS_COMPLETED_AT, chapterTimesJson(chapterTimes))
+                    .where(JOURNEY_PROGRESS.ID.eq(before.progressId()));
+            if (db.isPostgres()) {
+                // the update and the attempt in one statement (a data-modifying WITH): one round trip less
+                var updated = org.jooq.impl.DSL.name("updated");
+                tx.dsl().with(updated).as(update.returning(JOURNEY_PROGRESS.ID))
+                        .insertInto(JOURNEY_ATTEMPT, ATTEMPT_COLUMNS)
+                        .select(attemptRow(userId, challengeId, before.progressId(), evaluated.stored(), true, points,
+                                now).from(org.jooq.impl.DSL.table(updated)))
+                        .execute();
+            } else {
+                update.execute();
+                tx.dsl().insertInto(JOURNEY_ATTEMPT, ATTEMPT_COLUMNS)
+                        .select(attemptRow(userId, challengeId, before.progressId(), evaluated.stored(), true, points,
+                                now))
+                        .execute();
+            }
+            JourneyProgressView after = new JourneyProgressView(before.progressId(), userId, journeyId, newCurrent,
+                    List.copyOf(completed), List.copyOf(unlocked), journeyDone, Optional.ofNullable(completedAt),
+                    total, chapterTimes, done(completed, journeyChallenges), journeyChallenges.size(),
+                    before.finalResponse(), before.finalResponseAt());
+            return new JourneyAnswerResult.Correct(after, newlyUnlocked, chapterDone,
+                    journeyDone && !before.completed(), points);
+        });
     }
 
     /**
@@ -284,15 +227,6 @@ public final class JourneyService {
     private static final List<org.jooq.SelectFieldOrAsterisk> CHALLENGE_FIELDS;
     /** {@link #CHALLENGE_FIELDS} and the progress row. */
     private static final List<org.jooq.SelectFieldOrAsterisk> WITH_PROGRESS;
-    /**
-     * The progress row's version on PostgreSQL: its {@code xmin}, the transaction that wrote this version of the row
-     * (any update, by the library or another writer, makes a new one), as text.
-     */
-    private static final Field<String> VERSION_OF = org.jooq.impl.DSL.field(
-            org.jooq.impl.DSL.name(JOURNEY_PROGRESS.getName(), "xmin")).cast(org.jooq.impl.SQLDataType.VARCHAR);
-    private static final Field<String> VERSION = VERSION_OF.as("version");
-    /** {@link #WITH_PROGRESS} and the row's {@link #VERSION}. */
-    private static final List<org.jooq.SelectFieldOrAsterisk> OPTIMISTIC;
     private static final List<Field<?>> ATTEMPT_COLUMNS = List.of(JOURNEY_ATTEMPT.USER_ID,
             JOURNEY_ATTEMPT.CHALLENGE_ID, JOURNEY_ATTEMPT.ANSWER, JOURNEY_ATTEMPT.IS_CORRECT,
             JOURNEY_ATTEMPT.POINTS_AWARDED, JOURNEY_ATTEMPT.HINTS_USED, JOURNEY_ATTEMPT.CREATED_AT);
@@ -318,8 +252,6 @@ public final class JourneyService {
         List<org.jooq.SelectFieldOrAsterisk> withProgress = new ArrayList<>(CHALLENGE_FIELDS);
         withProgress.addAll(List.of(JOURNEY_PROGRESS.fields()));
         WITH_PROGRESS = List.copyOf(withProgress);
-        withProgress.add(VERSION);
-        OPTIMISTIC = List.copyOf(withProgress);
     }
 
     /**
@@ -428,7 +360,7 @@ public final class JourneyService {
     }
 
     /** Stores one attempt; the hints the user took for the challenge are counted by the same statement. */
-    private void insertAttempt(DSLContext dsl, long userId, long challengeId, long journeyId, String answer,
+    private void insertAttempt(Transaction tx, long userId, long challengeId, long journeyId, String answer,
                                boolean correct, int points) {
         var hp = JOURNEY_PROGRESS.as("hp");
         Field<Integer> hints = selectCount().from(JOURNEY_HINT_USE)
@@ -437,7 +369,7 @@ public final class JourneyService {
                 .and(hp.JOURNEY_ID.eq(journeyId))
                 .and(JOURNEY_HINT_USE.CHALLENGE_ID.eq(challengeId))
                 .asField("hints");
-        dsl.insertInto(JOURNEY_ATTEMPT, JOURNEY_ATTEMPT.USER_ID, JOURNEY_ATTEMPT.CHALLENGE_ID,
+        tx.dsl().insertInto(JOURNEY_ATTEMPT, JOURNEY_ATTEMPT.USER_ID, JOURNEY_ATTEMPT.CHALLENGE_ID,
                         JOURNEY_ATTEMPT.ANSWER, JOURNEY_ATTEMPT.IS_CORRECT, JOURNEY_ATTEMPT.POINTS_AWARDED,
                         JOURNEY_ATTEMPT.HINTS_USED, JOURNEY_ATTEMPT.CREATED_AT)
                 .select(select(val(userId, JOURNEY_ATTEMPT.USER_ID), val(challengeId, JOURNEY_ATTEMPT.CHALLENGE_ID),
