@@ -14,7 +14,7 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Workload 6: a right answer to a not yet completed journey challenge (appends to the progress JSON, sometimes
  * completes a chapter and unlocks its rewards): {@code JourneyService.answer} vs the Django-style N+1 vs
- * hand-written JDBC (two statements, same row lock). Every invocation answers a new challenge (see
+ * hand-tuned JDBC (two statements in autocommit, same row lock; since V21 all three store the attempt and award the points). Every invocation answers a new challenge (see
  * {@link JourneyAnswers}).
  */
 @State(Scope.Thread)

@@ -41,6 +41,7 @@ import org.jooq.Field;
 import org.jooq.JSONB;
 import org.jooq.Record;
 import org.jooq.Record1;
+import org.jooq.Record7;
 import org.jooq.ResultQuery;
 import org.jooq.SelectConditionStep;
 
@@ -77,11 +78,12 @@ public final class JourneyService {
      * stored as an attempt. Riddles and word scrambles also accept their alternative answers, compared after the
      * same normalisation ({@link JourneyText}).
      *
-     * <p>Statements, once the user has progress in the journey: a right answer 3 (the challenge with its journey's
-     * structure and the progress row, locked, in one; the progress update; the attempt), a wrong answer 2, an answer
-     * to a completed challenge 3 (the original points, the attempt), a chapter-locked answer 1. Before: 1 more for a
-     * wrong answer (the challenge alone), 3 more for the first right one (the challenge, the row created and
-     * locked).
+     * <p>Statements, once the user has progress in the journey: a right answer 2 on PostgreSQL (the challenge with
+     * its journey's structure and the progress row, locked, in one; the progress update and the attempt in one), 3
+     * on SQLite (the update and the attempt apart), a wrong answer 2, an answer to a completed challenge 3 (the
+     * original points, the attempt), a chapter-locked answer 1. Before: 1 more for a wrong answer (the challenge
+     * alone), 2 more for the first right one on PostgreSQL (the challenge, the row created and returned), 3 on
+     * SQLite (jOOQ reads the returned row apart).
      *
      * @throws ValidationException (fields {@code userId}, {@code challengeId}, {@code answer}) for bad input, a
      *         blank answer, or an answer of the wrong format for the challenge (e.g. a choice that is not one of its
@@ -93,28 +95,10 @@ public final class JourneyService {
         Check.userId(userId, "userId");
         Check.id(challengeId, "challengeId");
         Check.required(answer, "answer");
-        var oc = JOURNEY_CHAPTER.as("oc");
-        var och = JOURNEY_CHALLENGE.as("och");
-        var rc = JOURNEY_CHAPTER.as("rc");
-        var rw = JOURNEY_REWARD.as("rw");
-        Field<List<Slot>> slots = multiset(
-                select(oc.CHAPTER_NUMBER, och.ID).from(oc).leftJoin(och).on(och.CHAPTER_ID.eq(oc.ID))
-                        .where(oc.JOURNEY_ID.eq(JOURNEY_CHAPTER.JOURNEY_ID)))
-                .convertFrom(r -> r.map(x -> new Slot(x.value1(), x.value2())));
-        Field<List<Slot>> rewards = multiset(
-                select(rc.CHAPTER_NUMBER, rw.ID).from(rw).join(rc).on(rc.ID.eq(rw.CHAPTER_ID))
-                        .where(rc.JOURNEY_ID.eq(JOURNEY_CHAPTER.JOURNEY_ID)).orderBy(rw.ID))
-                .convertFrom(r -> r.map(x -> new Slot(x.value1(), x.value2())));
-        List<org.jooq.SelectFieldOrAsterisk> challengeFields = List.of(JOURNEY_CHALLENGE.CHALLENGE_TYPE,
-                JOURNEY_CHALLENGE.CORRECT_ANSWER, JOURNEY_CHALLENGE.OPTIONS, JOURNEY_CHALLENGE.HINT,
-                JOURNEY_CHALLENGE.ALTERNATIVE_ANSWERS, JOURNEY_CHALLENGE.POINTS, JOURNEY_CHAPTER.JOURNEY_ID,
-                JOURNEY_CHAPTER.CHAPTER_NUMBER, JOURNEY_CHAPTER.IS_QUESTIONNAIRE, slots, rewards);
-        List<org.jooq.SelectFieldOrAsterisk> withProgress = new ArrayList<>(challengeFields);
-        withProgress.addAll(List.of(JOURNEY_PROGRESS.fields()));
         return db.inTransaction(tx -> {
             // the challenge, its journey's structure and the user's progress row, locked (FOR UPDATE OF the
             // progress only: other players of the challenge are not held up), in one statement
-            var joined = tx.dsl().select(withProgress)
+            var joined = tx.dsl().select(WITH_PROGRESS)
                     .from(JOURNEY_CHALLENGE)
                     .join(JOURNEY_CHAPTER).on(JOURNEY_CHAPTER.ID.eq(JOURNEY_CHALLENGE.CHAPTER_ID))
                     .join(JOURNEY_PROGRESS).on(JOURNEY_PROGRESS.JOURNEY_ID.eq(JOURNEY_CHAPTER.JOURNEY_ID))
@@ -122,7 +106,7 @@ public final class JourneyService {
                     .where(JOURNEY_CHALLENGE.ID.eq(challengeId));
             Record progress = tx.forUpdate(joined, JOURNEY_PROGRESS)
                     .fetchOne();
-            Record ch = progress != null ? progress : tx.dsl().select(challengeFields)
+            Record ch = progress != null ? progress : tx.dsl().select(CHALLENGE_FIELDS)
                     .from(JOURNEY_CHALLENGE)
                     .join(JOURNEY_CHAPTER).on(JOURNEY_CHAPTER.ID.eq(JOURNEY_CHALLENGE.CHAPTER_ID))
                     .where(JOURNEY_CHALLENGE.ID.eq(challengeId))
@@ -141,18 +125,10 @@ public final class JourneyService {
             int chapterNumber = ch.get(JOURNEY_CHAPTER.CHAPTER_NUMBER);
             int points = ch.get(JOURNEY_CHALLENGE.POINTS);
 
-            Map<Integer, List<Long>> challengesByChapter = new TreeMap<>();
-            Map<Integer, List<Long>> rewardsByChapter = new TreeMap<>();
-            for (Slot s : ch.get(slots)) {
-                List<Long> list = challengesByChapter.computeIfAbsent(s.chapter(), k -> new ArrayList<>());
-                if (s.id() != null) {
-                    list.add(s.id());
-                }
-            }
-            for (Slot s : ch.get(rewards)) {
-                rewardsByChapter.computeIfAbsent(s.chapter(), k -> new ArrayList<>()).add(s.id());
-            }
-            List<Long> journeyChallenges = challengesByChapter.values().stream().flatMap(List::stream).toList();
+            Map<Integer, List<Long>> challengesByChapter = slots(ch.get(SLOTS), true);
+            Map<Integer, List<Long>> rewardsByChapter = slots(ch.get(REWARD_SLOTS), false);
+            List<Long> journeyChallenges = new ArrayList<>();
+            challengesByChapter.values().forEach(journeyChallenges::addAll);
 
             if (progress == null) {
                 progress = createProgress(tx, userId, journeyId);
@@ -206,7 +182,7 @@ public final class JourneyService {
                 chapterTimes.putIfAbsent(chapterNumber, now);
             }
             int total = before.totalPoints() + points;
-            tx.dsl().update(JOURNEY_PROGRESS)
+            var update = tx.dsl().update(JOURNEY_PROGRESS)
                     .set(JOURNEY_PROGRESS.COMPLETED_CHALLENGES, Json.toJsonb(List.copyOf(completed)))
                     .set(JOURNEY_PROGRESS.UNLOCKED_REWARDS, Json.toJsonb(List.copyOf(unlocked)))
                     .set(JOURNEY_PROGRESS.CURRENT_CHAPTER, newCurrent)
@@ -214,9 +190,22 @@ public final class JourneyService {
                     .set(JOURNEY_PROGRESS.COMPLETED_AT, completedAt)
                     .set(JOURNEY_PROGRESS.TOTAL_POINTS, total)
                     .set(JOURNEY_PROGRESS.CHAPTERS_COMPLETED_AT, chapterTimesJson(chapterTimes))
-                    .where(JOURNEY_PROGRESS.ID.eq(before.progressId()))
-                    .execute();
-            insertAttempt(tx, userId, challengeId, journeyId, evaluated.stored(), true, points);
+                    .where(JOURNEY_PROGRESS.ID.eq(before.progressId()));
+            if (db.isPostgres()) {
+                // the update and the attempt in one statement (a data-modifying WITH): one round trip less
+                var updated = org.jooq.impl.DSL.name("updated");
+                tx.dsl().with(updated).as(update.returning(JOURNEY_PROGRESS.ID))
+                        .insertInto(JOURNEY_ATTEMPT, ATTEMPT_COLUMNS)
+                        .select(attemptRow(userId, challengeId, before.progressId(), evaluated.stored(), true, points,
+                                now).from(org.jooq.impl.DSL.table(updated)))
+                        .execute();
+            } else {
+                update.execute();
+                tx.dsl().insertInto(JOURNEY_ATTEMPT, ATTEMPT_COLUMNS)
+                        .select(attemptRow(userId, challengeId, before.progressId(), evaluated.stored(), true, points,
+                                now))
+                        .execute();
+            }
             JourneyProgressView after = new JourneyProgressView(before.progressId(), userId, journeyId, newCurrent,
                     List.copyOf(completed), List.copyOf(unlocked), journeyDone, Optional.ofNullable(completedAt),
                     total, chapterTimes, done(completed, journeyChallenges), journeyChallenges.size(),
@@ -226,8 +215,79 @@ public final class JourneyService {
         });
     }
 
-    /** One (chapter number, id) pair of a journey's structure. */
-    private record Slot(int chapter, Long id) {
+    /**
+     * A journey's structure as one text value: {@code chapter:id} pairs, comma-separated, in no order (an
+     * aggregate on both databases; cheaper to read than nested records): the challenges of every chapter of the
+     * challenge's journey ({@code 0} for a chapter without challenges) ...
+     */
+    private static final Field<String> SLOTS;
+    /** ... and the rewards of its chapters. */
+    private static final Field<String> REWARD_SLOTS;
+    /** The challenge's columns that {@link #answer} reads, with its journey's structure. */
+    private static final List<org.jooq.SelectFieldOrAsterisk> CHALLENGE_FIELDS;
+    /** {@link #CHALLENGE_FIELDS} and the progress row. */
+    private static final List<org.jooq.SelectFieldOrAsterisk> WITH_PROGRESS;
+    private static final List<Field<?>> ATTEMPT_COLUMNS = List.of(JOURNEY_ATTEMPT.USER_ID,
+            JOURNEY_ATTEMPT.CHALLENGE_ID, JOURNEY_ATTEMPT.ANSWER, JOURNEY_ATTEMPT.IS_CORRECT,
+            JOURNEY_ATTEMPT.POINTS_AWARDED, JOURNEY_ATTEMPT.HINTS_USED, JOURNEY_ATTEMPT.CREATED_AT);
+
+    static {
+        var oc = JOURNEY_CHAPTER.as("oc");
+        var och = JOURNEY_CHALLENGE.as("och");
+        var rc = JOURNEY_CHAPTER.as("rc");
+        var rw = JOURNEY_REWARD.as("rw");
+        SLOTS = org.jooq.impl.DSL.field(select(org.jooq.impl.DSL.groupConcat(oc.CHAPTER_NUMBER
+                        .concat(org.jooq.impl.DSL.inline(":"))
+                        .concat(org.jooq.impl.DSL.coalesce(och.ID, org.jooq.impl.DSL.inline(0L)))).separator(","))
+                .from(oc).leftJoin(och).on(och.CHAPTER_ID.eq(oc.ID))
+                .where(oc.JOURNEY_ID.eq(JOURNEY_CHAPTER.JOURNEY_ID))).as("slots");
+        REWARD_SLOTS = org.jooq.impl.DSL.field(select(org.jooq.impl.DSL.groupConcat(rc.CHAPTER_NUMBER
+                        .concat(org.jooq.impl.DSL.inline(":")).concat(rw.ID)).separator(","))
+                .from(rw).join(rc).on(rc.ID.eq(rw.CHAPTER_ID))
+                .where(rc.JOURNEY_ID.eq(JOURNEY_CHAPTER.JOURNEY_ID))).as("reward_slots");
+        CHALLENGE_FIELDS = List.of(JOURNEY_CHALLENGE.CHALLENGE_TYPE,
+                JOURNEY_CHALLENGE.CORRECT_ANSWER, JOURNEY_CHALLENGE.OPTIONS, JOURNEY_CHALLENGE.HINT,
+                JOURNEY_CHALLENGE.ALTERNATIVE_ANSWERS, JOURNEY_CHALLENGE.POINTS, JOURNEY_CHAPTER.JOURNEY_ID,
+                JOURNEY_CHAPTER.CHAPTER_NUMBER, JOURNEY_CHAPTER.IS_QUESTIONNAIRE, SLOTS, REWARD_SLOTS);
+        List<org.jooq.SelectFieldOrAsterisk> withProgress = new ArrayList<>(CHALLENGE_FIELDS);
+        withProgress.addAll(List.of(JOURNEY_PROGRESS.fields()));
+        WITH_PROGRESS = List.copyOf(withProgress);
+    }
+
+    /**
+     * Chapter number to ids, chapters in order, ids in id order, from a {@link #SLOTS} text ({@code keepEmpty}: a
+     * {@code 0} id is a chapter without challenges: an empty list) or a {@link #REWARD_SLOTS} text.
+     */
+    private static Map<Integer, List<Long>> slots(String text, boolean keepEmpty) {
+        Map<Integer, List<Long>> out = new TreeMap<>();
+        if (text == null) {
+            return out;
+        }
+        int chapter = 0;
+        long id = 0;
+        boolean inId = false;
+        for (int i = 0, n = text.length(); i <= n; i++) {
+            char c = i < n ? text.charAt(i) : ',';
+            if (c == ':') {
+                inId = true;
+            } else if (c == ',') {
+                List<Long> ids = out.computeIfAbsent(chapter, k -> new ArrayList<>());
+                if (id != 0 || !keepEmpty) {
+                    ids.add(id);
+                }
+                chapter = 0;
+                id = 0;
+                inId = false;
+            } else if (inId) {
+                id = id * 10 + (c - '0');
+            } else {
+                chapter = chapter * 10 + (c - '0');
+            }
+        }
+        for (List<Long> ids : out.values()) {
+            ids.sort(null);
+        }
+        return out;
     }
 
     /** An answer judged: right or not, and the text stored in the attempt. */
@@ -246,9 +306,9 @@ public final class JourneyService {
 
     /**
      * The user's progress row in the journey, locked for the transaction ({@code FOR UPDATE}; SQLite's immediate
-     * transaction already holds the write lock), created when missing: one statement when it exists, three the
-     * first time (the read, {@code INSERT … ON CONFLICT DO NOTHING}, the read again: a concurrent first write waits
-     * for the other's row and then locks it).
+     * transaction already holds the write lock), created when missing: one statement when it exists, two the
+     * first time (the read, {@code INSERT … ON CONFLICT DO NOTHING RETURNING}, which jOOQ splits in two on SQLite;
+     * a concurrent first write waits for the other's row and then reads it locked: one more).
      */
     private Record lockedProgress(Transaction tx, long userId, long journeyId) {
         var select = tx.dsl().selectFrom(JOURNEY_PROGRESS)
@@ -258,12 +318,13 @@ public final class JourneyService {
         return row.isPresent() ? row.get() : createProgress(tx, userId, journeyId);
     }
 
-    /** Creates the user's progress row in the journey (unless a concurrent call just did) and locks it. */
+    /**
+     * Creates the user's progress row in the journey and answers it (held by this transaction until it ends: a
+     * concurrent first write waits on the unique key); when a concurrent call just created it, reads it locked.
+     * One statement, two after a concurrent creation.
+     */
     private Record createProgress(Transaction tx, long userId, long journeyId) {
-        var select = tx.dsl().selectFrom(JOURNEY_PROGRESS)
-                .where(JOURNEY_PROGRESS.USER_ID.eq(userId))
-                .and(JOURNEY_PROGRESS.JOURNEY_ID.eq(journeyId));
-        tx.dsl().insertInto(JOURNEY_PROGRESS)
+        Record created = tx.dsl().insertInto(JOURNEY_PROGRESS)
                 .set(JOURNEY_PROGRESS.USER_ID, userId)
                 .set(JOURNEY_PROGRESS.JOURNEY_ID, journeyId)
                 .set(JOURNEY_PROGRESS.CURRENT_CHAPTER, 1)
@@ -271,8 +332,31 @@ public final class JourneyService {
                 .set(JOURNEY_PROGRESS.UNLOCKED_REWARDS, Json.toJsonb(List.of()))
                 .set(JOURNEY_PROGRESS.COMPLETED, false)
                 .onConflict(JOURNEY_PROGRESS.USER_ID, JOURNEY_PROGRESS.JOURNEY_ID).doNothing()
-                .execute();
+                .returning()
+                .fetchOne();
+        if (created != null) {
+            return created;
+        }
+        var select = tx.dsl().selectFrom(JOURNEY_PROGRESS)
+                .where(JOURNEY_PROGRESS.USER_ID.eq(userId))
+                .and(JOURNEY_PROGRESS.JOURNEY_ID.eq(journeyId));
         return tx.forUpdate(select).fetchSingle();
+    }
+
+    /**
+     * The values of an attempt of the user whose progress row is {@code progressId}, the hints they took for the
+     * challenge counted in the same select.
+     */
+    private org.jooq.SelectSelectStep<Record7<Long, Long, String, Boolean, Integer, Integer, OffsetDateTime>> attemptRow(
+            long userId, long challengeId, long progressId, String answer, boolean correct, int points,
+            OffsetDateTime now) {
+        Field<Integer> hints = selectCount().from(JOURNEY_HINT_USE)
+                .where(JOURNEY_HINT_USE.PROGRESS_ID.eq(progressId))
+                .and(JOURNEY_HINT_USE.CHALLENGE_ID.eq(challengeId))
+                .asField("hints");
+        return select(val(userId, JOURNEY_ATTEMPT.USER_ID), val(challengeId, JOURNEY_ATTEMPT.CHALLENGE_ID),
+                val(answer, JOURNEY_ATTEMPT.ANSWER), val(correct, JOURNEY_ATTEMPT.IS_CORRECT),
+                val(points, JOURNEY_ATTEMPT.POINTS_AWARDED), hints, val(now, JOURNEY_ATTEMPT.CREATED_AT));
     }
 
     /** Stores one attempt; the hints the user took for the challenge are counted by the same statement. */
@@ -302,7 +386,8 @@ public final class JourneyService {
      * created when missing and locked, so concurrent hint takes never deduct from a stale balance.
      *
      * <p>Statements: 4 for a hint taken with a cost (the challenge, the progress locked, the hint's use, the
-     * points), 3 when it costs nothing or was taken before, 1 for no hint; 2 more when the progress row is created.
+     * points), 3 when it costs nothing or was taken before, 1 for no hint; 1 more when the progress row is created
+     * (2 on SQLite).
      *
      * @throws ValidationException (fields {@code userId}, {@code challengeId})
      * @throws NotFoundException if the challenge does not exist
@@ -355,8 +440,8 @@ public final class JourneyService {
      * and locked, so two unlocks at once never both spend the same points.
      *
      * <p>Statements: 5 for a piece unlocked with a cost (the piece, the progress locked, the unlocked check, the
-     * unlock, the points), 4 for a free piece, 3 when refused or already unlocked; 2 more when the progress row is
-     * created.
+     * unlock, the points), 4 for a free piece, 3 when refused or already unlocked; 1 more when the progress row is
+     * created (2 on SQLite).
      *
      * @throws ValidationException (fields {@code userId}, {@code pieceId})
      * @throws NotFoundException if the piece does not exist

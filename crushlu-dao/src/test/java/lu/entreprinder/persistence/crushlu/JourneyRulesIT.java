@@ -49,8 +49,9 @@ class JourneyRulesIT {
         var correct = (JourneyAnswerResult.Correct) first.value();
         assertThat(correct.pointsAwarded()).isEqualTo(15);
         assertThat(correct.progress().totalPoints()).isEqualTo(15);
-        assertThat(first.statements()).as("challenge with progress (none), challenge, progress created and locked,"
-                + " update, attempt").isEqualTo(6);
+        assertThat(first.statements()).as("challenge with progress (none), challenge, progress created and returned,"
+                + " update with attempt (SQLite: jOOQ reads the returned row apart; update, attempt)")
+                .isEqualTo(db.isPostgres() ? 4 : 6);
 
         // the challenge's points change later: the original award stays what it was
         db.dsl().update(JOURNEY_CHALLENGE).set(JOURNEY_CHALLENGE.POINTS, 99)
@@ -70,7 +71,8 @@ class JourneyRulesIT {
         assertThat(wrongAgain.statements()).as("challenge with locked progress, attempt").isEqualTo(2);
         var second = Statements.count(db, () -> s.answer(anna, j.choice(), new JourneyAnswer.Choice("Luxembourg")));
         assertThat(((JourneyAnswerResult.Correct) second.value()).progress().totalPoints()).isEqualTo(25);
-        assertThat(second.statements()).as("challenge with locked progress, update, attempt").isEqualTo(3);
+        assertThat(second.statements()).as("challenge with locked progress, update with attempt (SQLite: update,"
+                + " attempt)").isEqualTo(db.isPostgres() ? 2 : 3);
 
         var chapterLocked = Statements.count(db, () -> s.answer(anna, j.scramble(), text("fouer")));
         assertThat(chapterLocked.value()).as("chapter 1 is complete: chapter 2 is open").isInstanceOf(
