@@ -390,6 +390,30 @@ public final class BenchmarkMain {
         perOp.put("searchHits", (double) hits / n);
         log(String.format(Locale.ROOT, "workload 5: SearchDao, JDBC and ILIKE find the same profiles for %d queries "
                 + "(%.1f hits each)", n, (double) hits / n));
+
+        // the common words: each must have >= 10,000 matching profiles at scale 1.0 (the case)
+        double[] common = new double[2];
+        long least = Long.MAX_VALUE;
+        for (String q : ProfileSearches.COMMON_QUERIES) {
+            List<?> lib;
+            try (StatementCount count = db.countStatements()) {
+                lib = search.library(q);
+                common[0] += count.value();
+            }
+            long before = search.jdbcStatements();
+            List<?> jdbc = search.jdbc(q);
+            common[1] += search.jdbcStatements() - before;
+            check(lib.equals(jdbc), "search '" + q + "': SearchDao != JDBC\n" + lib + "\n" + jdbc);
+            check(lib.size() == ProfileSearches.LIMIT, "search '" + q + "': a short page (" + lib.size() + ")");
+            least = Math.min(least, search.matching(q));
+        }
+        check(fx.spec.scale() < 1.0 || least >= 10_000, "a common word matches only " + least + " profiles");
+        int c = ProfileSearches.COMMON_QUERIES.length;
+        perOp.put("ProfileSearchBenchmark.searchCommonLibrary", common[0] / c);
+        perOp.put("ProfileSearchBenchmark.searchCommonJdbc", common[1] / c);
+        perOp.put("searchCommonLeastMatching", (double) least);
+        log(String.format(Locale.ROOT, "workload 5, common words: SearchDao and JDBC rank the same top %d for %d "
+                + "words (each matches at least %,d profiles)", ProfileSearches.LIMIT, c, least));
     }
 
     /** Workload 8: PlotDao, JDBC, the N+1 and Hibernate give equal plot pages (producer, plans, coffrets). */
@@ -548,6 +572,10 @@ public final class BenchmarkMain {
                 new Variant("searchLibrary", () -> search.library(words.get())),
                 new Variant("searchJdbc", () -> search.jdbc(words.get())),
                 new Variant("searchLike", () -> search.like(words.get())))));
+        Supplier<String> common = () -> ProfileSearches.COMMON_QUERIES[q[0]++ % ProfileSearches.COMMON_QUERIES.length];
+        if (want.test("search")) result.put("searchCommon", slices(rounds, Math.max(millis, 1_000), warmup, List.of(
+                new Variant("searchCommonLibrary", () -> search.library(common.get())),
+                new Variant("searchCommonJdbc", () -> search.jdbc(common.get())))));
         PlotListings plotPages = new PlotListings(fx.db);
         java.util.function.LongSupplier after = () -> fx.plotIds[i[0]++ & 1023];
         if (want.test("plots")) {
@@ -609,17 +637,27 @@ public final class BenchmarkMain {
             runFor(v, warmup);
         }
         Map<String, List<Double>> ns = new LinkedHashMap<>();
+        Map<String, Latencies> latencies = new LinkedHashMap<>();
         variants.forEach(v -> ns.put(v.name(), new ArrayList<>()));
+        variants.forEach(v -> latencies.put(v.name(), new Latencies()));
         for (int r = 0; r < rounds; r++) {
             for (int k = 0; k < variants.size(); k++) {
                 Variant v = variants.get((k + r) % variants.size());
-                ns.get(v.name()).add(runFor(v, millis));
+                ns.get(v.name()).add(runFor(v, millis, latencies.get(v.name())));
             }
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("rounds", rounds);
         out.put("millisPerSlice", millis);
         out.put("nsPerOp", ns);
+        Map<String, Object> p50 = new LinkedHashMap<>();
+        Map<String, Object> p99 = new LinkedHashMap<>();
+        latencies.forEach((name, l) -> {
+            p50.put(name, l.percentile(0.50));
+            p99.put(name, l.percentile(0.99));
+        });
+        out.put("p50Ns", p50); // over every operation of every measured slice
+        out.put("p99Ns", p99);
         String library = variants.get(0).name();
         for (Variant v : variants.subList(1, variants.size())) {
             List<Double> ratios = new ArrayList<>();
@@ -633,16 +671,47 @@ public final class BenchmarkMain {
     }
 
     private static double runFor(Variant v, long millis) {
+        return runFor(v, millis, null);
+    }
+
+    /** Runs {@code v} for {@code millis}; mean ns per operation; each operation's time into {@code latencies}. */
+    private static double runFor(Variant v, long millis, Latencies latencies) {
         long end = System.nanoTime() + millis * 1_000_000;
         long start = System.nanoTime();
         long ops = 0;
-        long now;
+        long now = start;
         do {
+            long before = now;
             Objects.requireNonNull(v.op().get());
             ops++;
             now = System.nanoTime();
+            if (latencies != null) {
+                latencies.add(now - before);
+            }
         } while (now < end);
         return (double) (now - start) / ops;
+    }
+
+    /** The time of every operation of a variant's measured slices, for its percentiles. */
+    private static final class Latencies {
+        private long[] values = new long[1024];
+        private int size;
+
+        void add(long ns) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = ns;
+        }
+
+        double percentile(double p) {
+            if (size == 0) {
+                return Double.NaN;
+            }
+            long[] sorted = Arrays.copyOf(values, size);
+            Arrays.sort(sorted);
+            return sorted[Math.min(size - 1, (int) Math.ceil(p * size) - 1)];
+        }
     }
 
     private static double median(List<Double> values) {

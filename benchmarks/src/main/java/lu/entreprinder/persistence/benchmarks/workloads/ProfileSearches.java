@@ -35,6 +35,13 @@ public final class ProfileSearches {
             "Designer Vianden 2008", "Founder Echternach 2015", "Marketer Diekirch 2001", "Engineer Dudelange 2019",
             "Consultant Grevenmacher 2024"};
 
+    /**
+     * Common words (issue 17): one role each, so each matches about 1 profile in 8 (≈ 12,500 of 100,000 at scale 1.0,
+     * checked ≥ 10,000 by the launcher), in headline and bio alike. Ranking every hit is what made such a search slow.
+     */
+    public static final String[] COMMON_QUERIES = {"Founder", "CTO", "Designer", "Consultant", "Engineer", "Investor",
+            "Marketer", "Chef"};
+
     /** The stored, GIN-indexed vector of V18: what a competent hand-written query uses once it exists. */
     private static final String VECTOR = "p.search_vector";
 
@@ -68,6 +75,21 @@ public final class ProfileSearches {
             ps.setString(2, plain);
             ps.setInt(3, LIMIT);
             return hits(ps);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How many profiles match every word (the hits a search ranks), for the launcher's report. */
+    public long matching(String words) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT count(*) FROM entreprinder_entrepreneurprofile p WHERE " + VECTOR
+                        + " @@ plainto_tsquery('simple', search_fold(?))")) {
+            ps.setString(1, String.join(" ", words(words)));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
