@@ -392,7 +392,7 @@ public final class BenchmarkMain {
                 + "(%.1f hits each)", n, (double) hits / n));
 
         // the common words: each must have >= 10,000 matching profiles at scale 1.0 (the case)
-        double[] common = new double[2];
+        double[] common = new double[3];
         long least = Long.MAX_VALUE;
         for (String q : ProfileSearches.COMMON_QUERIES) {
             List<?> lib;
@@ -403,7 +403,11 @@ public final class BenchmarkMain {
             long before = search.jdbcStatements();
             List<?> jdbc = search.jdbc(q);
             common[1] += search.jdbcStatements() - before;
+            before = search.jdbcStatements();
+            List<?> vector = search.vector(q);
+            common[2] += search.jdbcStatements() - before;
             check(lib.equals(jdbc), "search '" + q + "': SearchDao != JDBC\n" + lib + "\n" + jdbc);
+            check(lib.equals(vector), "search '" + q + "': SearchDao != the vector's ranking\n" + lib + "\n" + vector);
             check(lib.size() == ProfileSearches.LIMIT, "search '" + q + "': a short page (" + lib.size() + ")");
             least = Math.min(least, search.matching(q));
         }
@@ -411,8 +415,9 @@ public final class BenchmarkMain {
         int c = ProfileSearches.COMMON_QUERIES.length;
         perOp.put("ProfileSearchBenchmark.searchCommonLibrary", common[0] / c);
         perOp.put("ProfileSearchBenchmark.searchCommonJdbc", common[1] / c);
+        perOp.put("ProfileSearchBenchmark.searchCommonVector", common[2] / c);
         perOp.put("searchCommonLeastMatching", (double) least);
-        log(String.format(Locale.ROOT, "workload 5, common words: SearchDao and JDBC rank the same top %d for %d "
+        log(String.format(Locale.ROOT, "workload 5, common words: SearchDao, JDBC and the vector's ranking give the same top %d for %d "
                 + "words (each matches at least %,d profiles)", ProfileSearches.LIMIT, c, least));
     }
 
@@ -575,7 +580,8 @@ public final class BenchmarkMain {
         Supplier<String> common = () -> ProfileSearches.COMMON_QUERIES[q[0]++ % ProfileSearches.COMMON_QUERIES.length];
         if (want.test("search")) result.put("searchCommon", slices(rounds, Math.max(millis, 1_000), warmup, List.of(
                 new Variant("searchCommonLibrary", () -> search.library(common.get())),
-                new Variant("searchCommonJdbc", () -> search.jdbc(common.get())))));
+                new Variant("searchCommonJdbc", () -> search.jdbc(common.get())),
+                new Variant("searchCommonVector", () -> search.vector(common.get())))));
         PlotListings plotPages = new PlotListings(fx.db);
         java.util.function.LongSupplier after = () -> fx.plotIds[i[0]++ & 1023];
         if (want.test("plots")) {

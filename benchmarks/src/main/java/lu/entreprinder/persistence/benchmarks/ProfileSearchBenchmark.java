@@ -62,4 +62,10 @@ public class ProfileSearchBenchmark {
     public Object searchCommonJdbc() {
         return searches.jdbc(common());
     }
+
+    /** The same common word ranked over the stored vector of every hit (V18; the library before V24). */
+    @Benchmark
+    public Object searchCommonVector() {
+        return searches.vector(common());
+    }
 }
