@@ -193,8 +193,11 @@ public final class BenchmarkMain {
                 int u = fx.userIds[i];
                 long p = fx.plotIds[i];
                 check(Objects.equals(reads.userLibrary(u), reads.userJdbc(u)), "user " + u + ": library != JDBC");
-                check(Objects.equals(reads.userLibrary(u), reads.userLibraryPlainSql(u)),
-                        "user " + u + ": library != library plain SQL");
+                check(Objects.equals(reads.userLibrary(u), reads.userLibraryRenderedPerCall(u)),
+                        "user " + u + ": library != library rendered per call");
+                check(Objects.equals(reads.userLibrary(u), reads.userJooqOnly(u)), "user " + u + ": library != jOOQ");
+                check(Objects.equals(reads.plotLibrary(p), reads.plotLibraryRenderedPerCall(p)),
+                        "plot " + p + ": library != library rendered per call");
                 check(Objects.equals(reads.plotLibrary(p), reads.plotJdbc(p)), "plot " + p + ": library != JDBC");
                 HibernateOrm.UserEntity e = orm.user(u);
                 check(e.getUsername().equals(reads.userLibrary(u).username())
@@ -204,7 +207,10 @@ public final class BenchmarkMain {
             }
             perOp.put("PkReadBenchmark.userLibrary", library(db, () -> reads.userLibrary(fx.userIds[0])));
             perOp.put("PkReadBenchmark.plotLibrary", library(db, () -> reads.plotLibrary(fx.plotIds[0])));
-            perOp.put("PkReadBenchmark.userLibraryPlainSql", library(db, () -> reads.userLibraryPlainSql(fx.userIds[0])));
+            perOp.put("PkReadBenchmark.userLibraryRenderedPerCall",
+                    library(db, () -> reads.userLibraryRenderedPerCall(fx.userIds[0])));
+            perOp.put("PkReadBenchmark.plotLibraryRenderedPerCall",
+                    library(db, () -> reads.plotLibraryRenderedPerCall(fx.plotIds[0])));
             perOp.put("PkReadBenchmark.userJdbc", jdbc(reads::jdbcStatements, () -> reads.userJdbc(fx.userIds[0])));
             perOp.put("PkReadBenchmark.plotJdbc", jdbc(reads::jdbcStatements, () -> reads.plotJdbc(fx.plotIds[0])));
             perOp.put("PkReadBenchmark.userHibernate", jdbc(orm::statements, () -> orm.user(fx.userIds[1])));
@@ -545,11 +551,13 @@ public final class BenchmarkMain {
             if (want.test("user")) result.put("user", slices(rounds, millis, warmup, List.of(
                     new Variant("userLibrary", () -> reads.userLibrary(user.getAsInt())),
                     new Variant("userJdbc", () -> reads.userJdbc(user.getAsInt())),
-                    new Variant("userLibraryPlainSql", () -> reads.userLibraryPlainSql(user.getAsInt())),
+                    new Variant("userLibraryRenderedPerCall", () -> reads.userLibraryRenderedPerCall(user.getAsInt())),
+                    new Variant("userJooqOnly", () -> reads.userJooqOnly(user.getAsInt())),
                     new Variant("userHibernate", () -> orm.user(user.getAsInt())))));
             if (want.test("plot")) result.put("plot", slices(rounds, millis, warmup, List.of(
                     new Variant("plotLibrary", () -> reads.plotLibrary(plot.getAsInt())),
                     new Variant("plotJdbc", () -> reads.plotJdbc(plot.getAsInt())),
+                    new Variant("plotLibraryRenderedPerCall", () -> reads.plotLibraryRenderedPerCall(plot.getAsInt())),
                     new Variant("plotHibernate", () -> orm.plot(plot.getAsInt())))));
         }
         if (want.test("candidates")) result.put("candidates", slices(rounds, Math.max(millis, 1_000), warmup, List.of(
@@ -637,15 +645,20 @@ public final class BenchmarkMain {
         return result;
     }
 
-    /** Round-robin slices of {@code millis} per variant (order rotated every round); ratios per round. */
+    /**
+     * Round-robin slices of {@code millis} per variant (order rotated every round); ratios per round, and the p50 and
+     * p99 of every operation's own time over all measured slices of a variant (the scale chart's figure).
+     */
     private static Map<String, Object> slices(int rounds, long millis, long warmup, List<Variant> variants) {
         for (Variant v : variants) { // warm up every variant (JIT) before the first round
-            runFor(v, warmup);
+            runFor(v, warmup, null);
         }
         Map<String, List<Double>> ns = new LinkedHashMap<>();
         Map<String, Latencies> latencies = new LinkedHashMap<>();
-        variants.forEach(v -> ns.put(v.name(), new ArrayList<>()));
-        variants.forEach(v -> latencies.put(v.name(), new Latencies()));
+        variants.forEach(v -> {
+            ns.put(v.name(), new ArrayList<>());
+            latencies.put(v.name(), new Latencies());
+        });
         for (int r = 0; r < rounds; r++) {
             for (int k = 0; k < variants.size(); k++) {
                 Variant v = variants.get((k + r) % variants.size());
@@ -656,13 +669,13 @@ public final class BenchmarkMain {
         out.put("rounds", rounds);
         out.put("millisPerSlice", millis);
         out.put("nsPerOp", ns);
-        Map<String, Object> p50 = new LinkedHashMap<>();
-        Map<String, Object> p99 = new LinkedHashMap<>();
+        Map<String, Long> p50 = new LinkedHashMap<>();
+        Map<String, Long> p99 = new LinkedHashMap<>();
         latencies.forEach((name, l) -> {
             p50.put(name, l.percentile(0.50));
             p99.put(name, l.percentile(0.99));
         });
-        out.put("p50Ns", p50); // over every operation of every measured slice
+        out.put("p50Ns", p50);
         out.put("p99Ns", p99);
         String library = variants.get(0).name();
         for (Variant v : variants.subList(1, variants.size())) {
@@ -676,43 +689,41 @@ public final class BenchmarkMain {
         return out;
     }
 
-    private static double runFor(Variant v, long millis) {
-        return runFor(v, millis, null);
-    }
-
-    /** Runs {@code v} for {@code millis}; mean ns per operation; each operation's time into {@code latencies}. */
-    private static double runFor(Variant v, long millis, Latencies latencies) {
+    /** Runs {@code v} for {@code millis}; returns ns per operation and, when {@code log} is given, logs each one. */
+    private static double runFor(Variant v, long millis, Latencies log) {
         long end = System.nanoTime() + millis * 1_000_000;
         long start = System.nanoTime();
         long ops = 0;
-        long now = start;
+        long before = start;
+        long now;
         do {
             long before = now;
             Objects.requireNonNull(v.op().get());
             ops++;
             now = System.nanoTime();
-            if (latencies != null) {
-                latencies.add(now - before);
+            if (log != null) {
+                log.add(now - before);
             }
+            before = now;
         } while (now < end);
         return (double) (now - start) / ops;
     }
 
-    /** The time of every operation of a variant's measured slices, for its percentiles. */
+    /** Every operation's time in nanoseconds, appended to a growing array (a boxed list would allocate per op). */
     private static final class Latencies {
         private long[] values = new long[1024];
         private int size;
 
-        void add(long ns) {
+        void add(long nanos) {
             if (size == values.length) {
                 values = Arrays.copyOf(values, size * 2);
             }
-            values[size++] = ns;
+            values[size++] = nanos;
         }
 
-        double percentile(double p) {
+        long percentile(double p) {
             if (size == 0) {
-                return Double.NaN;
+                return 0;
             }
             long[] sorted = Arrays.copyOf(values, size);
             Arrays.sort(sorted);

@@ -50,8 +50,13 @@ public class PkReadBenchmark {
     }
 
     @Benchmark
-    public Object userLibraryPlainSql() {
-        return reads.userLibraryPlainSql(user());
+    public Object userLibraryRenderedPerCall() {
+        return reads.userLibraryRenderedPerCall(user());
+    }
+
+    @Benchmark
+    public Object userJooqOnly() {
+        return reads.userJooqOnly(user());
     }
 
     @Benchmark
@@ -67,6 +72,11 @@ public class PkReadBenchmark {
     @Benchmark
     public Object plotLibrary() {
         return reads.plotLibrary(plot());
+    }
+
+    @Benchmark
+    public Object plotLibraryRenderedPerCall() {
+        return reads.plotLibraryRenderedPerCall(plot());
     }
 
     @Benchmark

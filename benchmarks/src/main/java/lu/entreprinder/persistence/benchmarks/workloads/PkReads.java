@@ -11,9 +11,16 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import javax.sql.DataSource;
 import lu.entreprinder.persistence.core.Database;
+import lu.entreprinder.persistence.core.PreparedRead;
+import org.jooq.DSLContext;
 import org.jooq.JSONB;
+import org.jooq.Param;
+import org.jooq.Record11;
+import org.jooq.Record9;
 import org.jooq.Records;
 import org.jooq.conf.ParamType;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
 
 /**
  * Workload 0: one row by primary key (a user; a plot), three ways. The library: jOOQ through {@link Database#dsl()},
@@ -35,6 +42,8 @@ public final class PkReads {
 
     private final Database db;
     private final DataSource dataSource;
+    /** jOOQ alone on the same pool: no library listener, connection provider or translation (a diagnostic). */
+    private final DSLContext jooqOnly;
     private final String userSql;
     private final String plotSql;
     /** Statements run by the JDBC variants (the library counts its own). */
@@ -43,6 +52,7 @@ public final class PkReads {
     public PkReads(Database db) {
         this.db = db;
         this.dataSource = db.dataSource();
+        this.jooqOnly = DSL.using(dataSource, db.dsl().dialect(), new Settings().withExecuteLogging(false));
         this.userSql = userQuery(1).getSQL(ParamType.INDEXED);
         this.plotSql = plotQuery(1).getSQL(ParamType.INDEXED);
     }
@@ -70,7 +80,36 @@ public final class PkReads {
 
     // ---- library ------------------------------------------------------------------------------------------
 
+    private static final Param<Long> USER_ID = DSL.param("id", USER.ID.getDataType());
+    private static final Param<Long> PLOT_ID = DSL.param("id", VDL_PLOT.ID.getDataType());
+    private static final PreparedRead<Record11<Long, String, OffsetDateTime, Boolean, String, String, String, String,
+            Boolean, Boolean, OffsetDateTime>> USER_BY_ID = PreparedRead.of(
+            DSL.select(USER.ID, USER.PASSWORD, USER.LAST_LOGIN, USER.IS_SUPERUSER, USER.USERNAME, USER.FIRST_NAME,
+                    USER.LAST_NAME, USER.EMAIL, USER.IS_STAFF, USER.IS_ACTIVE, USER.DATE_JOINED)
+                    .from(USER).where(USER.ID.eq(USER_ID)),
+            USER_ID);
+    private static final PreparedRead<Record9<Long, Long, String, String, BigDecimal, String, String, Integer, JSONB>>
+            PLOT_BY_ID = PreparedRead.of(
+            DSL.select(VDL_PLOT.ID, VDL_PLOT.PRODUCER_ID, VDL_PLOT.NAME, VDL_PLOT.STATUS, VDL_PLOT.SIZE_HECTARES,
+                    VDL_PLOT.GRAPE_VARIETIES, VDL_PLOT.SOIL_TYPE, VDL_PLOT.ELEVATION, VDL_PLOT.COORDINATES)
+                    .from(VDL_PLOT).where(VDL_PLOT.ID.eq(PLOT_ID)),
+            PLOT_ID);
+
+    /** The library's way to a hot read: a {@link PreparedRead}, rendered once, bound per call. */
     public UserRow userLibrary(long id) {
+        return USER_BY_ID.bind(db.dsl(), id).fetchOne(Records.mapping(UserRow::new));
+    }
+
+    /**
+     * The same PreparedRead on a bare jOOQ {@code DSLContext} over the same pool: jOOQ's own floor, so that the
+     * bytes and time the library adds to jOOQ can be told from what jOOQ itself costs over JDBC.
+     */
+    public UserRow userJooqOnly(long id) {
+        return USER_BY_ID.bind(jooqOnly, id).fetchOne(Records.mapping(UserRow::new));
+    }
+
+    /** The same read as a jOOQ query built and rendered on every call (what a plain jOOQ user writes). */
+    public UserRow userLibraryRenderedPerCall(long id) {
         return db.dsl()
                 .select(USER.ID, USER.PASSWORD, USER.LAST_LOGIN, USER.IS_SUPERUSER, USER.USERNAME, USER.FIRST_NAME,
                         USER.LAST_NAME, USER.EMAIL, USER.IS_STAFF, USER.IS_ACTIVE, USER.DATE_JOINED)
@@ -79,25 +118,22 @@ public final class PkReads {
                 .fetchOne(Records.mapping(UserRow::new));
     }
 
-    /**
-     * The library with the SQL rendered once ({@link #userSql()}) and run as plain SQL through {@code Database.dsl()},
-     * coerced to the same typed fields: what is left of the library's cost when jOOQ does not render the query.
-     */
-    public UserRow userLibraryPlainSql(int id) {
-        return db.dsl().resultQuery(userSql, id) // sql-constant: rendered once by jOOQ in the constructor
-                .coerce(USER.ID, USER.PASSWORD, USER.LAST_LOGIN, USER.IS_SUPERUSER, USER.USERNAME, USER.FIRST_NAME,
-                        USER.LAST_NAME, USER.EMAIL, USER.IS_STAFF, USER.IS_ACTIVE, USER.DATE_JOINED)
-                .fetchOne(Records.mapping(UserRow::new));
+    public PlotRow plotLibrary(long id) {
+        return PLOT_BY_ID.bind(db.dsl(), id).fetchOne(PkReads::plot);
     }
 
-    public PlotRow plotLibrary(long id) {
+    public PlotRow plotLibraryRenderedPerCall(long id) {
         return db.dsl()
                 .select(VDL_PLOT.ID, VDL_PLOT.PRODUCER_ID, VDL_PLOT.NAME, VDL_PLOT.STATUS, VDL_PLOT.SIZE_HECTARES,
                         VDL_PLOT.GRAPE_VARIETIES, VDL_PLOT.SOIL_TYPE, VDL_PLOT.ELEVATION, VDL_PLOT.COORDINATES)
                 .from(VDL_PLOT)
                 .where(VDL_PLOT.ID.eq(id))
-                .fetchOne(r -> new PlotRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7(), r.value8(), json(r.value9())));
+                .fetchOne(PkReads::plot);
+    }
+
+    private static PlotRow plot(Record9<Long, Long, String, String, BigDecimal, String, String, Integer, JSONB> r) {
+        return new PlotRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
+                r.value8(), json(r.value9()));
     }
 
     private static String json(JSONB value) {

@@ -1,0 +1,118 @@
+package lu.entreprinder.persistence.core;
+
+import static lu.entreprinder.persistence.schema.generated.Tables.USER;
+import static lu.entreprinder.persistence.schema.generated.Tables.VDL_ADOPTION_PLAN;
+import static lu.entreprinder.persistence.schema.generated.Tables.VDL_COFFRET;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.multiset;
+import static org.jooq.impl.DSL.select;
+
+import java.math.BigDecimal;
+import java.util.List;
+import lu.entreprinder.persistence.testing.DatabaseTest;
+import lu.entreprinder.persistence.testing.Fixtures;
+import lu.entreprinder.persistence.testing.Statements;
+import org.jooq.Param;
+import org.jooq.Record1;
+import org.jooq.Record3;
+import org.jooq.Result;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+class PreparedReadIT {
+
+    private static final Param<Long> FIRST = DSL.param("first", USER.ID.getDataType());
+    private static final Param<String> PREFIX = DSL.param("prefix", SQLDataType.VARCHAR);
+    private static final Param<Integer> LIMIT = DSL.param("limit", SQLDataType.INTEGER);
+
+    /** A user id (a converted column), a parameter used twice, an inlined constant, a LIMIT, all in one shape. */
+    private static final PreparedRead<Record3<Long, String, Boolean>> USERS = PreparedRead.of(
+            select(USER.ID, USER.USERNAME, USER.ID.eq(FIRST).as("is_first"))
+                    .from(USER)
+                    .where(USER.ID.ge(FIRST))
+                    .and(USER.USERNAME.startsWith(PREFIX))
+                    .and(USER.IS_ACTIVE.eq(inline(true)))
+                    .orderBy(USER.ID)
+                    .limit(LIMIT),
+            FIRST, PREFIX, LIMIT);
+
+    private static final Param<Long> COFFRET = DSL.param("coffret", VDL_COFFRET.ID.getDataType());
+
+    private static final PreparedRead<Record1<List<BigDecimal>>> PRICES = PreparedRead.of(
+            select(multiset(select(VDL_ADOPTION_PLAN.PRICE).from(VDL_ADOPTION_PLAN)
+                    .where(VDL_ADOPTION_PLAN.COFFRET_ID.eq(COFFRET)).orderBy(VDL_ADOPTION_PLAN.PRICE))
+                    .convertFrom(r -> r.map(Record1::value1))),
+            COFFRET);
+
+    @DatabaseTest
+    void bindsEachCallsValuesIntoTheTextRenderedOnce(Database db) {
+        long anna = Fixtures.user(db, "anna");
+        long anton = Fixtures.user(db, "anton");
+        Fixtures.user(db, "bert");
+        long later = Fixtures.user(db, "anouk");
+
+        Result<Record3<Long, String, Boolean>> all = USERS.bind(db.dsl(), anna, "an", 10).fetch();
+        assertThat(all.map(r -> r.value2())).containsExactly("anna", "anton", "anouk");
+        assertThat(all.map(r -> r.value1())).containsExactly(anna, anton, later);
+        assertThat(all.map(r -> r.value3())).containsExactly(true, false, false);
+
+        // other values, same text: the LIMIT and the repeated parameter follow the new values
+        assertThat(USERS.bind(db.dsl(), anton, "an", 1).fetch(r -> r.value2())).containsExactly("anton");
+        assertThat(USERS.bind(db.dsl(), anna, "b", 10).fetch(r -> r.value2())).containsExactly("bert");
+        // the same answer as the query rendered per call
+        assertThat(USERS.bind(db.dsl(), anna, "an", 10).fetch())
+                .isEqualTo(db.dsl().select(USER.ID, USER.USERNAME, USER.ID.eq(anna).as("is_first")).from(USER)
+                        .where(USER.ID.ge(anna)).and(USER.USERNAME.startsWith("an")).and(USER.IS_ACTIVE.eq(true))
+                        .orderBy(USER.ID).limit(10).fetch());
+    }
+
+    @DatabaseTest
+    void nestedCollectionsReadThroughTheShapesFields(Database db) {
+        long coffret = db.dsl().insertInto(VDL_COFFRET).set(VDL_COFFRET.NAME, "Rouge").set(VDL_COFFRET.BOTTLES, 6)
+                .set(VDL_COFFRET.DESCRIPTION, "").returning(VDL_COFFRET.ID).fetchOne(VDL_COFFRET.ID);
+        for (String price : new String[] {"12.50", "0.10"}) {
+            db.dsl().insertInto(VDL_ADOPTION_PLAN).set(VDL_ADOPTION_PLAN.NAME, "plan " + price)
+                    .set(VDL_ADOPTION_PLAN.PRICE, new BigDecimal(price)).set(VDL_ADOPTION_PLAN.DURATION_MONTHS, 12)
+                    .set(VDL_ADOPTION_PLAN.COFFRET_ID, coffret).set(VDL_ADOPTION_PLAN.IS_AVAILABLE, true).execute();
+        }
+        assertThat(PRICES.bind(db.dsl(), coffret).fetchOne().value1())
+                .usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("0.10"), new BigDecimal("12.50"));
+        assertThat(PRICES.bind(db.dsl(), coffret + 1).fetchOne().value1()).isEmpty();
+    }
+
+    @DatabaseTest
+    void aPreparedReadIsOneCountedStatementInTheCallersTransaction(Database db) {
+        long anna = Fixtures.user(db, "anna");
+        assertThat(Statements.count(db, () -> {
+            USERS.bind(db.dsl(), anna, "an", 10).fetch();
+        })).isEqualTo(1);
+        // inside a transaction it sees the transaction's own uncommitted row, then nothing after the rollback
+        assertThatThrownBy(() -> db.useTransaction(tx -> {
+            long inside = Fixtures.user(db, "annie");
+            assertThat(USERS.bind(tx.dsl(), inside, "an", 10).fetch(r -> r.value2())).containsExactly("annie");
+            throw new IllegalStateException("roll back");
+        })).hasMessage("roll back");
+        assertThat(USERS.bind(db.dsl(), anna, "an", 10).fetch(r -> r.value2())).containsExactly("anna");
+    }
+
+    @DatabaseTest
+    void wrongValuesAreRefusedBeforeAnythingIsSent(Database db) {
+        assertThatThrownBy(() -> USERS.bind(db.dsl(), 1L, "an")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("expected 3 values");
+        assertThatThrownBy(() -> USERS.bind(db.dsl(), "1", "an", 10)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("parameter first takes java.lang.Long");
+    }
+
+    @DatabaseTest
+    void aDeclaredParameterTheShapeDoesNotUseIsAProgrammingError(Database db) {
+        Param<Long> unused = DSL.param("unused", SQLDataType.BIGINT);
+        var read = PreparedRead.of(select(USER.ID).from(USER), unused);
+        assertThatThrownBy(() -> read.bind(db.dsl(), 1L)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("unused");
+        assertThatThrownBy(() -> PreparedRead.of(select(USER.ID).from(USER), DSL.param("a b", SQLDataType.BIGINT)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
