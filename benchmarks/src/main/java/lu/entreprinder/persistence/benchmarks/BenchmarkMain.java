@@ -697,7 +697,6 @@ public final class BenchmarkMain {
         long before = start;
         long now;
         do {
-            long before = now;
             Objects.requireNonNull(v.op().get());
             ops++;
             now = System.nanoTime();
