@@ -396,6 +396,35 @@ public final class BenchmarkMain {
         perOp.put("searchHits", (double) hits / n);
         log(String.format(Locale.ROOT, "workload 5: SearchDao, JDBC and ILIKE find the same profiles for %d queries "
                 + "(%.1f hits each)", n, (double) hits / n));
+
+        // the common words: each must have >= 10,000 matching profiles at scale 1.0 (the case)
+        double[] common = new double[3];
+        long least = Long.MAX_VALUE;
+        for (String q : ProfileSearches.COMMON_QUERIES) {
+            List<?> lib;
+            try (StatementCount count = db.countStatements()) {
+                lib = search.library(q);
+                common[0] += count.value();
+            }
+            long before = search.jdbcStatements();
+            List<?> jdbc = search.jdbc(q);
+            common[1] += search.jdbcStatements() - before;
+            before = search.jdbcStatements();
+            List<?> vector = search.vector(q);
+            common[2] += search.jdbcStatements() - before;
+            check(lib.equals(jdbc), "search '" + q + "': SearchDao != JDBC\n" + lib + "\n" + jdbc);
+            check(lib.equals(vector), "search '" + q + "': SearchDao != the vector's ranking\n" + lib + "\n" + vector);
+            check(lib.size() == ProfileSearches.LIMIT, "search '" + q + "': a short page (" + lib.size() + ")");
+            least = Math.min(least, search.matching(q));
+        }
+        check(fx.spec.scale() < 1.0 || least >= 10_000, "a common word matches only " + least + " profiles");
+        int c = ProfileSearches.COMMON_QUERIES.length;
+        perOp.put("ProfileSearchBenchmark.searchCommonLibrary", common[0] / c);
+        perOp.put("ProfileSearchBenchmark.searchCommonJdbc", common[1] / c);
+        perOp.put("ProfileSearchBenchmark.searchCommonVector", common[2] / c);
+        perOp.put("searchCommonLeastMatching", (double) least);
+        log(String.format(Locale.ROOT, "workload 5, common words: SearchDao, JDBC and the vector's ranking give the same top %d for %d "
+                + "words (each matches at least %,d profiles)", ProfileSearches.LIMIT, c, least));
     }
 
     /** Workload 8: PlotDao, JDBC, the N+1 and Hibernate give equal plot pages (producer, plans, coffrets). */
@@ -556,6 +585,11 @@ public final class BenchmarkMain {
                 new Variant("searchLibrary", () -> search.library(words.get())),
                 new Variant("searchJdbc", () -> search.jdbc(words.get())),
                 new Variant("searchLike", () -> search.like(words.get())))));
+        Supplier<String> common = () -> ProfileSearches.COMMON_QUERIES[q[0]++ % ProfileSearches.COMMON_QUERIES.length];
+        if (want.test("search")) result.put("searchCommon", slices(rounds, Math.max(millis, 1_000), warmup, List.of(
+                new Variant("searchCommonLibrary", () -> search.library(common.get())),
+                new Variant("searchCommonJdbc", () -> search.jdbc(common.get())),
+                new Variant("searchCommonVector", () -> search.vector(common.get())))));
         PlotListings plotPages = new PlotListings(fx.db);
         java.util.function.LongSupplier after = () -> fx.plotIds[i[0]++ & 1023];
         if (want.test("plots")) {

@@ -78,9 +78,10 @@ public final class Codegen {
                                 .withInputSchema("public")
                                 .withOutputSchemaToDefault(true)
                                 .withIncludes(".*")
-                                // search_vector (V18) is PostgreSQL-only and read by SearchDao alone: keep it out of the classes
+                                // search_vector (V18), the per-word ranks (V24) and their function are PostgreSQL-only, read by SearchDao
+                                // alone: keep them out of the classes
                                 .withIncludeExcludeColumns(true)
-                                .withExcludes("flyway_schema_history|search_vector")
+                                .withExcludes("flyway_schema_history|search_vector|entreprinder_profile_search_terms?")
                                 .withIncludeRoutines(false)
                                 .withIncludeSequences(false)
                                 .withForcedTypes(

@@ -25,7 +25,9 @@ import org.jooq.impl.SQLDataType;
  *
  * <p>PostgreSQL: text-search configuration {@code simple} over {@code search_fold(...)}, in the stored, GIN-indexed
  * {@code search_vector} columns of V18 ({@code search_vector @@ plainto_tsquery('simple', search_fold(:words))}),
- * ranked by {@code ts_rank} (default weights A=1.0, B=0.4). SQLite: the FTS5 tables of V12 ({@code unicode61
+ * ranked by {@code ts_rank} (default weights A=1.0, B=0.4). A one-word search reads the same {@code ts_rank}, stored
+ * per profile and word by V24 ({@code entreprinder_profile_search_term}), best first from an index, instead of
+ * ranking every hit (a common word matches thousands of profiles). SQLite: the FTS5 tables of V12 ({@code unicode61
  * remove_diacritics 2}) with {@code MATCH}, ranked by {@code bm25(fts, 10.0, 1.0)}. Both return the same result
  * sets; the order can differ where the two ranking functions disagree (see the module's tests).
  *
@@ -39,6 +41,17 @@ public final class SearchDao {
 
     /** The most results one search returns. */
     public static final int MAX_LIMIT = 100;
+
+    /** V24: each profile's words with their one-word {@code ts_rank} (PostgreSQL only, not in the generated classes). */
+    private static final Table<?> TERM = DSL.table(DSL.name("entreprinder_profile_search_term"));
+    private static final Field<Long> TERM_PROFILE_ID =
+            DSL.field(DSL.name("entreprinder_profile_search_term", "profile_id"), SQLDataType.BIGINT);
+    private static final Field<String> TERM_LEXEME =
+            DSL.field(DSL.name("entreprinder_profile_search_term", "lexeme"), SQLDataType.CLOB);
+    private static final Field<Float> TERM_RANK =
+            DSL.field(DSL.name("entreprinder_profile_search_term", "rank"), SQLDataType.REAL);
+    private static final Field<Double> RANK = DSL.field(DSL.name("rank"), SQLDataType.DOUBLE);
+    private static final Field<Long> ID = DSL.field(DSL.name("id"), SQLDataType.BIGINT);
 
     private static final Table<?> PROFILE_FTS = DSL.table(DSL.unquotedName("entreprinder_entrepreneurprofile_fts"));
     private static final Table<?> EVENT_FTS = DSL.table(DSL.unquotedName("crush_lu_meetupevent_fts"));
@@ -88,13 +101,31 @@ public final class SearchDao {
     ResultQuery<Record4<Long, Long, String, Double>> profileQuery(List<String> tokens, int limit) {
         var p = ENTREPRENEUR_PROFILE;
         if (db.isPostgres()) {
+            String plain = SearchWords.plainQuery(tokens);
             Field<Object> vector = storedVector(p);
-            Field<Object> query = tsQuery(SearchWords.plainQuery(tokens));
+            Field<Object> query = tsQuery(plain);
             Field<Double> rank = tsRank(vector, query);
-            return db.dsl().select(p.ID, p.USER_ID, p.HEADLINE, rank)
+            var ranked = db.dsl().select(p.ID, p.USER_ID, p.HEADLINE, rank)
                     .from(p)
-                    .where(DSL.condition("{0} @@ {1}", vector, query))
-                    .orderBy(rank.desc(), p.ID)
+                    .where(DSL.condition("{0} @@ {1}", vector, query));
+            if (tokens.size() > 1) {
+                return ranked.orderBy(rank.desc(), p.ID).limit(limit);
+            }
+            // One word: its stored ranks (V24), best first from the index. Which branch runs is decided by the
+            // server once per statement (a one-time filter): a word PostgreSQL's parser splits into several lexemes
+            // ranks the vector as any search of several words does.
+            Condition oneLexeme = DSL.condition("numnode({0}) = 1", query);
+            Field<String> lexeme = DSL.field("(tsvector_to_array(to_tsvector('simple', search_fold({0}))))[1]",
+                    SQLDataType.CLOB, DSL.val(plain));
+            var stored = db.dsl().select(p.ID, p.USER_ID, p.HEADLINE, TERM_RANK.cast(SQLDataType.DOUBLE).as(RANK.getName()))
+                    .from(TERM)
+                    .join(p).on(p.ID.eq(TERM_PROFILE_ID))
+                    .where(TERM_LEXEME.eq(lexeme)).and(oneLexeme)
+                    .orderBy(TERM_RANK.desc(), TERM_PROFILE_ID)
+                    .limit(limit);
+            return stored
+                    .unionAll(ranked.and(DSL.not(oneLexeme)).orderBy(rank.desc(), p.ID).limit(limit))
+                    .orderBy(RANK.desc(), ID)
                     .limit(limit);
         }
         Field<Double> rank = negatedBm25(PROFILE_FTS);
@@ -142,9 +173,13 @@ public final class SearchDao {
         return DSL.field("plainto_tsquery('simple', search_fold({0}))", Object.class, DSL.val(plainWords));
     }
 
-    /** {@code ts_rank} with its default weights (D 0.1, C 0.2, B 0.4, A 1.0), as Django's SearchRank. */
+    /**
+     * {@code ts_rank} with its default weights (D 0.1, C 0.2, B 0.4, A 1.0), as Django's SearchRank. Its {@code real}
+     * is widened to {@code double precision} in SQL, so the value read is exact whichever transfer mode (text or
+     * binary) the driver uses; a {@code real} read as a double would be its 9-digit text in one and exact in the other.
+     */
     private static Field<Double> tsRank(Field<Object> vector, Field<Object> query) {
-        return DSL.field("ts_rank({0}, {1})", SQLDataType.DOUBLE, vector, query).as("rank");
+        return DSL.field("ts_rank({0}, {1})", SQLDataType.REAL, vector, query).cast(SQLDataType.DOUBLE).as("rank");
     }
 
     /** FTS5's bm25 (smaller is better) negated, so that higher is better as on PostgreSQL. */

@@ -82,7 +82,7 @@ class ExamplesIT {
         String output = tour("jdbc:sqlite:" + dir.resolve("tour.db"));
 
         assertThat(output)
-                .contains("applied 23 migrations")
+                .contains("applied 24 migrations")
                 // register until the waitlist starts
                 .contains("carla -> confirmed")
                 .contains("david -> event full: waitlisted at position 1")

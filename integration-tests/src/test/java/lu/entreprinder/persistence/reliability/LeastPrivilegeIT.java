@@ -41,7 +41,7 @@ class LeastPrivilegeIT {
         }
         try {
             try (Database asOwner = Database.open(DatabaseConfig.builder(as(url, owner, "change-me-owner")).maximumPoolSize(2).build())) {
-                assertThat(asOwner.migrate().appliedVersions()).hasSize(23);
+                assertThat(asOwner.migrate().appliedVersions()).hasSize(24);
             }
             try (Database asApp = Database.open(DatabaseConfig.builder(as(url, app, "change-me-app")).maximumPoolSize(2).build())) {
                 long id = Fixtures.user(asApp, "anna");

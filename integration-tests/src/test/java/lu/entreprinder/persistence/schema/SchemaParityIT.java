@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The PostgreSQL and SQLite migration sets produce the same tables, columns, keys and unique constraints, with one
- * known difference: the PostgreSQL-only stored search vectors of V18 (SQLite searches its FTS5 tables of V12).
+ * known difference: PostgreSQL's own search data, the stored search vectors of V18 and the per-word ranks of V24
+ * (SQLite searches its FTS5 tables of V12).
  */
 class SchemaParityIT {
 
@@ -17,14 +18,21 @@ class SchemaParityIT {
     private static final java.util.Set<String> POSTGRES_ONLY = java.util.Set.of(
             "entreprinder_entrepreneurprofile.search_vector", "crush_lu_meetupevent.search_vector");
 
+    /** Tables only PostgreSQL has, on purpose (read by SearchDao's PostgreSQL-only SQL, never by generated classes). */
+    private static final java.util.Set<String> POSTGRES_ONLY_TABLES = java.util.Set.of(
+            "entreprinder_profile_search_term");
+
     @Test
     void bothMigrationSetsProduceTheSameSchema() {
         SchemaSnapshot postgres = SchemaSnapshot.of(TestDatabases.shared(Backend.POSTGRESQL));
         SchemaSnapshot sqlite = SchemaSnapshot.of(TestDatabases.shared(Backend.SQLITE));
 
-        assertThat(sqlite.tables().keySet()).as("tables").isEqualTo(postgres.tables().keySet());
-        assertThat(postgres.tables()).hasSize(36);
-        for (String table : postgres.tables().keySet()) {
+        var postgresTables = new java.util.TreeSet<>(postgres.tables().keySet());
+        assertThat(postgresTables).containsAll(POSTGRES_ONLY_TABLES);
+        postgresTables.removeAll(POSTGRES_ONLY_TABLES);
+        assertThat(sqlite.tables().keySet()).as("tables").isEqualTo(postgresTables);
+        assertThat(postgresTables).hasSize(36);
+        for (String table : postgresTables) {
             SchemaSnapshot.Table pg = postgres.tables().get(table);
             SchemaSnapshot.Table lite = sqlite.tables().get(table);
             var pgColumns = new java.util.TreeMap<>(pg.columns());
@@ -40,7 +48,7 @@ class SchemaParityIT {
     void everyPostgresTypeHasASqliteForm() {
         Database pg = TestDatabases.shared(Backend.POSTGRESQL);
         SchemaSnapshot.of(pg).tables().forEach((table, t) -> t.columns().forEach((column, type) -> {
-            if (!POSTGRES_ONLY.contains(table + "." + column)) {
+            if (!POSTGRES_ONLY.contains(table + "." + column) && !POSTGRES_ONLY_TABLES.contains(table)) {
                 assertThat(type).as(table + "." + column).doesNotStartWith("UNMAPPED");
             }
         }));
@@ -54,6 +62,6 @@ class SchemaParityIT {
         var lite = TestDatabases.shared(Backend.SQLITE).dsl()
                 .resultQuery("select version, description from flyway_schema_history where version is not null order by installed_rank")
                 .fetch().map(r -> r.get(0, String.class) + " " + r.get(1, String.class));
-        assertThat(lite).isEqualTo(pg).hasSize(23);
+        assertThat(lite).isEqualTo(pg).hasSize(24);
     }
 }
