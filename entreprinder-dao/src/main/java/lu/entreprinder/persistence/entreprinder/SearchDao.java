@@ -7,10 +7,12 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import lu.entreprinder.persistence.core.internal.Check;
 import lu.entreprinder.persistence.core.Database;
+import lu.entreprinder.persistence.core.PreparedRead;
 import lu.entreprinder.persistence.core.ValidationException;
 import lu.entreprinder.persistence.entreprinder.internal.SearchWords;
 import org.jooq.Condition;
 import org.jooq.Field;
+import org.jooq.Param;
 import org.jooq.Record4;
 import org.jooq.ResultQuery;
 import org.jooq.Table;
@@ -99,66 +101,92 @@ public final class SearchDao {
 
     /** The profile search statement (package-private for plan checks). */
     ResultQuery<Record4<Long, Long, String, Double>> profileQuery(List<String> tokens, int limit) {
-        var p = ENTREPRENEUR_PROFILE;
-        if (db.isPostgres()) {
-            String plain = SearchWords.plainQuery(tokens);
-            Field<Object> vector = storedVector(p);
-            Field<Object> query = tsQuery(plain);
-            Field<Double> rank = tsRank(vector, query);
-            var ranked = db.dsl().select(p.ID, p.USER_ID, p.HEADLINE, rank)
-                    .from(p)
-                    .where(DSL.condition("{0} @@ {1}", vector, query));
-            if (tokens.size() > 1) {
-                return ranked.orderBy(rank.desc(), p.ID).limit(limit);
-            }
-            // One word: its stored ranks (V24), best first from the index. Which branch runs is decided by the
-            // server once per statement (a one-time filter): a word PostgreSQL's parser splits into several lexemes
-            // ranks the vector as any search of several words does.
-            Condition oneLexeme = DSL.condition("numnode({0}) = 1", query);
-            Field<String> lexeme = DSL.field("(tsvector_to_array(to_tsvector('simple', search_fold({0}))))[1]",
-                    SQLDataType.CLOB, DSL.val(plain));
-            var stored = db.dsl().select(p.ID, p.USER_ID, p.HEADLINE, TERM_RANK.cast(SQLDataType.DOUBLE).as(RANK.getName()))
-                    .from(TERM)
-                    .join(p).on(p.ID.eq(TERM_PROFILE_ID))
-                    .where(TERM_LEXEME.eq(lexeme)).and(oneLexeme)
-                    .orderBy(TERM_RANK.desc(), TERM_PROFILE_ID)
-                    .limit(limit);
-            return stored
-                    .unionAll(ranked.and(DSL.not(oneLexeme)).orderBy(rank.desc(), p.ID).limit(limit))
-                    .orderBy(RANK.desc(), ID)
-                    .limit(limit);
+        if (!db.isPostgres()) {
+            return PROFILES_FTS5.bind(db.dsl(), SearchWords.ftsQuery(tokens), limit);
         }
-        Field<Double> rank = negatedBm25(PROFILE_FTS);
-        return db.dsl().select(p.ID, p.USER_ID, p.HEADLINE, rank)
-                .from(PROFILE_FTS)
-                .join(p).on(p.ID.eq(rowid(PROFILE_FTS)))
-                .where(match(PROFILE_FTS, SearchWords.ftsQuery(tokens)))
-                .orderBy(rank.desc(), p.ID)
-                .limit(limit);
+        // One word: its stored ranks (V24) from an index, best first; several words rank the vector of every hit.
+        return (tokens.size() == 1 ? PROFILES_ONE_WORD : PROFILES_WORDS)
+                .bind(db.dsl(), SearchWords.plainQuery(tokens), limit);
     }
 
     /** The event search statement (package-private for plan checks). */
     ResultQuery<Record4<Long, String, OffsetDateTime, Double>> eventQuery(List<String> tokens, int limit) {
+        return db.isPostgres()
+                ? EVENTS_WORDS.bind(db.dsl(), SearchWords.plainQuery(tokens), limit)
+                : EVENTS_FTS5.bind(db.dsl(), SearchWords.ftsQuery(tokens), limit);
+    }
+
+    // The statements, built once and rendered once per dialect (PreparedRead); only the words and the limit are
+    // bound per call.
+
+    private static final Param<String> WORDS = DSL.param("words", SQLDataType.VARCHAR);
+    private static final Param<Integer> LIMIT = DSL.param("limit", SQLDataType.INTEGER);
+
+    /** PostgreSQL: every hit's stored vector (V18) ranked, the best {@code limit} kept. */
+    private static final PreparedRead<Record4<Long, Long, String, Double>> PROFILES_WORDS;
+    /**
+     * PostgreSQL, one word: its stored ranks (V24), best first from the index. Which branch runs is decided by the
+     * server once per statement (a one-time filter on {@code numnode}): a word PostgreSQL's parser splits into several
+     * lexemes ranks the vector as a search of several words does.
+     */
+    private static final PreparedRead<Record4<Long, Long, String, Double>> PROFILES_ONE_WORD;
+    private static final PreparedRead<Record4<Long, Long, String, Double>> PROFILES_FTS5;
+    private static final PreparedRead<Record4<Long, String, OffsetDateTime, Double>> EVENTS_WORDS;
+    private static final PreparedRead<Record4<Long, String, OffsetDateTime, Double>> EVENTS_FTS5;
+
+    static {
+        var p = ENTREPRENEUR_PROFILE;
+        Field<Object> query = tsQuery(WORDS);
+        Field<Object> profileVector = storedVector(p);
+        Field<Double> profileRank = tsRank(profileVector, query);
+        var ranked = DSL.select(p.ID, p.USER_ID, p.HEADLINE, profileRank)
+                .from(p)
+                .where(DSL.condition("{0} @@ {1}", profileVector, query));
+        PROFILES_WORDS = PreparedRead.of(ranked.orderBy(profileRank.desc(), p.ID).limit(LIMIT), WORDS, LIMIT);
+
+        Condition oneLexeme = DSL.condition("numnode({0}) = 1", query);
+        Field<String> lexeme = DSL.field("(tsvector_to_array(to_tsvector('simple', search_fold({0}))))[1]",
+                SQLDataType.CLOB, WORDS);
+        var stored = DSL.select(p.ID, p.USER_ID, p.HEADLINE, TERM_RANK.cast(SQLDataType.DOUBLE).as(RANK.getName()))
+                .from(TERM)
+                .join(p).on(p.ID.eq(TERM_PROFILE_ID))
+                .where(TERM_LEXEME.eq(lexeme)).and(oneLexeme)
+                .orderBy(TERM_RANK.desc(), TERM_PROFILE_ID)
+                .limit(LIMIT);
+        PROFILES_ONE_WORD = PreparedRead.of(stored
+                .unionAll(DSL.select(p.ID, p.USER_ID, p.HEADLINE, profileRank)
+                        .from(p)
+                        .where(DSL.condition("{0} @@ {1}", profileVector, query)).and(DSL.not(oneLexeme))
+                        .orderBy(profileRank.desc(), p.ID)
+                        .limit(LIMIT))
+                .orderBy(RANK.desc(), ID)
+                .limit(LIMIT), WORDS, LIMIT);
+
+        Field<Double> bm25 = negatedBm25(PROFILE_FTS);
+        PROFILES_FTS5 = PreparedRead.of(DSL.select(p.ID, p.USER_ID, p.HEADLINE, bm25)
+                .from(PROFILE_FTS)
+                .join(p).on(p.ID.eq(rowid(PROFILE_FTS)))
+                .where(match(PROFILE_FTS, WORDS))
+                .orderBy(bm25.desc(), p.ID)
+                .limit(LIMIT), WORDS, LIMIT);
+
         var e = MEETUP_EVENT;
-        if (db.isPostgres()) {
-            Field<Object> vector = storedVector(e);
-            Field<Object> query = tsQuery(SearchWords.plainQuery(tokens));
-            Field<Double> rank = tsRank(vector, query);
-            return db.dsl().select(e.ID, e.TITLE, e.EVENT_DATE, rank)
-                    .from(e)
-                    .where(DSL.condition("{0} @@ {1}", vector, query))
-                    .and(e.IS_PUBLISHED.isTrue()).and(e.IS_PRIVATE_INVITATION.isFalse()).and(e.IS_CANCELLED.isFalse())
-                    .orderBy(rank.desc(), e.ID)
-                    .limit(limit);
-        }
-        Field<Double> rank = negatedBm25(EVENT_FTS);
-        return db.dsl().select(e.ID, e.TITLE, e.EVENT_DATE, rank)
+        Field<Object> eventVector = storedVector(e);
+        Field<Double> eventRank = tsRank(eventVector, query);
+        EVENTS_WORDS = PreparedRead.of(DSL.select(e.ID, e.TITLE, e.EVENT_DATE, eventRank)
+                .from(e)
+                .where(DSL.condition("{0} @@ {1}", eventVector, query))
+                .and(e.IS_PUBLISHED.isTrue()).and(e.IS_PRIVATE_INVITATION.isFalse()).and(e.IS_CANCELLED.isFalse())
+                .orderBy(eventRank.desc(), e.ID)
+                .limit(LIMIT), WORDS, LIMIT);
+        Field<Double> eventBm25 = negatedBm25(EVENT_FTS);
+        EVENTS_FTS5 = PreparedRead.of(DSL.select(e.ID, e.TITLE, e.EVENT_DATE, eventBm25)
                 .from(EVENT_FTS)
                 .join(e).on(e.ID.eq(rowid(EVENT_FTS)))
-                .where(match(EVENT_FTS, SearchWords.ftsQuery(tokens)))
+                .where(match(EVENT_FTS, WORDS))
                 .and(e.IS_PUBLISHED.isTrue()).and(e.IS_PRIVATE_INVITATION.isFalse()).and(e.IS_CANCELLED.isFalse())
-                .orderBy(rank.desc(), e.ID)
-                .limit(limit);
+                .orderBy(eventBm25.desc(), e.ID)
+                .limit(LIMIT), WORDS, LIMIT);
     }
 
     /**
@@ -169,8 +197,8 @@ public final class SearchDao {
         return DSL.field(DSL.name(table.getName(), "search_vector"), Object.class);
     }
 
-    private static Field<Object> tsQuery(String plainWords) {
-        return DSL.field("plainto_tsquery('simple', search_fold({0}))", Object.class, DSL.val(plainWords));
+    private static Field<Object> tsQuery(Field<String> plainWords) {
+        return DSL.field("plainto_tsquery('simple', search_fold({0}))", Object.class, plainWords);
     }
 
     /**
@@ -191,7 +219,7 @@ public final class SearchDao {
         return DSL.field("{0}.rowid", SQLDataType.BIGINT, fts);
     }
 
-    private static Condition match(Table<?> fts, String ftsQuery) {
-        return DSL.condition("{0} MATCH {1}", fts, DSL.val(ftsQuery));
+    private static Condition match(Table<?> fts, Field<String> ftsQuery) {
+        return DSL.condition("{0} MATCH {1}", fts, ftsQuery);
     }
 }
