@@ -17,11 +17,13 @@ WORKLOADS = [
                                                      ("detailHibernate", "Hibernate"), ("detailNPlusOne", "N+1")]),
     ("search", "5 Full-text search (top 20)", [("searchLibrary", "library"), ("searchJdbc", "JDBC"),
                                                ("searchLike", "ILIKE scan")]),
+    ("searchCommon", "5c Search, one common word", [("searchCommonLibrary", "library"), ("searchCommonJdbc", "JDBC"),
+                                                    ("searchCommonVector", "rank every hit (V18)")]),
     ("candidates", "7 Candidates (page of 20)", [("candidatesLibrary", "library"), ("candidatesJdbc", "JDBC")]),
     ("plots", "8 Plot listing (20, plans nested)", [("plotsLibrary", "library"), ("plotsJdbc", "JDBC"),
                                                      ("plotsHibernate", "Hibernate"), ("plotsNPlusOne", "N+1")]),
 ]
-COLORS = {"library": "#c0392b", "JDBC": "#2c3e50", "Hibernate": "#27ae60", "N+1": "#8e44ad", "ILIKE scan": "#d35400"}
+COLORS = {"library": "#c0392b", "JDBC": "#2c3e50", "Hibernate": "#27ae60", "N+1": "#8e44ad", "ILIKE scan": "#d35400", "rank every hit (V18)": "#d35400"}
 
 
 def load_runs(dirs):
