@@ -46,10 +46,10 @@ class MainIT {
         assertThat(before.out()).contains("applied: none").contains("pending: 1, 2, 3");
 
         assertThat(run("migrate", "--url", url, "--target", "7").out()).contains("applied 1, 2, 3, 4, 5, 6, 7");
-        assertThat(run("migrate", "--url", url).out()).contains("schema at version 23");
+        assertThat(run("migrate", "--url", url).out()).contains("schema at version 24");
         assertThat(run("status", "--url", url).out()).contains("pending: none");
-        assertThat(run("undo", "--url", url, "--target", "14").out()).contains("undone 23, 22, 21, 20, 19, 18, 17, 16, 15");
-        assertThat(run("status", "--url", url).out()).contains("pending: 15, 16, 17, 18, 19, 20, 21, 22, 23");
+        assertThat(run("undo", "--url", url, "--target", "14").out()).contains("undone 24, 23, 22, 21, 20, 19, 18, 17, 16, 15");
+        assertThat(run("status", "--url", url).out()).contains("pending: 15, 16, 17, 18, 19, 20, 21, 22, 23, 24");
         assertThat(run("adopt", "--url", url, "--dry-run"))
                 .satisfies(r -> assertThat(r.code()).isEqualTo(Main.REFUSED))
                 .satisfies(r -> assertThat(r.err()).contains("already adopted"));
