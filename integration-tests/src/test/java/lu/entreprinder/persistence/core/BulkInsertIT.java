@@ -4,6 +4,9 @@ import static lu.entreprinder.persistence.schema.generated.Tables.USER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import lu.entreprinder.persistence.schema.generated.tables.records.UserRecord;
@@ -86,5 +89,58 @@ class BulkInsertIT {
             assertThat(db.bulkInsert(USER, users(db, "v", 4))).isEqualTo(4);
         });
         assertThat(db.dsl().fetchCount(USER)).isEqualTo(5);
+    }
+
+    @DatabaseTest
+    void aRefusedRowFarIntoTheLoadIsNamedByItsIndexAcrossManyChunks(Database db) {
+        List<UserRecord> rows = users(db, "u", 5_000);
+        rows.get(4_321).setEmail("U10@import.example.lu"); // the e-mail's compared form is case-insensitive
+        rows.get(4_321).setUsername("u10");
+        assertThatThrownBy(() -> db.bulkInsert(USER, rows)).isInstanceOfSatisfying(ConflictException.class, e ->
+                assertThat(e.getMessage()).startsWith("rows[4321] of the bulk insert into auth_user"));
+        assertThat(db.dsl().fetchCount(USER)).isZero();
+        assertThat(db.activeConnections()).isZero();
+    }
+
+    @DatabaseTest
+    void aBadRowAfterManyGoodOnesIsNamedWithItsFieldAndNothingIsLoaded(Database db) {
+        List<UserRecord> rows = users(db, "u", 3_000);
+        rows.get(2_999).setEmail(null);
+        assertThatThrownBy(() -> db.bulkInsert(USER, rows)).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.field()).isEqualTo("rows[2999].email"));
+        assertThat(db.dsl().fetchCount(USER)).isZero();
+        assertThat(db.activeConnections()).isZero();
+    }
+
+    @DatabaseTest
+    void valuesReadBackAsTheTypedInsertWritesThem(Database db) {
+        OffsetDateTime[] times = {
+                OffsetDateTime.of(2026, 3, 29, 1, 59, 59, 999_999_999, ZoneOffset.ofHours(2)),
+                OffsetDateTime.of(1999, 12, 31, 23, 59, 59, 123_456_789, ZoneOffset.UTC),
+                OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 1_000, ZoneOffset.ofHoursMinutes(-9, -30)),
+                OffsetDateTime.of(2026, 12, 4, 8, 0, 0, 0, ZoneOffset.UTC)};
+        String[] names = {"Zoë", "Łukasz \\ \t", "名前", "emoji \uD83C\uDF77 wine"};
+        List<UserRecord> bulk = users(db, "b", times.length);
+        for (int i = 0; i < times.length; i++) {
+            bulk.get(i).setDateJoined(times[i]);
+            bulk.get(i).setLastLogin(i % 2 == 0 ? times[i] : null);
+            bulk.get(i).setFirstName(names[i]);
+        }
+        db.bulkInsert(USER, bulk);
+        for (int i = 0; i < times.length; i++) {
+            UserRecord typed = users(db, "t", times.length).get(i);
+            typed.setDateJoined(times[i]);
+            typed.setLastLogin(i % 2 == 0 ? times[i] : null);
+            typed.setFirstName(names[i]);
+            db.dsl().executeInsert(typed);
+        }
+        for (int i = 0; i < times.length; i++) {
+            UserRecord b = db.dsl().selectFrom(USER).where(USER.USERNAME.eq("b" + i)).fetchOne();
+            UserRecord t = db.dsl().selectFrom(USER).where(USER.USERNAME.eq("t" + i)).fetchOne();
+            assertThat(b.getDateJoined()).as("date_joined of row " + i).isEqualTo(t.getDateJoined())
+                    .isEqualTo(times[i].withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS));
+            assertThat(b.getLastLogin()).isEqualTo(t.getLastLogin());
+            assertThat(b.getFirstName()).isEqualTo(names[i]).isEqualTo(t.getFirstName());
+        }
     }
 }
