@@ -4,11 +4,16 @@ import static lu.entreprinder.persistence.schema.generated.Tables.USER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import lu.entreprinder.persistence.core.internal.BulkLoader;
+import lu.entreprinder.persistence.core.internal.ErrorTranslator;
+import lu.entreprinder.persistence.core.internal.StatementCounting;
+import lu.entreprinder.persistence.schema.generated.DefaultSchema;
 import lu.entreprinder.persistence.schema.generated.tables.records.UserRecord;
 import lu.entreprinder.persistence.testing.Backend;
 import lu.entreprinder.persistence.testing.DatabaseTest;
@@ -142,5 +147,47 @@ class BulkInsertIT {
             assertThat(b.getLastLogin()).isEqualTo(t.getLastLogin());
             assertThat(b.getFirstName()).isEqualTo(names[i]).isEqualTo(t.getFirstName());
         }
+    }
+
+    @DatabaseTest(Backend.POSTGRESQL)
+    void copysTextFormatWritesWhatItsBinaryFormatWritesAndNamesARefusedRow(Database db) throws Exception {
+        List<UserRecord> rows = users(db, "x", 3_000);
+        rows.forEach(r -> r.setLastLogin(null));
+        rows.get(5).setFirstName("Łukasz \\ \t \r \uD83C\uDF77 名前");
+        rows.get(6).setDateJoined(OffsetDateTime.of(1969, 7, 20, 20, 17, 40, 999_999_999, ZoneOffset.ofHoursMinutes(5, 45)));
+        rows.get(7).setLastLogin(OffsetDateTime.of(2026, 3, 29, 1, 59, 59, 1_500, ZoneOffset.ofHours(-3)));
+        BulkLoader loader = new BulkLoader(new ErrorTranslator(db.dialect(), DefaultSchema.DEFAULT_SCHEMA),
+                new StatementCounting());
+        try (Connection c = db.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            loader.copy(c, USER, BulkLoader.columns(USER, rows), rows, false);
+            c.commit();
+            c.setAutoCommit(true);
+        }
+        List<UserRecord> binary = users(db, "y", 3_000);
+        for (int i = 0; i < rows.size(); i++) {
+            binary.get(i).setFirstName(rows.get(i).getFirstName());
+            binary.get(i).setDateJoined(rows.get(i).getDateJoined());
+            binary.get(i).setLastLogin(rows.get(i).getLastLogin());
+        }
+        db.bulkInsert(USER, binary);
+        var text = db.dsl().select(USER.FIRST_NAME, USER.LAST_NAME, USER.PASSWORD, USER.IS_ACTIVE, USER.LAST_LOGIN,
+                USER.DATE_JOINED).from(USER).where(USER.USERNAME.startsWith("x")).orderBy(USER.ID).fetch();
+        var bin = db.dsl().select(USER.FIRST_NAME, USER.LAST_NAME, USER.PASSWORD, USER.IS_ACTIVE, USER.LAST_LOGIN,
+                USER.DATE_JOINED).from(USER).where(USER.USERNAME.startsWith("y")).orderBy(USER.ID).fetch();
+        assertThat(text).hasSize(3_000).isEqualTo(bin);
+        assertThat(text.get(6).value6()).isEqualTo(OffsetDateTime.parse("1969-07-20T14:32:40.999999Z"));
+
+        List<UserRecord> refused = users(db, "z", 2_000);
+        refused.get(1_234).setUsername("x17");
+        try (Connection c = db.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            assertThatThrownBy(() -> loader.copy(c, USER, BulkLoader.columns(USER, refused), refused, false))
+                    .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.getMessage())
+                            .startsWith("rows[1234] of the bulk insert into auth_user"));
+            c.rollback();
+            c.setAutoCommit(true);
+        }
+        assertThat(db.dsl().fetchCount(USER, USER.USERNAME.startsWith("z"))).isZero();
     }
 }
