@@ -2,12 +2,15 @@ package lu.entreprinder.persistence.core.internal;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,13 +20,21 @@ import lu.entreprinder.persistence.core.DataAccessFailureException;
 import lu.entreprinder.persistence.core.ForeignKeyViolationException;
 import lu.entreprinder.persistence.core.NotNullViolationException;
 import lu.entreprinder.persistence.core.ValidationException;
+import org.jooq.Binding;
+import org.jooq.BindingSetStatementContext;
+import org.jooq.Configuration;
+import org.jooq.Converter;
+import org.jooq.ConverterContext;
 import org.jooq.DSLContext;
 import org.jooq.DataType;
+import org.jooq.ExecuteContext;
 import org.jooq.Field;
 import org.jooq.JSON;
 import org.jooq.JSONB;
+import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.TableRecord;
+import org.jooq.conf.Settings;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.util.PSQLException;
@@ -168,40 +179,190 @@ public final class BulkLoader {
 
     /**
      * SQLite: multi-row INSERTs, each chunk in a savepoint; a refused chunk is replayed row by row to name the row.
+     * The full chunks share one statement, rendered by jOOQ and prepared once, their values set through each
+     * field's own binding (the same conversion as jOOQ's insert); the last, shorter chunk is an ordinary insert.
      *
      * @param inSavepoint runs its argument as a nested transaction on the bulk's own transaction
      */
     public <R extends TableRecord<R>> void insert(DSLContext dsl, Function<Runnable, Void> inSavepoint, Table<R> table,
                                                   List<Field<?>> fields, List<? extends R> rows) {
-        for (int from = 0; from < rows.size(); from += SQLITE_ROWS) {
-            List<? extends R> chunk = rows.subList(from, Math.min(rows.size(), from + SQLITE_ROWS));
-            try {
-                inSavepoint.apply(() -> insertRows(dsl, table, fields, chunk));
-            } catch (RuntimeException chunkFailure) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    List<? extends R> one = chunk.subList(i, i + 1);
-                    try {
-                        inSavepoint.apply(() -> insertRows(dsl, table, fields, one));
-                    } catch (RuntimeException rowFailure) {
-                        throw atRow(rowFailure, from + i, table);
+        Configuration configuration = dsl.configuration();
+        Connection connection = rows.size() >= SQLITE_ROWS ? configuration.connectionProvider().acquire() : null;
+        PreparedStatement[] prepared = {null};
+        try {
+            for (int from = 0; from < rows.size(); from += SQLITE_ROWS) {
+                List<? extends R> chunk = rows.subList(from, Math.min(rows.size(), from + SQLITE_ROWS));
+                try {
+                    if (chunk.size() == SQLITE_ROWS) {
+                        inSavepoint.apply(() -> insertPrepared(dsl, connection, prepared, table, fields, chunk));
+                    } else {
+                        inSavepoint.apply(() -> insertRows(dsl, table, fields, chunk));
                     }
+                } catch (RuntimeException chunkFailure) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        List<? extends R> one = chunk.subList(i, i + 1);
+                        try {
+                            inSavepoint.apply(() -> insertRows(dsl, table, fields, one));
+                        } catch (RuntimeException rowFailure) {
+                            throw atRow(rowFailure, from + i, table);
+                        }
+                    }
+                    throw chunkFailure;
                 }
-                throw chunkFailure;
+            }
+        } finally {
+            if (prepared[0] != null) {
+                try {
+                    prepared[0].close();
+                } catch (SQLException ignored) {
+                    // closing a statement of a connection the transaction still owns
+                }
+            }
+            if (connection != null) {
+                configuration.connectionProvider().release(connection);
             }
         }
+    }
+
+    private <R extends TableRecord<R>> void insertPrepared(DSLContext dsl, Connection connection,
+                                                           PreparedStatement[] prepared, Table<R> table,
+                                                           List<Field<?>> fields, List<? extends R> chunk) {
+        try {
+            if (prepared[0] == null) {
+                var insert = dsl.insertInto(table, fields);
+                for (R row : chunk) {
+                    insert = insert.values(values(row, fields));
+                }
+                prepared[0] = connection.prepareStatement(dsl.render(insert)); // sql-constant: rendered by jOOQ
+            }
+            PreparedStatement statement = prepared[0];
+            Configuration configuration = dsl.configuration();
+            int index = 1;
+            for (R row : chunk) {
+                for (Field<?> field : fields) {
+                    bind(configuration, statement, index++, field, row.get(field));
+                }
+            }
+            counting.statementExecuted();
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw translator.translate(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void bind(Configuration configuration, PreparedStatement statement, int index, Field<?> field,
+                             Object value) throws SQLException {
+        ((Binding<Object, Object>) field.getBinding()).set(new SetValue(configuration, statement, index, value));
+    }
+
+    private static List<Object> values(TableRecord<?> row, List<Field<?>> fields) {
+        List<Object> values = new ArrayList<>(fields.size());
+        for (Field<?> field : fields) {
+            values.add(row.get(field));
+        }
+        return values;
     }
 
     private static <R extends TableRecord<R>> void insertRows(DSLContext dsl, Table<R> table, List<Field<?>> fields,
                                                               List<? extends R> rows) {
         var insert = dsl.insertInto(table, fields);
         for (R row : rows) {
-            List<Object> values = new ArrayList<>(fields.size());
-            for (Field<?> field : fields) {
-                values.add(row.get(field));
-            }
-            insert = insert.values(values);
+            insert = insert.values(values(row, fields));
         }
         insert.execute();
+    }
+
+    /** What a field's {@link Binding} needs to set one value on a prepared statement outside jOOQ's execution. */
+    private record SetValue(Configuration configuration, PreparedStatement statement, int index, Object value)
+            implements BindingSetStatementContext<Object>, ConverterContext {
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> BindingSetStatementContext<T> convert(Converter<? extends T, ? super Object> converter) {
+            return (BindingSetStatementContext<T>) new SetValue(configuration, statement, index,
+                    ((Converter<Object, Object>) converter).to(value));
+        }
+
+        @Override
+        public ConverterContext converterContext() {
+            return this;
+        }
+
+        @Override
+        public ExecuteContext executeContext() {
+            return null;
+        }
+
+        @Override
+        public Instant creationTime() {
+            return configuration.clock().instant();
+        }
+
+        @Override
+        public DSLContext dsl() {
+            return configuration.dsl();
+        }
+
+        @Override
+        public Settings settings() {
+            return configuration.settings();
+        }
+
+        @Override
+        public SQLDialect dialect() {
+            return configuration.dialect();
+        }
+
+        @Override
+        public SQLDialect family() {
+            return configuration.family();
+        }
+
+        @Override
+        public Map<Object, Object> data() {
+            return configuration.data();
+        }
+
+        @Override
+        public Object data(Object key) {
+            return configuration.data(key);
+        }
+
+        @Override
+        public Object data(Object key, Object value) {
+            return configuration.data(key, value);
+        }
+
+        @Override
+        public java.sql.Array autoFree(java.sql.Array array) {
+            return array;
+        }
+
+        @Override
+        public java.sql.Blob autoFree(java.sql.Blob blob) {
+            return blob;
+        }
+
+        @Override
+        public java.sql.Clob autoFree(java.sql.Clob clob) {
+            return clob;
+        }
+
+        @Override
+        public java.sql.SQLXML autoFree(java.sql.SQLXML xml) {
+            return xml;
+        }
+
+        @Override
+        public <C extends java.io.Closeable> C autoClose(C closeable) {
+            return closeable;
+        }
+
+        @Override
+        public <C extends AutoCloseable> C autoClose(C closeable) {
+            return closeable;
+        }
     }
 
     private static String quoted(String name) {
