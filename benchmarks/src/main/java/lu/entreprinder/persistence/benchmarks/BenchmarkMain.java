@@ -112,6 +112,15 @@ public final class BenchmarkMain {
 
         DataSet.Spec spec = DataSet.Spec.of(scale);
         env.put("spec", spec.toString());
+        if (only != null && only.equals(java.util.Set.of("import-sqlite"))) { // SQLite only: no PostgreSQL data set
+            write(out.resolve("interleaved.json"),
+                    Map.of("importSqlite", sqliteImports(out, spec.importRows(), Math.min(rounds, 5))));
+            env.put("loadavgEnd", loadAverage());
+            env.put("dateEnd", Instant.now().toString());
+            write(out.resolve("env.json"), env);
+            log("results in " + out.toAbsolutePath());
+            System.exit(0);
+        }
         TestPostgres server = TestPostgres.server();
         String url = server.createDatabase();
         env.put("postgres", server.description());
