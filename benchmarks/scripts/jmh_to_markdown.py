@@ -32,6 +32,8 @@ WORKLOADS = [
     ("4", "Bulk import of users (one transaction)", "BulkImportBenchmark.importLibrary",
      [("BulkImportBenchmark.importCopy", "COPY (CopyManager)"),
       ("BulkImportBenchmark.importJdbcBatch", "hand-written JDBC executeBatch (same pool, reWriteBatchedInserts)"),
+      ("BulkImportBenchmark.importLibraryGenericRecords", "diagnostic: bulkInsert, records built with set(field, value)"),
+      ("BulkImportBenchmark.importLibraryTextCopy", "diagnostic: bulkInsert's COPY writer held to the text format"),
       ("BulkImportBenchmark.importLibraryBatch", "library jOOQ batch, first-row template"),
       ("BulkImportBenchmark.importLibraryNullTemplate", "library batch, null-placeholder template (jOOQ manual)"),
       ("BulkImportBenchmark.importLibraryPlainSql", "library batch, plain-SQL INSERT (no typed bindings)")],
@@ -263,6 +265,21 @@ def main():
             if name in results:
                 out.append("- %s: %s rows per import → %s rows/s." % (
                     name.split(".")[1], "{:,.0f}".format(rows_import), "{:,.0f}".format(rows_import * results[name]["ops"])))
+    sqlite = (interleaved or {}).get("importSqlite")
+    if sqlite:
+        ns = sqlite["nsPerOp"]
+        med = lambda v: sorted(v)[len(v) // 2]
+        out.append("- SQLite (a file the library creates), %s rows per import, %d rounds: bulkInsert %s rows/s, "
+                   "library row by row (record.insert() in one transaction, Django's save() in atomic) %s rows/s, "
+                   "JDBC row by row (one reused PreparedStatement) %s rows/s; median ratio bulkInsert/row by row %.2f "
+                   "(library), %.2f (JDBC); statements per row %s." % (
+                       "{:,}".format(sqlite["rows"]), sqlite["rounds"],
+                       "{:,.0f}".format(sqlite["rows"] / med(ns["sqliteBulkInsert"]) * 1e9),
+                       "{:,.0f}".format(sqlite["rows"] / med(ns["sqliteRowByRow"]) * 1e9),
+                       "{:,.0f}".format(sqlite["rows"] / med(ns["sqliteJdbcRowByRow"]) * 1e9),
+                       sqlite["median_sqliteBulkInsert_vs_sqliteRowByRow"],
+                       sqlite["median_sqliteBulkInsert_vs_sqliteJdbcRowByRow"],
+                       ", ".join("%s %.3f" % kv for kv in sqlite["statementsPerRow"].items())))
     if load_info:
         rows = load_info.get("rows")
         line = "- Loading the whole data set (%s rows, 15 tables): COPY %.1f s (%s rows/s)" % (

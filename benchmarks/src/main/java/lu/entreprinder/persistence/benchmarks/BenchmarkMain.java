@@ -27,6 +27,7 @@ import lu.entreprinder.persistence.benchmarks.workloads.HibernateOrm;
 import lu.entreprinder.persistence.benchmarks.workloads.HibernateReads;
 import lu.entreprinder.persistence.benchmarks.workloads.PkReads;
 import lu.entreprinder.persistence.benchmarks.workloads.RacingRegistrations;
+import lu.entreprinder.persistence.benchmarks.workloads.SqliteBulkImports;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.DatabaseConfig;
 import lu.entreprinder.persistence.core.StatementCount;
@@ -52,7 +53,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * <pre>
  * java -cp ... BenchmarkMain [--scale 1.0] [--out target/jmh] [--load-compare]
  *      [--interleave-rounds 7] [--interleave-millis 400] [--interleave-warmup-millis 5000]
- *      [--interleave-only user,plot,candidates,list,detail,search,plots,import] [--no-jmh]
+ *      [--interleave-only user,plot,candidates,list,detail,search,plots,import,import-sqlite,journey,race]
+ *      [--no-jmh]
  *      [-- JMH options, e.g. -f 1 -wi 2 -i 3 -prof gc]
  * </pre>
  */
@@ -110,6 +112,15 @@ public final class BenchmarkMain {
 
         DataSet.Spec spec = DataSet.Spec.of(scale);
         env.put("spec", spec.toString());
+        if (only != null && only.equals(java.util.Set.of("import-sqlite"))) { // SQLite only: no PostgreSQL data set
+            write(out.resolve("interleaved.json"),
+                    Map.of("importSqlite", sqliteImports(out, spec.importRows(), Math.min(rounds, 5))));
+            env.put("loadavgEnd", loadAverage());
+            env.put("dateEnd", Instant.now().toString());
+            write(out.resolve("env.json"), env);
+            log("results in " + out.toAbsolutePath());
+            System.exit(0);
+        }
         TestPostgres server = TestPostgres.server();
         String url = server.createDatabase();
         env.put("postgres", server.description());
@@ -150,7 +161,7 @@ public final class BenchmarkMain {
             Map<String, Object> statements = verifyAndCount(fixture);
             write(out.resolve("statements.json"), statements);
             Files.writeString(out.resolve("plans.txt"), plans(fixture));
-            Map<String, Object> interleaved = interleave(fixture, rounds, millis, warmupMillis, only);
+            Map<String, Object> interleaved = interleave(fixture, rounds, millis, warmupMillis, only, out);
             write(out.resolve("interleaved.json"), interleaved);
             if (only == null || only.contains("race")) {
                 write(out.resolve("race.json"), RacingRegistrations.measure(fixture, Math.min(rounds, 5)));
@@ -258,6 +269,16 @@ public final class BenchmarkMain {
         String bulk = imports.checksum();
         imports.cleanUp();
         try (StatementCount count = db.countStatements()) {
+            imports.libraryGenericRecords();
+            perOp.put("BulkImportBenchmark.importLibraryGenericRecords", (double) count.value());
+        }
+        String generic = imports.checksum();
+        imports.cleanUp();
+        imports.libraryTextCopy();
+        perOp.put("BulkImportBenchmark.importLibraryTextCopy", 1.0);
+        String text = imports.checksum();
+        imports.cleanUp();
+        try (StatementCount count = db.countStatements()) {
             imports.libraryBatch();
             perOp.put("BulkImportBenchmark.importLibraryBatch", (double) count.value());
         }
@@ -283,12 +304,14 @@ public final class BenchmarkMain {
         perOp.put("BulkImportBenchmark.importCopy", 1.0);
         String copied = imports.checksum();
         imports.cleanUp();
-        check(bulk.equals(copied) && typed.equals(copied) && plain.equals(copied) && nulls.equals(copied)
-                        && jdbcBatch.equals(copied),
-                "imported users differ: bulkInsert " + bulk + ", typed batch " + typed + ", plain SQL " + plain
+        check(bulk.equals(copied) && generic.equals(copied) && text.equals(copied) && typed.equals(copied)
+                        && plain.equals(copied) && nulls.equals(copied) && jdbcBatch.equals(copied),
+                "imported users differ: bulkInsert " + bulk + ", generic records " + generic + ", text COPY " + text
+                        + ", typed batch " + typed + ", plain SQL " + plain
                         + ", null template " + nulls + ", JDBC batch " + jdbcBatch + ", COPY " + copied);
         perOp.put("importRows", (double) fx.spec.importRows());
-        log("workload 4: the library (bulkInsert; batches: typed, null template, plain SQL), JDBC batches and COPY"
+        log("workload 4: the library (bulkInsert; generic records; text COPY; batches: typed, null template, plain SQL),"
+                + " JDBC batches and COPY"
                 + " import the same rows");
         return perOp;
     }
@@ -538,7 +561,7 @@ public final class BenchmarkMain {
     // ---------------------------------------------------------------------------------------------------------
 
     private static Map<String, Object> interleave(Fixture fx, int rounds, long millis, long warmup,
-                                                  java.util.Set<String> only) {
+                                                  java.util.Set<String> only, Path out) {
         Map<String, Object> result = new LinkedHashMap<>();
         java.util.function.Predicate<String> want = k -> only == null || only.contains(k);
         PkReads reads = new PkReads(fx.db);
@@ -602,6 +625,9 @@ public final class BenchmarkMain {
         hibernate.close();
         if (want.test("journey")) result.put("journey", slices(rounds, millis, warmup, JourneyAnswers.variants(fx)));
         // workload 7's N+1 is left out: two orders of magnitude slower than both (its JMH figure says enough)
+        if (want.test("import-sqlite")) {
+            result.put("importSqlite", sqliteImports(out, fx.spec.importRows(), Math.min(rounds, 5)));
+        }
         if (!want.test("import")) {
             log("interleaved ratios measured");
             return result;
@@ -610,6 +636,8 @@ public final class BenchmarkMain {
         int importRounds = Math.min(rounds, 5);
         List<Variant> importVariants = List.of(new Variant("importLibrary", imports::library),
                 new Variant("importCopy", imports::copy),
+                new Variant("importLibraryGenericRecords", imports::libraryGenericRecords),
+                new Variant("importLibraryTextCopy", imports::libraryTextCopy),
                 new Variant("importJdbcBatch", imports::jdbcBatch),
                 new Variant("importLibraryBatch", imports::libraryBatch),
                 new Variant("importLibraryNullTemplate", imports::libraryNullTemplate),
@@ -643,6 +671,71 @@ public final class BenchmarkMain {
         result.put("import", imp);
         log("interleaved ratios measured");
         return result;
+    }
+
+    /**
+     * Workload 4 on SQLite ({@link SqliteBulkImports}, a file the library creates and migrates): the variants are
+     * checked to write identical rows and their statements counted, then timed one whole import each, in rotated
+     * order per round; throughput ratios per round and their median.
+     */
+    private static Map<String, Object> sqliteImports(Path out, int rows, int rounds) {
+        Map<String, Object> imp = new LinkedHashMap<>();
+        try (SqliteBulkImports imports = new SqliteBulkImports(out.resolve("bulk-import.db"), rows)) {
+            Map<String, Object> statements = new LinkedHashMap<>();
+            List<String> checksums = new ArrayList<>();
+            try (StatementCount count = imports.db().countStatements()) {
+                imports.library();
+                statements.put("sqliteBulkInsert", (double) count.value() / rows);
+            }
+            checksums.add(imports.checksum());
+            imports.cleanUp();
+            try (StatementCount count = imports.db().countStatements()) {
+                imports.rowByRow();
+                statements.put("sqliteRowByRow", (double) count.value() / rows);
+            }
+            checksums.add(imports.checksum());
+            imports.cleanUp();
+            imports.jdbcRowByRow();
+            statements.put("sqliteJdbcRowByRow", 1.0);
+            checksums.add(imports.checksum());
+            imports.cleanUp();
+            check(checksums.stream().distinct().count() == 1 && checksums.get(0).startsWith(rows + ":"),
+                    "SQLite imports differ: " + checksums);
+            log("workload 4 on SQLite: bulkInsert, the library row by row and JDBC row by row import the same "
+                    + rows + " rows");
+            imp.put("rows", rows);
+            imp.put("statementsPerRow", statements);
+            List<Variant> variants = List.of(new Variant("sqliteBulkInsert", imports::library),
+                    new Variant("sqliteRowByRow", imports::rowByRow),
+                    new Variant("sqliteJdbcRowByRow", imports::jdbcRowByRow));
+            Map<String, List<Double>> ns = new LinkedHashMap<>();
+            for (Variant v : variants) { // warm-up
+                v.op().get();
+                imports.cleanUp();
+                ns.put(v.name(), new ArrayList<>());
+            }
+            for (int r = 0; r < rounds; r++) {
+                for (int k = 0; k < variants.size(); k++) {
+                    Variant v = variants.get((k + r) % variants.size());
+                    long t = System.nanoTime();
+                    v.op().get();
+                    ns.get(v.name()).add((double) (System.nanoTime() - t));
+                    imports.cleanUp();
+                }
+            }
+            imp.put("rounds", rounds);
+            imp.put("nsPerOp", ns);
+            for (Variant other : variants.subList(1, variants.size())) {
+                List<Double> ratios = new ArrayList<>();
+                for (int r = 0; r < rounds; r++) {
+                    ratios.add(ns.get(other.name()).get(r) / ns.get("sqliteBulkInsert").get(r)); // throughput ratio
+                }
+                imp.put("ratio_sqliteBulkInsert_vs_" + other.name(), ratios);
+                imp.put("median_sqliteBulkInsert_vs_" + other.name(), median(ratios));
+            }
+        }
+        log("SQLite import ratios measured");
+        return imp;
     }
 
     /**

@@ -42,6 +42,16 @@ public class BulkImportBenchmark {
     }
 
     @Benchmark
+    public int importLibraryGenericRecords() {
+        return imports.libraryGenericRecords();
+    }
+
+    @Benchmark
+    public int importLibraryTextCopy() {
+        return imports.libraryTextCopy();
+    }
+
+    @Benchmark
     public int importLibraryBatch() {
         return imports.libraryBatch();
     }

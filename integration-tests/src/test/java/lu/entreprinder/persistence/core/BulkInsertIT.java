@@ -4,8 +4,16 @@ import static lu.entreprinder.persistence.schema.generated.Tables.USER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import lu.entreprinder.persistence.core.internal.BulkLoader;
+import lu.entreprinder.persistence.core.internal.ErrorTranslator;
+import lu.entreprinder.persistence.core.internal.StatementCounting;
+import lu.entreprinder.persistence.schema.generated.DefaultSchema;
 import lu.entreprinder.persistence.schema.generated.tables.records.UserRecord;
 import lu.entreprinder.persistence.testing.Backend;
 import lu.entreprinder.persistence.testing.DatabaseTest;
@@ -86,5 +94,101 @@ class BulkInsertIT {
             assertThat(db.bulkInsert(USER, users(db, "v", 4))).isEqualTo(4);
         });
         assertThat(db.dsl().fetchCount(USER)).isEqualTo(5);
+    }
+
+    @DatabaseTest
+    void aRefusedRowFarIntoTheLoadIsNamedByItsIndexAcrossManyChunks(Database db) {
+        List<UserRecord> rows = users(db, "u", 5_000);
+        rows.get(4_321).setEmail("U10@import.example.lu"); // the e-mail's compared form is case-insensitive
+        rows.get(4_321).setUsername("u10");
+        assertThatThrownBy(() -> db.bulkInsert(USER, rows)).isInstanceOfSatisfying(ConflictException.class, e ->
+                assertThat(e.getMessage()).startsWith("rows[4321] of the bulk insert into auth_user"));
+        assertThat(db.dsl().fetchCount(USER)).isZero();
+        assertThat(db.activeConnections()).isZero();
+    }
+
+    @DatabaseTest
+    void aBadRowAfterManyGoodOnesIsNamedWithItsFieldAndNothingIsLoaded(Database db) {
+        List<UserRecord> rows = users(db, "u", 3_000);
+        rows.get(2_999).setEmail(null);
+        assertThatThrownBy(() -> db.bulkInsert(USER, rows)).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.field()).isEqualTo("rows[2999].email"));
+        assertThat(db.dsl().fetchCount(USER)).isZero();
+        assertThat(db.activeConnections()).isZero();
+    }
+
+    @DatabaseTest
+    void valuesReadBackAsTheTypedInsertWritesThem(Database db) {
+        OffsetDateTime[] times = {
+                OffsetDateTime.of(2026, 3, 29, 1, 59, 59, 999_999_999, ZoneOffset.ofHours(2)),
+                OffsetDateTime.of(1999, 12, 31, 23, 59, 59, 123_456_789, ZoneOffset.UTC),
+                OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 1_000, ZoneOffset.ofHoursMinutes(-9, -30)),
+                OffsetDateTime.of(2026, 12, 4, 8, 0, 0, 0, ZoneOffset.UTC)};
+        String[] names = {"Zoë", "Łukasz \\ \t", "名前", "emoji \uD83C\uDF77 wine"};
+        List<UserRecord> bulk = users(db, "b", 600); // on SQLite a full, prepared 500-row chunk and an insert
+        bulk.forEach(r -> r.setLastLogin(null));
+        for (int i = 0; i < times.length; i++) {
+            bulk.get(i).setDateJoined(times[i]);
+            bulk.get(i).setLastLogin(i % 2 == 0 ? times[i] : null);
+            bulk.get(i).setFirstName(names[i]);
+        }
+        db.bulkInsert(USER, bulk);
+        for (int i = 0; i < times.length; i++) {
+            UserRecord typed = users(db, "t", times.length).get(i);
+            typed.setDateJoined(times[i]);
+            typed.setLastLogin(i % 2 == 0 ? times[i] : null);
+            typed.setFirstName(names[i]);
+            db.dsl().executeInsert(typed);
+        }
+        for (int i = 0; i < times.length; i++) {
+            UserRecord b = db.dsl().selectFrom(USER).where(USER.USERNAME.eq("b" + i)).fetchOne();
+            UserRecord t = db.dsl().selectFrom(USER).where(USER.USERNAME.eq("t" + i)).fetchOne();
+            assertThat(b.getDateJoined()).as("date_joined of row " + i).isEqualTo(t.getDateJoined())
+                    .isEqualTo(times[i].withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS));
+            assertThat(b.getLastLogin()).isEqualTo(t.getLastLogin());
+            assertThat(b.getFirstName()).isEqualTo(names[i]).isEqualTo(t.getFirstName());
+        }
+    }
+
+    @DatabaseTest(Backend.POSTGRESQL)
+    void copysTextFormatWritesWhatItsBinaryFormatWritesAndNamesARefusedRow(Database db) throws Exception {
+        List<UserRecord> rows = users(db, "x", 3_000);
+        rows.forEach(r -> r.setLastLogin(null));
+        rows.get(5).setFirstName("Łukasz \\ \t \r \uD83C\uDF77 名前");
+        rows.get(6).setDateJoined(OffsetDateTime.of(1969, 7, 20, 20, 17, 40, 999_999_999, ZoneOffset.ofHoursMinutes(5, 45)));
+        rows.get(7).setLastLogin(OffsetDateTime.of(2026, 3, 29, 1, 59, 59, 1_500, ZoneOffset.ofHours(-3)));
+        BulkLoader loader = new BulkLoader(new ErrorTranslator(db.dialect(), DefaultSchema.DEFAULT_SCHEMA),
+                new StatementCounting());
+        try (Connection c = db.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            loader.copy(c, USER, BulkLoader.columns(USER, rows), rows, false);
+            c.commit();
+            c.setAutoCommit(true);
+        }
+        List<UserRecord> binary = users(db, "y", 3_000);
+        for (int i = 0; i < rows.size(); i++) {
+            binary.get(i).setFirstName(rows.get(i).getFirstName());
+            binary.get(i).setDateJoined(rows.get(i).getDateJoined());
+            binary.get(i).setLastLogin(rows.get(i).getLastLogin());
+        }
+        db.bulkInsert(USER, binary);
+        var text = db.dsl().select(USER.FIRST_NAME, USER.LAST_NAME, USER.PASSWORD, USER.IS_ACTIVE, USER.LAST_LOGIN,
+                USER.DATE_JOINED).from(USER).where(USER.USERNAME.startsWith("x")).orderBy(USER.ID).fetch();
+        var bin = db.dsl().select(USER.FIRST_NAME, USER.LAST_NAME, USER.PASSWORD, USER.IS_ACTIVE, USER.LAST_LOGIN,
+                USER.DATE_JOINED).from(USER).where(USER.USERNAME.startsWith("y")).orderBy(USER.ID).fetch();
+        assertThat(text).hasSize(3_000).isEqualTo(bin);
+        assertThat(text.get(6).value6()).isEqualTo(OffsetDateTime.parse("1969-07-20T14:32:40.999999Z"));
+
+        List<UserRecord> refused = users(db, "z", 2_000);
+        refused.get(1_234).setUsername("x17");
+        try (Connection c = db.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            assertThatThrownBy(() -> loader.copy(c, USER, BulkLoader.columns(USER, refused), refused, false))
+                    .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.getMessage())
+                            .startsWith("rows[1234] of the bulk insert into auth_user"));
+            c.rollback();
+            c.setAutoCommit(true);
+        }
+        assertThat(db.dsl().fetchCount(USER, USER.USERNAME.startsWith("z"))).isZero();
     }
 }

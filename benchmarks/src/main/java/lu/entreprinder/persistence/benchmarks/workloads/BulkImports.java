@@ -41,8 +41,22 @@ public final class BulkImports {
 
     /** The library's bulk API, {@code Database.bulkInsert} (one COPY on PostgreSQL). Returns the rows. */
     public int library() {
-        LibraryBulkSink sink = new LibraryBulkSink(db);
-        String prefix = nextPrefix("lib");
+        return library(LibraryBulkSink.Mode.BULK_INSERT, "lib");
+    }
+
+    /** Diagnostic: {@code bulkInsert} of records built with the generic {@code set(field, value)}. */
+    public int libraryGenericRecords() {
+        return library(LibraryBulkSink.Mode.GENERIC_RECORDS, "libgen");
+    }
+
+    /** Diagnostic: the library's COPY writer held to the text format. */
+    public int libraryTextCopy() {
+        return library(LibraryBulkSink.Mode.TEXT_COPY, "libtext");
+    }
+
+    private int library(LibraryBulkSink.Mode mode, String variant) {
+        LibraryBulkSink sink = new LibraryBulkSink(db, mode);
+        String prefix = nextPrefix(variant);
         sink.inTransaction(() -> DataSet.importUsers(sink, prefix, rows, SEED));
         lastStatements = sink.statements();
         return rows;
