@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import lu.entreprinder.persistence.core.internal.RoutingConnectionProvider;
 import org.jooq.Context;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Param;
 import org.jooq.Record;
 import org.jooq.ResultQuery;
+import org.jooq.Select;
 import org.jooq.SQLDialect;
 import org.jooq.conf.ParamCastMode;
 import org.jooq.conf.Settings;
@@ -37,7 +39,8 @@ import org.jooq.impl.DSL;
  * <p>Values other than the declared parameters (constants of the shape) are rendered inline, so a shape must not hide
  * per-call values in them. Columns are read through the shape's own fields, so converters (user ids as {@code Long},
  * nested {@code multiset} records) apply as in the query itself. A statement sent through a {@code PreparedRead} is
- * counted, timed, translated and bound to the caller's transaction like any other: only its SQL text is reused.
+ * counted, timed, translated, bound to the caller's transaction and (outside one) routed to a read replica like the
+ * query it was built from: only its SQL text is reused.
  * A shape whose conditions vary (optional filters) needs one {@code PreparedRead} per combination.
  *
  * <p>Instances are immutable after construction and safe to share between threads and between {@link Database}s
@@ -53,12 +56,15 @@ public final class PreparedRead<R extends Record> {
     private final ResultQuery<R> shape;
     private final Param<?>[] params;
     private final Field<?>[] fields;
+    /** Whether the shape is a {@code SELECT}: replica routing must see the bound text as the read it is. */
+    private final boolean select;
     private final Map<SQLDialect, Rendered> rendered = new ConcurrentHashMap<>(4);
 
     private PreparedRead(ResultQuery<R> shape, Param<?>[] params) {
         this.shape = shape;
         this.params = params;
         this.fields = shape.fields();
+        this.select = shape instanceof Select<?>;
     }
 
     /**
@@ -107,7 +113,7 @@ public final class PreparedRead<R extends Record> {
             bound[i] = bindValue(params[i], values[i]);
         }
         Rendered text = rendered.computeIfAbsent(dsl.dialect(), dialect -> render(dsl));
-        return (ResultQuery<R>) dsl.resultQuery("{0}", new BoundText(text, bound)).coerce(fields);
+        return (ResultQuery<R>) dsl.resultQuery("{0}", new BoundText(text, bound, select)).coerce(fields);
     }
 
     private static <T> Param<T> bindValue(Param<T> param, Object value) {
@@ -172,14 +178,20 @@ public final class PreparedRead<R extends Record> {
         private static final long serialVersionUID = 1L;
         private final transient Rendered text;
         private final transient Param<?>[] values;
+        private final boolean select;
 
-        BoundText(Rendered text, Param<?>[] values) {
+        BoundText(Rendered text, Param<?>[] values, boolean select) {
             this.text = text;
             this.values = values;
+            this.select = select;
         }
 
         @Override
         public void accept(Context<?> ctx) {
+            if (select && ctx.executeContext() != null) {
+                // jOOQ sees plain SQL here, which replica routing must treat as a write; tell it this is a read.
+                RoutingConnectionProvider.markRead(ctx.executeContext());
+            }
             int[] slots = text.slots();
             String[] chunks = text.chunks();
             for (int i = 0; i < slots.length; i++) {

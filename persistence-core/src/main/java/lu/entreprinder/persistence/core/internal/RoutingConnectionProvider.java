@@ -26,6 +26,16 @@ public final class RoutingConnectionProvider implements ConnectionProvider {
 
     private enum Kind { READ, PRIMARY_READ, WRITE }
 
+    private static final String READ_MARK = "lu.entreprinder.persistence.prepared-select";
+
+    /**
+     * Marks the statement being rendered as a read although jOOQ runs it as plain SQL ({@code PreparedRead}'s bound
+     * text of a {@code SELECT}): without the mark it would go to the primary and count as an auto-commit write.
+     */
+    public static void markRead(ExecuteContext ctx) {
+        ctx.data(READ_MARK, Boolean.TRUE);
+    }
+
     private final ThreadBoundConnectionProvider primary;
     private final DataSource primaryPool;
     private final Supplier<TransactionState> current;
@@ -58,6 +68,9 @@ public final class RoutingConnectionProvider implements ConnectionProvider {
 
             @Override
             public void renderEnd(ExecuteContext ctx) {
+                if (ctx.data(READ_MARK) != null) {
+                    next.set(Kind.READ);
+                }
                 if (next.get() == Kind.READ && ctx.sql() != null && locks(ctx.sql())) {
                     next.set(Kind.PRIMARY_READ);
                 }
