@@ -138,6 +138,14 @@ class ReplicaRoutingIT {
         assertThat(NOTE_TEXT_LOCKED.bind(db.dsl(), 1).fetchOne(TEXT)).isEqualTo("new");
         assertThat(db.replicaStats().primaryReads()).isEqualTo(after.primaryReads() + 1);
         assertThat(db.replicaStats().replicaReads()).isEqualTo(after.replicaReads());
+        // the same through fetch, which sends the rendered text straight to the driver
+        ReplicaStats beforeDirect = db.replicaStats();
+        assertThat(NOTE_TEXT.fetchOptional(db.dsl(), r -> r.value1(), 1)).contains("new");
+        assertThat(NOTE_TEXT_LOCKED.fetch(db.dsl(), r -> r.value1(), 1)).containsExactly("new");
+        ReplicaStats afterDirect = db.replicaStats();
+        assertThat(afterDirect.replicaReads()).isEqualTo(beforeDirect.replicaReads() + 1);
+        assertThat(afterDirect.primaryReads()).isEqualTo(beforeDirect.primaryReads() + 1);
+        assertThat(afterDirect.commitPositionsCaptured()).isEqualTo(beforeDirect.commitPositionsCaptured());
     }
 
     @Test

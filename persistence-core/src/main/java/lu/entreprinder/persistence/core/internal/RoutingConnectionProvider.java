@@ -58,24 +58,35 @@ public final class RoutingConnectionProvider implements ConnectionProvider {
 
     /** Tells this provider what the next statement of the thread is. */
     public ExecuteListener listener() {
-        return new ExecuteListener() {
-            private static final long serialVersionUID = 1L;
+        return new Listener();
+    }
 
-            @Override
-            public void start(ExecuteContext ctx) {
-                next.set(ctx.query() instanceof Select<?> ? Kind.READ : Kind.WRITE);
-            }
+    static boolean isItsListener(ExecuteListener listener) {
+        return listener instanceof Listener;
+    }
 
-            @Override
-            public void renderEnd(ExecuteContext ctx) {
-                if (ctx.data(READ_MARK) != null) {
-                    next.set(Kind.READ);
-                }
-                if (next.get() == Kind.READ && ctx.sql() != null && locks(ctx.sql())) {
-                    next.set(Kind.PRIMARY_READ);
-                }
+    private final class Listener implements ExecuteListener {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void start(ExecuteContext ctx) {
+            next.set(ctx.query() instanceof Select<?> ? Kind.READ : Kind.WRITE);
+        }
+
+        @Override
+        public void renderEnd(ExecuteContext ctx) {
+            if (ctx.data(READ_MARK) != null) {
+                next.set(Kind.READ);
             }
-        };
+            if (next.get() == Kind.READ && ctx.sql() != null && locks(ctx.sql())) {
+                next.set(Kind.PRIMARY_READ);
+            }
+        }
+    }
+
+    /** Tells this provider that the thread's next statement is a read sent straight through JDBC. */
+    void nextIsRead(boolean locking) {
+        next.set(locking ? Kind.PRIMARY_READ : Kind.READ);
     }
 
     static boolean locks(String sql) {
