@@ -130,8 +130,8 @@ public final class PreparedRead<R extends Record> {
      * Runs the read with these values and maps every row, sending the text rendered once straight to the driver:
      * jOOQ only decodes the rows, through the shape's fields. The statement is counted, timed, translated, bound to
      * the caller's transaction and routed as with {@link #bind}. Where the direct path does not apply (a value type it
-     * does not bind itself, a {@code DSLContext} with execute listeners of its own, a shape returning table records)
-     * this is {@code bind(dsl, values).fetch(mapper)}, with the same result.
+     * does not bind itself, a {@code DSLContext} with execute listeners of its own, a shape returning table records,
+     * a shape that is not a {@code SELECT}) this is {@code bind(dsl, values).fetch(mapper)}, with the same result.
      *
      * @param dsl where the statement runs: {@link Database#dsl()} or {@link Transaction#dsl()}
      * @param mapper maps one row of the shape's fields
@@ -229,8 +229,8 @@ public final class PreparedRead<R extends Record> {
 
     /** The direct path's text for this dialect, or null where the direct path does not apply. */
     private Direct direct(DSLContext dsl, Object[] values) {
-        if (!genericRecords || !DirectReads.applies(dsl.configuration())) {
-            return null;
+        if (!select || !genericRecords || !DirectReads.applies(dsl.configuration())) {
+            return null; // a data-modifying shape (INSERT … RETURNING) keeps jOOQ's path: it is routed as a write
         }
         Direct direct = directs.get(dsl.dialect());
         if (direct == null) {
