@@ -357,7 +357,8 @@ public final class EventDao {
                 rec.value5(), rec.value6(), max, rec.value8(), rec.value9(), rec.value10(), rec.value11(),
                 rec.value12(), c, rec.value14(), Math.max(0, max - c), c >= max,
                 isOpen(true, rec.value15(), rec.value11(), c, max, now),
-                Optional.ofNullable(rec.value16()).map(RegistrationStatus::fromDb), attendees(rec.value17(), today)));
+                Optional.ofNullable(rec.value16()).map(RegistrationStatus::fromDb),
+                attendees(rec.value17(), c, today)));
     }
 
     /**
@@ -393,14 +394,15 @@ public final class EventDao {
 
     /**
      * The attendees of a {@link #detailShape} row from its JSON array (null: none), read with a streaming parser:
-     * the values straight into the records, no tree. Booleans are JSON booleans on both databases; the date of
-     * birth is ISO text or null (a user without a profile).
+     * the values straight into the records, no tree ({@code expected}, the confirmed count, sizes the list).
+     * Booleans are JSON booleans on both databases; the date of birth is ISO text or null (a user without a
+     * profile).
      */
-    private static List<EventAttendee> attendees(JSON json, LocalDate today) {
+    private static List<EventAttendee> attendees(JSON json, int expected, LocalDate today) {
         if (json == null) {
             return List.of();
         }
-        List<EventAttendee> out = new ArrayList<>();
+        List<EventAttendee> out = new ArrayList<>(expected);
         try (JsonParser p = Json.mapper().getFactory().createParser(json.data())) {
             expect(p.nextToken(), JsonToken.START_ARRAY);
             while (p.nextToken() == JsonToken.START_ARRAY) {
@@ -413,18 +415,49 @@ public final class EventDao {
                 p.nextToken();
                 String last = p.getValueAsString();
                 boolean showFullName = p.nextToken() == JsonToken.VALUE_TRUE;
-                p.nextToken();
-                String born = p.getValueAsString();
+                String ageRange = p.nextToken() == JsonToken.VALUE_NULL ? null
+                        : ProfileDisplay.ageRange(date(p), today);
                 expect(p.nextToken(), JsonToken.END_ARRAY);
                 out.add(new EventAttendee(registrationId, userId,
-                        ProfileDisplay.displayName(first, last, showFullName),
-                        born == null ? null : ProfileDisplay.ageRange(LocalDate.parse(born), today)));
+                        ProfileDisplay.displayName(first, last, showFullName), ageRange));
             }
             expect(p.currentToken(), JsonToken.END_ARRAY);
         } catch (IOException ex) {
             throw new IllegalStateException("the detail's attendees are not the JSON its statement builds", ex);
         }
         return out;
+    }
+
+    /**
+     * The parser's current string as a date: {@code yyyy-MM-dd} read from its characters in place (the form both
+     * databases give; {@code LocalDate.parse} costs about 480 bytes a call, ~20 KB for a detail page), any other form
+     * through {@link LocalDate#parse}.
+     */
+    private static LocalDate date(JsonParser p) throws IOException {
+        char[] c = p.getTextCharacters();
+        int o = p.getTextOffset();
+        if (p.getTextLength() == 10 && c[o + 4] == '-' && c[o + 7] == '-') {
+            int year = digits(c, o, 4);
+            int month = digits(c, o + 5, 2);
+            int day = digits(c, o + 8, 2);
+            if (year >= 0 && month >= 0 && day >= 0) {
+                return LocalDate.of(year, month, day);
+            }
+        }
+        return LocalDate.parse(p.getText());
+    }
+
+    /** The non-negative number of the {@code n} ASCII digits at {@code from}, or -1 if one is not a digit. */
+    private static int digits(char[] c, int from, int n) {
+        int v = 0;
+        for (int i = from; i < from + n; i++) {
+            int d = c[i] - '0';
+            if (d < 0 || d > 9) {
+                return -1;
+            }
+            v = v * 10 + d;
+        }
+        return v;
     }
 
     private static void expect(JsonToken actual, JsonToken expected) throws IOException {
