@@ -9,16 +9,20 @@ import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.jsonArray;
+import static org.jooq.impl.DSL.jsonArrayAgg;
 import static org.jooq.impl.DSL.lateral;
 import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.multiset;
-import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectCount;
 import static org.jooq.impl.DSL.selectOne;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -29,6 +33,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import lu.entreprinder.persistence.core.internal.Check;
+import lu.entreprinder.persistence.core.internal.Json;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.NotFoundException;
 import lu.entreprinder.persistence.core.Page;
@@ -38,10 +43,11 @@ import lu.entreprinder.persistence.core.ValidationException;
 import lu.entreprinder.persistence.crushlu.internal.ProfileDisplay;
 import org.jooq.Condition;
 import org.jooq.Field;
+import org.jooq.JSON;
 import org.jooq.Param;
 import org.jooq.Record;
 import org.jooq.Record16;
-import org.jooq.Record22;
+import org.jooq.Record17;
 import org.jooq.ResultQuery;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -168,14 +174,13 @@ public final class EventDao {
             Integer, Integer, BigDecimal, OffsetDateTime, Boolean, Boolean, Integer, Integer, Integer, String>>>
             LISTINGS = new ConcurrentHashMap<>();
 
-    /** The detail's two shapes (without and with an invitation code); the SQL is the same on both databases. */
-    private static final PreparedRead<Record22<Long, String, String, String, OffsetDateTime, String, Integer,
-            Integer, Integer, BigDecimal, OffsetDateTime, Boolean, Integer, Integer, Boolean, String, Long, Long,
-            String, String, Boolean, LocalDate>> DETAIL = PreparedRead.of(detailShape(false), EVENT_ID, VIEWER);
-    private static final PreparedRead<Record22<Long, String, String, String, OffsetDateTime, String, Integer,
-            Integer, Integer, BigDecimal, OffsetDateTime, Boolean, Integer, Integer, Boolean, String, Long, Long,
-            String, String, Boolean, LocalDate>> DETAIL_WITH_CODE =
-            PreparedRead.of(detailShape(true), EVENT_ID, VIEWER, CODE);
+    /** The detail's two shapes (without and with an invitation code). */
+    private static final PreparedRead<Record17<Long, String, String, String, OffsetDateTime, String, Integer,
+            Integer, Integer, BigDecimal, OffsetDateTime, Boolean, Integer, Integer, Boolean, String, JSON>> DETAIL =
+            PreparedRead.of(detailShape(false), EVENT_ID, VIEWER);
+    private static final PreparedRead<Record17<Long, String, String, String, OffsetDateTime, String, Integer,
+            Integer, Integer, BigDecimal, OffsetDateTime, Boolean, Integer, Integer, Boolean, String, JSON>>
+            DETAIL_WITH_CODE = PreparedRead.of(detailShape(true), EVENT_ID, VIEWER, CODE);
 
     /**
      * One keyset page of events for a member, ordered by (event date, id), each with its counts and the viewer's
@@ -341,65 +346,124 @@ public final class EventDao {
         String code = Check.optionalText(invitationCode, 50, "invitationCode");
         OffsetDateTime now = db.now();
         LocalDate today = db.today();
-        var rows = (code == null || code.isBlank() ? DETAIL.bind(db.dsl(), eventId, viewerId)
-                : DETAIL_WITH_CODE.bind(db.dsl(), eventId, viewerId, code)).fetch();
-        if (rows.isEmpty()) {
+        var rec = (code == null || code.isBlank() ? DETAIL.bind(db.dsl(), eventId, viewerId)
+                : DETAIL_WITH_CODE.bind(db.dsl(), eventId, viewerId, code)).fetchOne();
+        if (rec == null) {
             return Optional.empty();
         }
-        List<EventAttendee> attendees = new ArrayList<>(rows.size());
-        for (var a : rows) {
-            if (a.value17() != null) { // the event without attendees: one row, left-joined nulls
-                attendees.add(new EventAttendee(a.value17(), a.value18(),
-                        ProfileDisplay.displayName(a.value19(), a.value20(), Boolean.TRUE.equals(a.value21())),
-                        ProfileDisplay.ageRange(a.value22(), today)));
-            }
-        }
-        var rec = rows.get(0);
         int max = rec.value7();
         int c = rec.value13();
         return Optional.of(new EventDetail(rec.value1(), rec.value2(), rec.value3(), EventType.fromDb(rec.value4()),
                 rec.value5(), rec.value6(), max, rec.value8(), rec.value9(), rec.value10(), rec.value11(),
                 rec.value12(), c, rec.value14(), Math.max(0, max - c), c >= max,
                 isOpen(true, rec.value15(), rec.value11(), c, max, now),
-                Optional.ofNullable(rec.value16()).map(RegistrationStatus::fromDb), attendees));
+                Optional.ofNullable(rec.value16()).map(RegistrationStatus::fromDb),
+                attendees(rec.value17(), c, today)));
     }
 
     /**
-     * The shape of {@link #findEventDetail}'s statement: one row per confirmed attendee, oldest registration first
-     * (one row of nulls for an event without any), each with the event's columns. The event with its counts and the
-     * viewer's status is a materialized CTE, so the counts run once, not once per attendee row. Parameters:
-     * {@code event_id}, {@code viewer}, and {@code code} when {@code withCode}.
+     * The shape of {@link #findEventDetail}'s statement: the event's one row with its counts, the viewer's status and
+     * its confirmed attendees aggregated into one JSON array (oldest registration first; each attendee an array of
+     * registration id, user id, first name, last name, show full name, date of birth), which {@link #attendees}
+     * reads. One row instead of one per attendee: the event's columns are read once, and the attendees' values
+     * come as one text (PostgreSQL {@code json_agg}, SQLite {@code json_group_array}). Parameters: {@code event_id},
+     * {@code viewer}, and {@code code} when {@code withCode}.
      */
-    private static ResultQuery<Record22<Long, String, String, String, OffsetDateTime, String, Integer, Integer, Integer,
-            BigDecimal, OffsetDateTime, Boolean, Integer, Integer, Boolean, String, Long, Long, String, String,
-            Boolean, LocalDate>> detailShape(boolean withCode) {
+    private static ResultQuery<Record17<Long, String, String, String, OffsetDateTime, String, Integer, Integer,
+            Integer, BigDecimal, OffsetDateTime, Boolean, Integer, Integer, Boolean, String, JSON>> detailShape(
+            boolean withCode) {
         var e = MEETUP_EVENT;
         var r = EVENT_REGISTRATION;
         var u = USER;
         var cp = CRUSH_PROFILE;
         String confirmedStatus = RegistrationStatus.CONFIRMED.dbValue();
-        var ev = name("ev").asMaterialized(select(e.ID, e.TITLE, e.DESCRIPTION, e.EVENT_TYPE, e.EVENT_DATE,
-                e.LOCATION, e.MAX_PARTICIPANTS, e.MIN_AGE, e.MAX_AGE, e.REGISTRATION_FEE, e.REGISTRATION_DEADLINE,
-                e.IS_PRIVATE_INVITATION,
+        Field<JSON> attendees = field(select(jsonArrayAgg(jsonArray(r.ID, r.USER_ID, u.FIRST_NAME, u.LAST_NAME,
+                        cp.SHOW_FULL_NAME, cp.DATE_OF_BIRTH)).orderBy(r.CREATED_AT, r.ID))
+                .from(r)
+                .join(u).on(u.ID.eq(r.USER_ID))
+                .leftJoin(cp).on(cp.USER_ID.eq(r.USER_ID))
+                .where(r.EVENT_ID.eq(e.ID), r.STATUS.eq(confirmedStatus))).as("attendees");
+        return select(e.ID, e.TITLE, e.DESCRIPTION, e.EVENT_TYPE, e.EVENT_DATE, e.LOCATION, e.MAX_PARTICIPANTS,
+                e.MIN_AGE, e.MAX_AGE, e.REGISTRATION_FEE, e.REGISTRATION_DEADLINE, e.IS_PRIVATE_INVITATION,
                 registrations(e.ID, r.STATUS.eq(confirmedStatus)).as("confirmed"),
                 registrations(e.ID, r.STATUS.eq(RegistrationStatus.WAITLIST.dbValue())).as("waitlist"),
-                e.IS_CANCELLED, viewerStatus(e.ID, VIEWER))
+                e.IS_CANCELLED, viewerStatus(e.ID, VIEWER), attendees)
                 .from(e)
-                .where(e.ID.eq(EVENT_ID), e.IS_PUBLISHED.isTrue(), visibleTo(VIEWER, withCode ? CODE : null)));
-        Field<Long> evId = ev.field(e.ID);
-        return DSL.with(ev)
-                .select(evId, ev.field(e.TITLE), ev.field(e.DESCRIPTION), ev.field(e.EVENT_TYPE),
-                        ev.field(e.EVENT_DATE), ev.field(e.LOCATION), ev.field(e.MAX_PARTICIPANTS),
-                        ev.field(e.MIN_AGE), ev.field(e.MAX_AGE), ev.field(e.REGISTRATION_FEE),
-                        ev.field(e.REGISTRATION_DEADLINE), ev.field(e.IS_PRIVATE_INVITATION),
-                        ev.field("confirmed", Integer.class), ev.field("waitlist", Integer.class),
-                        ev.field(e.IS_CANCELLED), ev.field("viewer_status", String.class),
-                        r.ID, r.USER_ID, u.FIRST_NAME, u.LAST_NAME, cp.SHOW_FULL_NAME, cp.DATE_OF_BIRTH)
-                .from(ev)
-                .leftJoin(r).on(r.EVENT_ID.eq(evId), r.STATUS.eq(confirmedStatus))
-                .leftJoin(u).on(u.ID.eq(r.USER_ID))
-                .leftJoin(cp).on(cp.USER_ID.eq(r.USER_ID))
-                .orderBy(r.CREATED_AT, r.ID);
+                .where(e.ID.eq(EVENT_ID), e.IS_PUBLISHED.isTrue(), visibleTo(VIEWER, withCode ? CODE : null));
+    }
+
+    /**
+     * The attendees of a {@link #detailShape} row from its JSON array (null: none), read with a streaming parser:
+     * the values straight into the records, no tree ({@code expected}, the confirmed count, sizes the list).
+     * Booleans are JSON booleans on both databases; the date of birth is ISO text or null (a user without a
+     * profile).
+     */
+    private static List<EventAttendee> attendees(JSON json, int expected, LocalDate today) {
+        if (json == null) {
+            return List.of();
+        }
+        List<EventAttendee> out = new ArrayList<>(expected);
+        try (JsonParser p = Json.mapper().getFactory().createParser(json.data())) {
+            expect(p.nextToken(), JsonToken.START_ARRAY);
+            while (p.nextToken() == JsonToken.START_ARRAY) {
+                expect(p.nextToken(), JsonToken.VALUE_NUMBER_INT);
+                long registrationId = p.getLongValue();
+                expect(p.nextToken(), JsonToken.VALUE_NUMBER_INT);
+                long userId = p.getLongValue();
+                p.nextToken();
+                String first = p.getValueAsString();
+                p.nextToken();
+                String last = p.getValueAsString();
+                boolean showFullName = p.nextToken() == JsonToken.VALUE_TRUE;
+                String ageRange = p.nextToken() == JsonToken.VALUE_NULL ? null
+                        : ProfileDisplay.ageRange(date(p), today);
+                expect(p.nextToken(), JsonToken.END_ARRAY);
+                out.add(new EventAttendee(registrationId, userId,
+                        ProfileDisplay.displayName(first, last, showFullName), ageRange));
+            }
+            expect(p.currentToken(), JsonToken.END_ARRAY);
+        } catch (IOException ex) {
+            throw new IllegalStateException("the detail's attendees are not the JSON its statement builds", ex);
+        }
+        return out;
+    }
+
+    /**
+     * The parser's current string as a date: {@code yyyy-MM-dd} read from its characters in place (the form both
+     * databases give; {@code LocalDate.parse} costs about 480 bytes a call, ~20 KB for a detail page), any other form
+     * through {@link LocalDate#parse}.
+     */
+    private static LocalDate date(JsonParser p) throws IOException {
+        char[] c = p.getTextCharacters();
+        int o = p.getTextOffset();
+        if (p.getTextLength() == 10 && c[o + 4] == '-' && c[o + 7] == '-') {
+            int year = digits(c, o, 4);
+            int month = digits(c, o + 5, 2);
+            int day = digits(c, o + 8, 2);
+            if (year >= 0 && month >= 0 && day >= 0) {
+                return LocalDate.of(year, month, day);
+            }
+        }
+        return LocalDate.parse(p.getText());
+    }
+
+    /** The non-negative number of the {@code n} ASCII digits at {@code from}, or -1 if one is not a digit. */
+    private static int digits(char[] c, int from, int n) {
+        int v = 0;
+        for (int i = from; i < from + n; i++) {
+            int d = c[i] - '0';
+            if (d < 0 || d > 9) {
+                return -1;
+            }
+            v = v * 10 + d;
+        }
+        return v;
+    }
+
+    private static void expect(JsonToken actual, JsonToken expected) throws IOException {
+        if (actual != expected) {
+            throw new IOException("expected " + expected + ", got " + actual);
+        }
     }
 
     /**

@@ -3,9 +3,11 @@ package lu.entreprinder.persistence.crushlu;
 import static lu.entreprinder.persistence.crushlu.EventFixtures.member;
 import static lu.entreprinder.persistence.crushlu.EventFixtures.registration;
 import static lu.entreprinder.persistence.schema.generated.Tables.EVENT_REGISTRATION;
+import static lu.entreprinder.persistence.schema.generated.Tables.USER;
 import static lu.entreprinder.persistence.testing.Refusals.assertField;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -229,6 +231,26 @@ class EventDaoIT {
                 new EventAttendee(other.confirmedRegistrations().get(0).registrationId(), guest, "Guest", null));
         assertThat(other.viewerStatus()).isEmpty();
         assertThat(dao.findEventDetail(Long.MAX_VALUE / 2, viewer, null)).isEmpty();
+    }
+
+    @DatabaseTest
+    void detailAttendeesNamesWithQuotesEscapesAndEmojiReadBackExactly(Database db) {
+        EventDao dao = new EventDao(db);
+        long viewer = member(db, "viewer");
+        long zoe = member(db, "zoe", LocalDate.of(2000, 2, 29), true);
+        long brackets = member(db, "brackets", LocalDate.of(1986, 12, 31), true);
+        String first = "Zoë \"Z\" \\ O'Neil 😀";
+        String last = "Tab\tand\nnewline \u2028 ü, [1]";
+        db.dsl().update(USER).set(USER.FIRST_NAME, first).set(USER.LAST_NAME, last).where(USER.ID.eq(zoe)).execute();
+        db.dsl().update(USER).set(USER.FIRST_NAME, "][").set(USER.LAST_NAME, "").where(USER.ID.eq(brackets))
+                .execute();
+        long e = EventFixtures.event(db, "names", 10);
+        registration(db, e, zoe, RegistrationStatus.CONFIRMED, Duration.ofHours(2));
+        registration(db, e, brackets, RegistrationStatus.CONFIRMED, HOUR);
+
+        assertThat(dao.findEventDetail(e, viewer, null).orElseThrow().confirmedRegistrations())
+                .extracting(EventAttendee::userId, EventAttendee::displayName, EventAttendee::ageRange)
+                .containsExactly(tuple(zoe, first + " " + last, "25-29"), tuple(brackets, "][", "35-39"));
     }
 
     @DatabaseTest

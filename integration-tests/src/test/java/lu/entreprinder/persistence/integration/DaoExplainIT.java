@@ -51,6 +51,19 @@ class DaoExplainIT {
     }
 
     @DatabaseTest
+    void theEventDetailIsOneRowWithItsAttendeesAggregatedReadThroughTheEventAndStatusIndex(Database db,
+                                                                                         TestClock clock) {
+        World w = new World(db, clock).build();
+        StatementPlan plan = single(db, () -> w.events.findEventDetail(w.pastEvent, w.ben, null));
+
+        // the event's one row: its confirmed attendees come as one JSON array, not as a row each
+        assertThat(plan.sql()).contains(db.isPostgres() ? "json_agg(" : "json_group_array(")
+                .doesNotContain("union").doesNotContain(" with ");
+        assertThat(plan.plan()).contains(db.isPostgres() ? "crush_lu_meetupevent_pkey" : "crush_lu_meetupevent")
+                .contains("crush_lu_eventregistration_event_id_status_idx");
+    }
+
+    @DatabaseTest
     void theCandidateRankingReadsProfilesAndLikes(Database db, TestClock clock) {
         World w = new World(db, clock).build();
         StatementPlan plan = single(db, () -> w.matchingDao.listCandidates(w.anna, PageRequest.first()));
