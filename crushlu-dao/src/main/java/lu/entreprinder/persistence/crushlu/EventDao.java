@@ -346,11 +346,12 @@ public final class EventDao {
         String code = Check.optionalText(invitationCode, 50, "invitationCode");
         OffsetDateTime now = db.now();
         LocalDate today = db.today();
-        var rec = (code == null || code.isBlank() ? DETAIL.bind(db.dsl(), eventId, viewerId)
-                : DETAIL_WITH_CODE.bind(db.dsl(), eventId, viewerId, code)).fetchOne();
-        if (rec == null) {
+        var found = code == null || code.isBlank() ? DETAIL.fetchOptional(db.dsl(), row -> row, eventId, viewerId)
+                : DETAIL_WITH_CODE.fetchOptional(db.dsl(), row -> row, eventId, viewerId, code);
+        if (found.isEmpty()) {
             return Optional.empty();
         }
+        var rec = found.get();
         int max = rec.value7();
         int c = rec.value13();
         return Optional.of(new EventDetail(rec.value1(), rec.value2(), rec.value3(), EventType.fromDb(rec.value4()),

@@ -32,7 +32,8 @@ import lu.entreprinder.persistence.crushlu.RegistrationStatus;
  *       listed event's registrations with {@code count(*) FILTER}.</li>
  *   <li>2, the detail page: the event, its counts, the viewer's status, and its confirmed attendees with their
  *       display name and age range (from {@code auth_user} and {@code crush_lu_crushprofile}).
- *       {@link #detailLibrary}: {@link EventDao#findEventDetail} (one statement, one row per attendee);
+ *       {@link #detailLibrary}: {@link EventDao#findEventDetail} (one statement, one row: the attendees as one JSON
+ *       array);
  *       {@link #detailNPlusOne}: Django without {@code select_related}: the event, two counts, the viewer's
  *       registration, the confirmed registrations, then per attendee the user and the profile;
  *       {@link #detailJdbc}: one statement, one row per attendee (event columns repeated; the event and its counts
