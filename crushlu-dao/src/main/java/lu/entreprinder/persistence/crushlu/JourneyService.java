@@ -30,6 +30,7 @@ import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.ForeignKeyViolationException;
 import lu.entreprinder.persistence.core.internal.Json;
 import lu.entreprinder.persistence.core.NotFoundException;
+import lu.entreprinder.persistence.core.PreparedRead;
 import lu.entreprinder.persistence.core.Transaction;
 import lu.entreprinder.persistence.core.ValidationException;
 import lu.entreprinder.persistence.core.internal.RaceSeam;
@@ -39,11 +40,13 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;
+import org.jooq.Param;
 import org.jooq.Record;
 import org.jooq.Record1;
 import org.jooq.Record7;
 import org.jooq.ResultQuery;
 import org.jooq.SelectConditionStep;
+import org.jooq.impl.DSL;
 
 /**
  * Playing journeys: answering challenges (validation per format, progress kept per user and journey, points,
@@ -78,12 +81,20 @@ public final class JourneyService {
      * stored as an attempt. Riddles and word scrambles also accept their alternative answers, compared after the
      * same normalisation ({@link JourneyText}).
      *
-     * <p>Statements, once the user has progress in the journey: a right answer 2 on PostgreSQL (the challenge with
-     * its journey's structure and the progress row, locked, in one; the progress update and the attempt in one), 3
-     * on SQLite (the update and the attempt apart), a wrong answer 2, an answer to a completed challenge 3 (the
-     * original points, the attempt), a chapter-locked answer 1. Before: 1 more for a wrong answer (the challenge
-     * alone), 2 more for the first right one on PostgreSQL (the challenge, the row created and returned), 3 on
-     * SQLite (jOOQ reads the returned row apart).
+     * <p>Statements on PostgreSQL, once the user has progress in the journey: a right answer 2, in auto-commit (the
+     * challenge with its journey's structure and the progress row, one prepared read; then one statement that
+     * updates the row only if it is still as read and stores the attempt), a wrong answer 2 (the read, the attempt),
+     * a chapter-locked answer 1, an answer to a completed challenge 4 (the read, then in a transaction the progress
+     * locked, the original points, the attempt). The first right answer 3 (the read, then in a transaction the row
+     * created and returned, the update with the attempt). On SQLite everything runs in one immediate transaction:
+     * a right answer 3 (the read, the update, the attempt), a wrong answer 2, a completed challenge 3, a
+     * chapter-locked answer 1; before the user has progress 1 more for a wrong answer (the challenge alone), 3 more
+     * for the first right one (the challenge, the row created, jOOQ reads the returned row apart).
+     *
+     * <p>Concurrent answers of the same user never lose an update nor award a challenge twice: on PostgreSQL the
+     * update is guarded by the state it was computed from (every column of the row that the answer reads), so an
+     * answer that lost a race writes nothing (its attempt neither) and is evaluated again on the new state; on
+     * SQLite the transaction holds the write lock.
      *
      * @throws ValidationException (fields {@code userId}, {@code challengeId}, {@code answer}) for bad input, a
      *         blank answer, or an answer of the wrong format for the challenge (e.g. a choice that is not one of its
@@ -95,124 +106,212 @@ public final class JourneyService {
         Check.userId(userId, "userId");
         Check.id(challengeId, "challengeId");
         Check.required(answer, "answer");
-        return db.inTransaction(tx -> {
-            // the challenge, its journey's structure and the user's progress row, locked (FOR UPDATE OF the
-            // progress only: other players of the challenge are not held up), in one statement
-            var joined = tx.dsl().select(WITH_PROGRESS)
-                    .from(JOURNEY_CHALLENGE)
-                    .join(JOURNEY_CHAPTER).on(JOURNEY_CHAPTER.ID.eq(JOURNEY_CHALLENGE.CHAPTER_ID))
-                    .join(JOURNEY_PROGRESS).on(JOURNEY_PROGRESS.JOURNEY_ID.eq(JOURNEY_CHAPTER.JOURNEY_ID))
-                    .and(JOURNEY_PROGRESS.USER_ID.eq(userId))
-                    .where(JOURNEY_CHALLENGE.ID.eq(challengeId));
-            Record progress = tx.forUpdate(joined, JOURNEY_PROGRESS)
-                    .fetchOne();
-            Record ch = progress != null ? progress : tx.dsl().select(CHALLENGE_FIELDS)
-                    .from(JOURNEY_CHALLENGE)
-                    .join(JOURNEY_CHAPTER).on(JOURNEY_CHAPTER.ID.eq(JOURNEY_CHALLENGE.CHAPTER_ID))
-                    .where(JOURNEY_CHALLENGE.ID.eq(challengeId))
-                    .fetchOptional()
-                    .orElseThrow(() -> new NotFoundException("challenge", challengeId));
-            JourneyChallengeType type = JourneyChallengeType.fromDb(ch.get(JOURNEY_CHALLENGE.CHALLENGE_TYPE));
-            Evaluated evaluated = check(type, ch.get(JOURNEY_CHALLENGE.CORRECT_ANSWER),
-                    ProfileJson.strings(ch.get(JOURNEY_CHALLENGE.OPTIONS)),
-                    ProfileJson.strings(ch.get(JOURNEY_CHALLENGE.ALTERNATIVE_ANSWERS)),
-                    ch.get(JOURNEY_CHAPTER.IS_QUESTIONNAIRE), answer);
-            long journeyId = ch.get(JOURNEY_CHAPTER.JOURNEY_ID);
+        if (!db.isPostgres()) {
+            return db.inTransaction(tx -> answerLocked(tx, userId, challengeId, answer));
+        }
+        while (true) {
+            // the read sees the latest committed row: it goes to the primary even when replicas are configured
+            Record read = db.onPrimary(() -> ANSWER_READ.bind(db.dsl(), challengeId, userId).fetchOne());
+            if (read == null) {
+                throw new NotFoundException("challenge", challengeId);
+            }
+            Evaluated evaluated = evaluate(read, answer);
+            long journeyId = read.get(JOURNEY_CHAPTER.JOURNEY_ID);
             if (!evaluated.correct()) {
-                insertAttempt(tx, userId, challengeId, journeyId, evaluated.stored(), false, 0);
-                return new JourneyAnswerResult.Incorrect(challengeId, !ch.get(JOURNEY_CHALLENGE.HINT).isEmpty());
+                insertAttempt(db.dsl(), userId, challengeId, journeyId, evaluated.stored(), false, 0);
+                return new JourneyAnswerResult.Incorrect(challengeId, !read.get(JOURNEY_CHALLENGE.HINT).isEmpty());
             }
-            int chapterNumber = ch.get(JOURNEY_CHAPTER.CHAPTER_NUMBER);
-            int points = ch.get(JOURNEY_CHALLENGE.POINTS);
-
-            Map<Integer, List<Long>> challengesByChapter = slots(ch.get(SLOTS), true);
-            Map<Integer, List<Long>> rewardsByChapter = slots(ch.get(REWARD_SLOTS), false);
-            List<Long> journeyChallenges = new ArrayList<>();
-            challengesByChapter.values().forEach(journeyChallenges::addAll);
-
-            if (progress == null) {
-                progress = createProgress(tx, userId, journeyId);
+            if (read.get(JOURNEY_PROGRESS.ID) == null) {
+                // the first answer: the row created and answered in one transaction, which holds it until the end
+                return db.inTransaction(tx -> right(tx, read, createProgress(tx, userId, journeyId), userId,
+                        challengeId, evaluated));
             }
-            List<Long> completedBefore = ProfileJson.longs(progress.get(JOURNEY_PROGRESS.COMPLETED_CHALLENGES));
-            JourneyProgressView before = view(progress, done(completedBefore, journeyChallenges),
-                    journeyChallenges.size());
-            RaceSeam.of(db).pause("journey.between-read-and-write");
-
-            if (before.completedChallenges().contains(challengeId)) {
-                int original = tx.dsl().select(JOURNEY_ATTEMPT.POINTS_AWARDED).from(JOURNEY_ATTEMPT)
-                        .where(JOURNEY_ATTEMPT.USER_ID.eq(userId))
-                        .and(JOURNEY_ATTEMPT.CHALLENGE_ID.eq(challengeId))
-                        .and(JOURNEY_ATTEMPT.IS_CORRECT)
-                        .orderBy(JOURNEY_ATTEMPT.ID)
-                        .limit(1)
-                        .fetchOptional(JOURNEY_ATTEMPT.POINTS_AWARDED)
-                        .orElse(0);
-                insertAttempt(tx, userId, challengeId, journeyId, evaluated.stored(), true, 0);
-                return new JourneyAnswerResult.AlreadyCompleted(before, original);
+            if (ProfileJson.longs(read.get(JOURNEY_PROGRESS.COMPLETED_CHALLENGES)).contains(challengeId)) {
+                // answered again (rare): the original points and the attempt under the row's lock
+                return db.inTransaction(tx -> answerLocked(tx, userId, challengeId, answer));
             }
-            if (chapterNumber > before.currentChapter() && !before.completed()) {
-                return new JourneyAnswerResult.ChapterLocked(challengeId, chapterNumber, before.currentChapter());
+            JourneyAnswerResult result = right(null, read, read, userId, challengeId, evaluated);
+            if (result != null) {
+                return result;
             }
+            // the row changed between the read and the guarded update, which wrote nothing: answer on the new state
+        }
+    }
 
-            LinkedHashSet<Long> completed = new LinkedHashSet<>(before.completedChallenges());
-            completed.add(challengeId);
-            LinkedHashSet<Long> unlocked = new LinkedHashSet<>(before.unlockedRewards());
-            List<Long> newlyUnlocked = new ArrayList<>();
-            Integer current = null;
-            int last = 1;
-            for (Map.Entry<Integer, List<Long>> chapter : challengesByChapter.entrySet()) {
-                last = chapter.getKey();
-                if (completed.containsAll(chapter.getValue())) {
-                    for (Long reward : rewardsByChapter.getOrDefault(chapter.getKey(), List.of())) {
-                        if (unlocked.add(reward)) {
-                            newlyUnlocked.add(reward);
-                        }
+    /**
+     * {@link #answer} in a transaction (SQLite: immediate, so it holds the write lock), with the progress row locked:
+     * the path of every answer on SQLite, and of an answer to a completed challenge on PostgreSQL.
+     */
+    private JourneyAnswerResult answerLocked(Transaction tx, long userId, long challengeId, JourneyAnswer answer) {
+        // the challenge, its journey's structure and the user's progress row, locked (FOR UPDATE OF the
+        // progress only: other players of the challenge are not held up), in one statement
+        var joined = tx.dsl().select(WITH_PROGRESS)
+                .from(JOURNEY_CHALLENGE)
+                .join(JOURNEY_CHAPTER).on(JOURNEY_CHAPTER.ID.eq(JOURNEY_CHALLENGE.CHAPTER_ID))
+                .join(JOURNEY_PROGRESS).on(JOURNEY_PROGRESS.JOURNEY_ID.eq(JOURNEY_CHAPTER.JOURNEY_ID))
+                .and(JOURNEY_PROGRESS.USER_ID.eq(userId))
+                .where(JOURNEY_CHALLENGE.ID.eq(challengeId));
+        Record progress = tx.forUpdate(joined, JOURNEY_PROGRESS)
+                .fetchOne();
+        Record ch = progress != null ? progress : tx.dsl().select(CHALLENGE_FIELDS)
+                .from(JOURNEY_CHALLENGE)
+                .join(JOURNEY_CHAPTER).on(JOURNEY_CHAPTER.ID.eq(JOURNEY_CHALLENGE.CHAPTER_ID))
+                .where(JOURNEY_CHALLENGE.ID.eq(challengeId))
+                .fetchOptional()
+                .orElseThrow(() -> new NotFoundException("challenge", challengeId));
+        Evaluated evaluated = evaluate(ch, answer);
+        long journeyId = ch.get(JOURNEY_CHAPTER.JOURNEY_ID);
+        if (!evaluated.correct()) {
+            insertAttempt(tx.dsl(), userId, challengeId, journeyId, evaluated.stored(), false, 0);
+            return new JourneyAnswerResult.Incorrect(challengeId, !ch.get(JOURNEY_CHALLENGE.HINT).isEmpty());
+        }
+        if (progress == null) {
+            progress = createProgress(tx, userId, journeyId);
+        }
+        JourneyAnswerResult result = right(tx, ch, progress, userId, challengeId, evaluated);
+        if (result == null) {
+            throw new IllegalStateException("progress " + progress.get(JOURNEY_PROGRESS.ID)
+                    + " changed under its lock");
+        }
+        return result;
+    }
+
+    /** The answer of a {@link #CHALLENGE_FIELDS} row judged. */
+    private static Evaluated evaluate(Record ch, JourneyAnswer answer) {
+        JourneyChallengeType type = JourneyChallengeType.fromDb(ch.get(JOURNEY_CHALLENGE.CHALLENGE_TYPE));
+        return check(type, ch.get(JOURNEY_CHALLENGE.CORRECT_ANSWER),
+                ProfileJson.strings(ch.get(JOURNEY_CHALLENGE.OPTIONS)),
+                ProfileJson.strings(ch.get(JOURNEY_CHALLENGE.ALTERNATIVE_ANSWERS)),
+                ch.get(JOURNEY_CHAPTER.IS_QUESTIONNAIRE), answer);
+    }
+
+    /**
+     * A right answer on the progress row as read: already completed (only under the row's lock, {@code tx} given),
+     * chapter locked, or the row updated and the attempt stored. Without {@code tx} (PostgreSQL, auto-commit) the
+     * update is guarded by the row as read and this answers {@code null} when another write changed it first
+     * (nothing written); in {@code tx} the row is locked and the guard always holds.
+     */
+    private JourneyAnswerResult right(Transaction tx, Record ch, Record progress, long userId, long challengeId,
+                                      Evaluated evaluated) {
+        DSLContext dsl = tx != null ? tx.dsl() : db.dsl();
+        long journeyId = ch.get(JOURNEY_CHAPTER.JOURNEY_ID);
+        int chapterNumber = ch.get(JOURNEY_CHAPTER.CHAPTER_NUMBER);
+        int points = ch.get(JOURNEY_CHALLENGE.POINTS);
+
+        Map<Integer, List<Long>> challengesByChapter = slots(ch.get(SLOTS), true);
+        Map<Integer, List<Long>> rewardsByChapter = slots(ch.get(REWARD_SLOTS), false);
+        List<Long> journeyChallenges = new ArrayList<>();
+        challengesByChapter.values().forEach(journeyChallenges::addAll);
+
+        List<Long> completedBefore = ProfileJson.longs(progress.get(JOURNEY_PROGRESS.COMPLETED_CHALLENGES));
+        JourneyProgressView before = view(progress, done(completedBefore, journeyChallenges),
+                journeyChallenges.size());
+        RaceSeam.of(db).pause("journey.between-read-and-write");
+
+        if (before.completedChallenges().contains(challengeId)) {
+            if (tx == null) {
+                throw new IllegalStateException("a completed challenge is answered under the row's lock");
+            }
+            int original = dsl.select(JOURNEY_ATTEMPT.POINTS_AWARDED).from(JOURNEY_ATTEMPT)
+                    .where(JOURNEY_ATTEMPT.USER_ID.eq(userId))
+                    .and(JOURNEY_ATTEMPT.CHALLENGE_ID.eq(challengeId))
+                    .and(JOURNEY_ATTEMPT.IS_CORRECT)
+                    .orderBy(JOURNEY_ATTEMPT.ID)
+                    .limit(1)
+                    .fetchOptional(JOURNEY_ATTEMPT.POINTS_AWARDED)
+                    .orElse(0);
+            insertAttempt(dsl, userId, challengeId, journeyId, evaluated.stored(), true, 0);
+            return new JourneyAnswerResult.AlreadyCompleted(before, original);
+        }
+        if (chapterNumber > before.currentChapter() && !before.completed()) {
+            return new JourneyAnswerResult.ChapterLocked(challengeId, chapterNumber, before.currentChapter());
+        }
+
+        LinkedHashSet<Long> completed = new LinkedHashSet<>(before.completedChallenges());
+        completed.add(challengeId);
+        LinkedHashSet<Long> unlocked = new LinkedHashSet<>(before.unlockedRewards());
+        List<Long> newlyUnlocked = new ArrayList<>();
+        Integer current = null;
+        int last = 1;
+        for (Map.Entry<Integer, List<Long>> chapter : challengesByChapter.entrySet()) {
+            last = chapter.getKey();
+            if (completed.containsAll(chapter.getValue())) {
+                for (Long reward : rewardsByChapter.getOrDefault(chapter.getKey(), List.of())) {
+                    if (unlocked.add(reward)) {
+                        newlyUnlocked.add(reward);
                     }
-                } else if (current == null) {
-                    current = chapter.getKey();
                 }
+            } else if (current == null) {
+                current = chapter.getKey();
             }
-            boolean journeyDone = current == null;
-            boolean chapterDone = completed.containsAll(challengesByChapter.getOrDefault(chapterNumber, List.of()));
-            int newCurrent = Math.max(1, journeyDone ? last : current);
-            OffsetDateTime now = db.now();
-            OffsetDateTime completedAt = before.completedAt().orElse(journeyDone ? now : null);
-            Map<Integer, OffsetDateTime> chapterTimes = new TreeMap<>(before.chapterCompletedAt());
-            if (chapterDone) {
-                chapterTimes.putIfAbsent(chapterNumber, now);
+        }
+        boolean journeyDone = current == null;
+        boolean chapterDone = completed.containsAll(challengesByChapter.getOrDefault(chapterNumber, List.of()));
+        int newCurrent = Math.max(1, journeyDone ? last : current);
+        OffsetDateTime now = db.now();
+        OffsetDateTime completedAt = before.completedAt().orElse(journeyDone ? now : null);
+        Map<Integer, OffsetDateTime> chapterTimes = new TreeMap<>(before.chapterCompletedAt());
+        if (chapterDone) {
+            chapterTimes.putIfAbsent(chapterNumber, now);
+        }
+        int total = before.totalPoints() + points;
+        JSONB completedJson = Json.toJsonb(List.copyOf(completed));
+        JSONB unlockedJson = Json.toJsonb(List.copyOf(unlocked));
+        JSONB timesJson = chapterTimesJson(chapterTimes);
+        if (db.isPostgres()) {
+            // the update and the attempt in one statement; the update only when the row is still as read
+            boolean guarded = RaceSeam.of(db).locks();
+            Object[] values = new Object[guarded ? WRITE_GUARDED_PARAMS.length : WRITE_PARAMS.length];
+            int i = 0;
+            values[i++] = before.progressId();
+            values[i++] = completedJson;
+            values[i++] = unlockedJson;
+            values[i++] = newCurrent;
+            values[i++] = journeyDone;
+            values[i++] = completedAt;
+            values[i++] = total;
+            values[i++] = timesJson;
+            values[i++] = userId;
+            values[i++] = challengeId;
+            values[i++] = evaluated.stored();
+            values[i++] = points;
+            values[i++] = now;
+            if (guarded) {
+                values[i++] = progress.get(JOURNEY_PROGRESS.CURRENT_CHAPTER);
+                values[i++] = progress.get(JOURNEY_PROGRESS.COMPLETED_CHALLENGES);
+                values[i++] = progress.get(JOURNEY_PROGRESS.UNLOCKED_REWARDS);
+                values[i++] = progress.get(JOURNEY_PROGRESS.COMPLETED);
+                values[i++] = progress.get(JOURNEY_PROGRESS.COMPLETED_AT);
+                values[i++] = progress.get(JOURNEY_PROGRESS.TOTAL_POINTS);
+                values[i++] = progress.get(JOURNEY_PROGRESS.CHAPTERS_COMPLETED_AT);
+                values[i++] = progress.get(JOURNEY_PROGRESS.FINAL_RESPONSE);
+                values[i++] = progress.get(JOURNEY_PROGRESS.FINAL_RESPONSE_AT);
             }
-            int total = before.totalPoints() + points;
-            var update = tx.dsl().update(JOURNEY_PROGRESS)
-                    .set(JOURNEY_PROGRESS.COMPLETED_CHALLENGES, Json.toJsonb(List.copyOf(completed)))
-                    .set(JOURNEY_PROGRESS.UNLOCKED_REWARDS, Json.toJsonb(List.copyOf(unlocked)))
+            if ((guarded ? WRITE_GUARDED : WRITE).bind(dsl, values).fetchOne() == null) {
+                return null;
+            }
+        } else {
+            dsl.update(JOURNEY_PROGRESS)
+                    .set(JOURNEY_PROGRESS.COMPLETED_CHALLENGES, completedJson)
+                    .set(JOURNEY_PROGRESS.UNLOCKED_REWARDS, unlockedJson)
                     .set(JOURNEY_PROGRESS.CURRENT_CHAPTER, newCurrent)
                     .set(JOURNEY_PROGRESS.COMPLETED, journeyDone)
                     .set(JOURNEY_PROGRESS.COMPLETED_AT, completedAt)
                     .set(JOURNEY_PROGRESS.TOTAL_POINTS, total)
-                    .set(JOURNEY_PROGRESS.CHAPTERS_COMPLETED_AT, chapterTimesJson(chapterTimes))
-                    .where(JOURNEY_PROGRESS.ID.eq(before.progressId()));
-            if (db.isPostgres()) {
-                // the update and the attempt in one statement (a data-modifying WITH): one round trip less
-                var updated = org.jooq.impl.DSL.name("updated");
-                tx.dsl().with(updated).as(update.returning(JOURNEY_PROGRESS.ID))
-                        .insertInto(JOURNEY_ATTEMPT, ATTEMPT_COLUMNS)
-                        .select(attemptRow(userId, challengeId, before.progressId(), evaluated.stored(), true, points,
-                                now).from(org.jooq.impl.DSL.table(updated)))
-                        .execute();
-            } else {
-                update.execute();
-                tx.dsl().insertInto(JOURNEY_ATTEMPT, ATTEMPT_COLUMNS)
-                        .select(attemptRow(userId, challengeId, before.progressId(), evaluated.stored(), true, points,
-                                now))
-                        .execute();
-            }
-            JourneyProgressView after = new JourneyProgressView(before.progressId(), userId, journeyId, newCurrent,
-                    List.copyOf(completed), List.copyOf(unlocked), journeyDone, Optional.ofNullable(completedAt),
-                    total, chapterTimes, done(completed, journeyChallenges), journeyChallenges.size(),
-                    before.finalResponse(), before.finalResponseAt());
-            return new JourneyAnswerResult.Correct(after, newlyUnlocked, chapterDone,
-                    journeyDone && !before.completed(), points);
-        });
+                    .set(JOURNEY_PROGRESS.CHAPTERS_COMPLETED_AT, timesJson)
+                    .where(JOURNEY_PROGRESS.ID.eq(before.progressId()))
+                    .execute();
+            dsl.insertInto(JOURNEY_ATTEMPT, ATTEMPT_COLUMNS)
+                    .select(attemptRow(userId, challengeId, before.progressId(), evaluated.stored(), true, points,
+                            now))
+                    .execute();
+        }
+        JourneyProgressView after = new JourneyProgressView(before.progressId(), userId, journeyId, newCurrent,
+                List.copyOf(completed), List.copyOf(unlocked), journeyDone, Optional.ofNullable(completedAt),
+                total, chapterTimes, done(completed, journeyChallenges), journeyChallenges.size(),
+                before.finalResponse(), before.finalResponseAt());
+        return new JourneyAnswerResult.Correct(after, newlyUnlocked, chapterDone,
+                journeyDone && !before.completed(), points);
     }
 
     /**
@@ -252,6 +351,93 @@ public final class JourneyService {
         List<org.jooq.SelectFieldOrAsterisk> withProgress = new ArrayList<>(CHALLENGE_FIELDS);
         withProgress.addAll(List.of(JOURNEY_PROGRESS.fields()));
         WITH_PROGRESS = List.copyOf(withProgress);
+    }
+
+    // ---- the prepared statements of a right answer on PostgreSQL ----------------------------------------------
+
+    private static final Param<Long> P_CHALLENGE = DSL.param("challenge", JOURNEY_CHALLENGE.ID.getDataType());
+    private static final Param<Long> P_USER = DSL.param("user_id", JOURNEY_PROGRESS.USER_ID.getDataType());
+    private static final Param<Long> P_PROGRESS = DSL.param("progress", JOURNEY_PROGRESS.ID.getDataType());
+    private static final Param<JSONB> P_COMPLETED = newValue(JOURNEY_PROGRESS.COMPLETED_CHALLENGES);
+    private static final Param<JSONB> P_UNLOCKED = newValue(JOURNEY_PROGRESS.UNLOCKED_REWARDS);
+    private static final Param<Integer> P_CURRENT = newValue(JOURNEY_PROGRESS.CURRENT_CHAPTER);
+    private static final Param<Boolean> P_DONE = newValue(JOURNEY_PROGRESS.COMPLETED);
+    private static final Param<OffsetDateTime> P_DONE_AT = newValue(JOURNEY_PROGRESS.COMPLETED_AT);
+    private static final Param<Integer> P_TOTAL = newValue(JOURNEY_PROGRESS.TOTAL_POINTS);
+    private static final Param<JSONB> P_TIMES = newValue(JOURNEY_PROGRESS.CHAPTERS_COMPLETED_AT);
+    private static final Param<String> P_ANSWER = DSL.param("answer", JOURNEY_ATTEMPT.ANSWER.getDataType());
+    private static final Param<Integer> P_POINTS = DSL.param("points", JOURNEY_ATTEMPT.POINTS_AWARDED.getDataType());
+    private static final Param<OffsetDateTime> P_NOW = DSL.param("now", JOURNEY_ATTEMPT.CREATED_AT.getDataType());
+    /** The columns of the row as read that the guard compares (all that {@link #right} reads), in bind order. */
+    private static final List<Field<?>> GUARDED = List.of(JOURNEY_PROGRESS.CURRENT_CHAPTER,
+            JOURNEY_PROGRESS.COMPLETED_CHALLENGES, JOURNEY_PROGRESS.UNLOCKED_REWARDS, JOURNEY_PROGRESS.COMPLETED,
+            JOURNEY_PROGRESS.COMPLETED_AT, JOURNEY_PROGRESS.TOTAL_POINTS, JOURNEY_PROGRESS.CHAPTERS_COMPLETED_AT,
+            JOURNEY_PROGRESS.FINAL_RESPONSE, JOURNEY_PROGRESS.FINAL_RESPONSE_AT);
+    private static final Param<?>[] WRITE_PARAMS = {P_PROGRESS, P_COMPLETED, P_UNLOCKED, P_CURRENT, P_DONE,
+            P_DONE_AT, P_TOTAL, P_TIMES, P_USER, P_CHALLENGE, P_ANSWER, P_POINTS, P_NOW};
+    private static final Param<?>[] WRITE_GUARDED_PARAMS;
+
+    /** The challenge with its journey's structure, and the user's progress row if there is one (not locked). */
+    private static final PreparedRead<Record> ANSWER_READ;
+    /** A right answer's update and attempt, the update unconditional (the race tests' negative control). */
+    private static final PreparedRead<Record1<Long>> WRITE;
+    /**
+     * A right answer's update and attempt in one statement: the update only when every column in {@link #GUARDED}
+     * is still as read (in READ COMMITTED a concurrent update makes PostgreSQL check the newest row), the attempt
+     * only when the update wrote; answers the attempt's id, nothing when the row had changed.
+     */
+    private static final PreparedRead<Record1<Long>> WRITE_GUARDED;
+
+    static {
+        List<Param<?>> guarded = new ArrayList<>(List.of(WRITE_PARAMS));
+        for (Field<?> column : GUARDED) {
+            guarded.add(DSL.param("old_" + column.getName(), column.getDataType()));
+        }
+        WRITE_GUARDED_PARAMS = guarded.toArray(Param<?>[]::new);
+        ANSWER_READ = PreparedRead.of(select(WITH_PROGRESS)
+                .from(JOURNEY_CHALLENGE)
+                .join(JOURNEY_CHAPTER).on(JOURNEY_CHAPTER.ID.eq(JOURNEY_CHALLENGE.CHAPTER_ID))
+                .leftJoin(JOURNEY_PROGRESS).on(JOURNEY_PROGRESS.JOURNEY_ID.eq(JOURNEY_CHAPTER.JOURNEY_ID))
+                .and(JOURNEY_PROGRESS.USER_ID.eq(P_USER))
+                .where(JOURNEY_CHALLENGE.ID.eq(P_CHALLENGE)), P_CHALLENGE, P_USER);
+        WRITE = PreparedRead.of(writeShape(false), WRITE_PARAMS);
+        WRITE_GUARDED = PreparedRead.of(writeShape(true), WRITE_GUARDED_PARAMS);
+    }
+
+    private static <T> Param<T> newValue(Field<T> column) {
+        return DSL.param("new_" + column.getName(), column.getDataType());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static org.jooq.ResultQuery<Record1<Long>> writeShape(boolean guarded) {
+        Condition where = JOURNEY_PROGRESS.ID.eq(P_PROGRESS);
+        if (guarded) {
+            for (int i = 0; i < GUARDED.size(); i++) {
+                Field<Object> column = (Field<Object>) GUARDED.get(i);
+                Field<Object> read = (Field<Object>) WRITE_GUARDED_PARAMS[WRITE_PARAMS.length + i];
+                where = where.and(column.getDataType().nullable() ? column.isNotDistinctFrom(read) : column.eq(read));
+            }
+        }
+        var update = DSL.update(JOURNEY_PROGRESS)
+                .set(JOURNEY_PROGRESS.COMPLETED_CHALLENGES, P_COMPLETED)
+                .set(JOURNEY_PROGRESS.UNLOCKED_REWARDS, P_UNLOCKED)
+                .set(JOURNEY_PROGRESS.CURRENT_CHAPTER, P_CURRENT)
+                .set(JOURNEY_PROGRESS.COMPLETED, P_DONE)
+                .set(JOURNEY_PROGRESS.COMPLETED_AT, P_DONE_AT)
+                .set(JOURNEY_PROGRESS.TOTAL_POINTS, P_TOTAL)
+                .set(JOURNEY_PROGRESS.CHAPTERS_COMPLETED_AT, P_TIMES)
+                .where(where)
+                .returning(JOURNEY_PROGRESS.ID);
+        var updated = DSL.name("updated");
+        Field<Integer> hints = selectCount().from(JOURNEY_HINT_USE)
+                .where(JOURNEY_HINT_USE.PROGRESS_ID.eq(P_PROGRESS))
+                .and(JOURNEY_HINT_USE.CHALLENGE_ID.eq(P_CHALLENGE))
+                .asField("hints");
+        return DSL.with(updated).as(update)
+                .insertInto(JOURNEY_ATTEMPT, ATTEMPT_COLUMNS)
+                .select(select(P_USER, P_CHALLENGE, P_ANSWER, DSL.inline(true, JOURNEY_ATTEMPT.IS_CORRECT), P_POINTS,
+                        hints, P_NOW).from(DSL.table(updated)))
+                .returningResult(JOURNEY_ATTEMPT.ID);
     }
 
     /**
@@ -360,7 +546,7 @@ public final class JourneyService {
     }
 
     /** Stores one attempt; the hints the user took for the challenge are counted by the same statement. */
-    private void insertAttempt(Transaction tx, long userId, long challengeId, long journeyId, String answer,
+    private void insertAttempt(DSLContext dsl, long userId, long challengeId, long journeyId, String answer,
                                boolean correct, int points) {
         var hp = JOURNEY_PROGRESS.as("hp");
         Field<Integer> hints = selectCount().from(JOURNEY_HINT_USE)
@@ -369,7 +555,7 @@ public final class JourneyService {
                 .and(hp.JOURNEY_ID.eq(journeyId))
                 .and(JOURNEY_HINT_USE.CHALLENGE_ID.eq(challengeId))
                 .asField("hints");
-        tx.dsl().insertInto(JOURNEY_ATTEMPT, JOURNEY_ATTEMPT.USER_ID, JOURNEY_ATTEMPT.CHALLENGE_ID,
+        dsl.insertInto(JOURNEY_ATTEMPT, JOURNEY_ATTEMPT.USER_ID, JOURNEY_ATTEMPT.CHALLENGE_ID,
                         JOURNEY_ATTEMPT.ANSWER, JOURNEY_ATTEMPT.IS_CORRECT, JOURNEY_ATTEMPT.POINTS_AWARDED,
                         JOURNEY_ATTEMPT.HINTS_USED, JOURNEY_ATTEMPT.CREATED_AT)
                 .select(select(val(userId, JOURNEY_ATTEMPT.USER_ID), val(challengeId, JOURNEY_ATTEMPT.CHALLENGE_ID),
