@@ -53,9 +53,10 @@ import org.jooq.impl.DSL;
  * every attempt stored, chapter completion times, chapter rewards unlocked, the journey completed), hints with a
  * cost, puzzle pieces bought with points, the final response, and the queries over the JSON progress lists.
  *
- * <p>Writes by the same user in the same journey never lose an update nor spend points twice: {@link #answer},
- * {@link #takeHint} and {@link #unlockPiece} get or create the progress row and lock it ({@code FOR UPDATE}; SQLite:
- * the immediate transaction), {@link #respond} locks it, before reading and rewriting it.
+ * <p>Writes by the same user in the same journey never lose an update nor spend points twice: {@link #takeHint} and
+ * {@link #unlockPiece} get or create the progress row and lock it ({@code FOR UPDATE}; SQLite: the immediate
+ * transaction), {@link #respond} locks it, before reading and rewriting it; {@link #answer} does the same on SQLite,
+ * and on PostgreSQL rewrites the row only if it is still as it read it (one guarded statement), else answers again.
  *
  * <p>JSON containment: PostgreSQL uses {@code completed_challenges @> '[id]'} (GIN {@code jsonb_path_ops} index),
  * SQLite an {@code EXISTS} over {@code json_each}; both give the same answers.
@@ -63,6 +64,8 @@ import org.jooq.impl.DSL;
 public final class JourneyService {
 
     private static final int MAX_ANSWER = 2000;
+    /** How often {@link #answer} tries its guarded update before it takes the row's lock (PostgreSQL). */
+    private static final int GUARDED_TRIES = 5;
 
     private final Database db;
 
@@ -93,8 +96,9 @@ public final class JourneyService {
      *
      * <p>Concurrent answers of the same user never lose an update nor award a challenge twice: on PostgreSQL the
      * update is guarded by the state it was computed from (every column of the row that the answer reads), so an
-     * answer that lost a race writes nothing (its attempt neither) and is evaluated again on the new state; on
-     * SQLite the transaction holds the write lock.
+     * answer that lost a race writes nothing (its attempt neither) and is evaluated again on the new state (after
+     * {@value #GUARDED_TRIES} lost races, in a transaction under the row's lock); on SQLite the transaction holds the
+     * write lock.
      *
      * @throws ValidationException (fields {@code userId}, {@code challengeId}, {@code answer}) for bad input, a
      *         blank answer, or an answer of the wrong format for the challenge (e.g. a choice that is not one of its
@@ -109,28 +113,29 @@ public final class JourneyService {
         if (!db.isPostgres()) {
             return db.inTransaction(tx -> answerLocked(tx, userId, challengeId, answer));
         }
-        while (true) {
+        for (int tries = 1; ; tries++) {
+            if (tries > GUARDED_TRIES) {
+                // lost the race that often (a very busy row): wait for the row's lock instead
+                return db.inTransaction(tx -> answerLocked(tx, userId, challengeId, answer));
+            }
             // the read sees the latest committed row: it goes to the primary even when replicas are configured
             Record read = db.onPrimary(() -> ANSWER_READ.bind(db.dsl(), challengeId, userId).fetchOne());
             if (read == null) {
                 throw new NotFoundException("challenge", challengeId);
             }
-            Evaluated evaluated = evaluate(read, answer);
-            long journeyId = read.get(JOURNEY_CHAPTER.JOURNEY_ID);
+            Challenge ch = Challenge.of(read);
+            Evaluated evaluated = evaluate(ch, answer);
             if (!evaluated.correct()) {
-                insertAttempt(db.dsl(), userId, challengeId, journeyId, evaluated.stored(), false, 0);
-                return new JourneyAnswerResult.Incorrect(challengeId, !read.get(JOURNEY_CHALLENGE.HINT).isEmpty());
+                insertAttempt(db.dsl(), userId, challengeId, ch.journeyId(), evaluated.stored(), false, 0);
+                return new JourneyAnswerResult.Incorrect(challengeId, !ch.hint().isEmpty());
             }
-            if (read.get(JOURNEY_PROGRESS.ID) == null) {
+            Progress progress = Progress.of(read, PROGRESS_AT);
+            if (progress == null) {
                 // the first answer: the row created and answered in one transaction, which holds it until the end
-                return db.inTransaction(tx -> right(tx, read, createProgress(tx, userId, journeyId), userId,
-                        challengeId, evaluated));
+                return db.inTransaction(tx -> right(tx, ch, Progress.of(createProgress(tx, userId, ch.journeyId()), 0),
+                        userId, challengeId, answer, evaluated));
             }
-            if (ProfileJson.longs(read.get(JOURNEY_PROGRESS.COMPLETED_CHALLENGES)).contains(challengeId)) {
-                // answered again (rare): the original points and the attempt under the row's lock
-                return db.inTransaction(tx -> answerLocked(tx, userId, challengeId, answer));
-            }
-            JourneyAnswerResult result = right(null, read, read, userId, challengeId, evaluated);
+            JourneyAnswerResult result = right(null, ch, progress, userId, challengeId, answer, evaluated);
             if (result != null) {
                 return result;
             }
@@ -151,67 +156,106 @@ public final class JourneyService {
                 .join(JOURNEY_PROGRESS).on(JOURNEY_PROGRESS.JOURNEY_ID.eq(JOURNEY_CHAPTER.JOURNEY_ID))
                 .and(JOURNEY_PROGRESS.USER_ID.eq(userId))
                 .where(JOURNEY_CHALLENGE.ID.eq(challengeId));
-        Record progress = tx.forUpdate(joined, JOURNEY_PROGRESS)
+        Record locked = tx.forUpdate(joined, JOURNEY_PROGRESS)
                 .fetchOne();
-        Record ch = progress != null ? progress : tx.dsl().select(CHALLENGE_FIELDS)
+        Challenge ch = Challenge.of(locked != null ? locked : tx.dsl().select(CHALLENGE_FIELDS)
                 .from(JOURNEY_CHALLENGE)
                 .join(JOURNEY_CHAPTER).on(JOURNEY_CHAPTER.ID.eq(JOURNEY_CHALLENGE.CHAPTER_ID))
                 .where(JOURNEY_CHALLENGE.ID.eq(challengeId))
                 .fetchOptional()
-                .orElseThrow(() -> new NotFoundException("challenge", challengeId));
+                .orElseThrow(() -> new NotFoundException("challenge", challengeId)));
         Evaluated evaluated = evaluate(ch, answer);
-        long journeyId = ch.get(JOURNEY_CHAPTER.JOURNEY_ID);
         if (!evaluated.correct()) {
-            insertAttempt(tx.dsl(), userId, challengeId, journeyId, evaluated.stored(), false, 0);
-            return new JourneyAnswerResult.Incorrect(challengeId, !ch.get(JOURNEY_CHALLENGE.HINT).isEmpty());
+            insertAttempt(tx.dsl(), userId, challengeId, ch.journeyId(), evaluated.stored(), false, 0);
+            return new JourneyAnswerResult.Incorrect(challengeId, !ch.hint().isEmpty());
         }
-        if (progress == null) {
-            progress = createProgress(tx, userId, journeyId);
-        }
-        JourneyAnswerResult result = right(tx, ch, progress, userId, challengeId, evaluated);
+        Progress progress = locked != null ? Progress.of(locked, PROGRESS_AT)
+                : Progress.of(createProgress(tx, userId, ch.journeyId()), 0);
+        JourneyAnswerResult result = right(tx, ch, progress, userId, challengeId, answer, evaluated);
         if (result == null) {
-            throw new IllegalStateException("progress " + progress.get(JOURNEY_PROGRESS.ID)
-                    + " changed under its lock");
+            throw new IllegalStateException("progress " + progress.id() + " changed under its lock");
         }
         return result;
     }
 
-    /** The answer of a {@link #CHALLENGE_FIELDS} row judged. */
-    private static Evaluated evaluate(Record ch, JourneyAnswer answer) {
-        JourneyChallengeType type = JourneyChallengeType.fromDb(ch.get(JOURNEY_CHALLENGE.CHALLENGE_TYPE));
-        return check(type, ch.get(JOURNEY_CHALLENGE.CORRECT_ANSWER),
-                ProfileJson.strings(ch.get(JOURNEY_CHALLENGE.OPTIONS)),
-                ProfileJson.strings(ch.get(JOURNEY_CHALLENGE.ALTERNATIVE_ANSWERS)),
-                ch.get(JOURNEY_CHAPTER.IS_QUESTIONNAIRE), answer);
+    /** The answer judged against the challenge. */
+    private static Evaluated evaluate(Challenge ch, JourneyAnswer answer) {
+        return check(JourneyChallengeType.fromDb(ch.type()), ch.correct(), ProfileJson.strings(ch.options()),
+                ProfileJson.strings(ch.alternatives()), ch.questionnaire(), answer);
     }
 
     /**
-     * A right answer on the progress row as read: already completed (only under the row's lock, {@code tx} given),
-     * chapter locked, or the row updated and the attempt stored. Without {@code tx} (PostgreSQL, auto-commit) the
-     * update is guarded by the row as read and this answers {@code null} when another write changed it first
-     * (nothing written); in {@code tx} the row is locked and the guard always holds.
+     * The columns of {@link #CHALLENGE_FIELDS}, in that order, read by position (looking a column of a joined row up
+     * by its field makes jOOQ search the row's columns by name, which costs more than the rest of the mapping).
      */
-    private JourneyAnswerResult right(Transaction tx, Record ch, Record progress, long userId, long challengeId,
-                                      Evaluated evaluated) {
-        DSLContext dsl = tx != null ? tx.dsl() : db.dsl();
-        long journeyId = ch.get(JOURNEY_CHAPTER.JOURNEY_ID);
-        int chapterNumber = ch.get(JOURNEY_CHAPTER.CHAPTER_NUMBER);
-        int points = ch.get(JOURNEY_CHALLENGE.POINTS);
+    private record Challenge(String type, String correct, JSONB options, String hint, JSONB alternatives, int points,
+                             long journeyId, int chapterNumber, boolean questionnaire, String slots,
+                             String rewardSlots) {
 
-        Map<Integer, List<Long>> challengesByChapter = slots(ch.get(SLOTS), true);
-        Map<Integer, List<Long>> rewardsByChapter = slots(ch.get(REWARD_SLOTS), false);
+        static Challenge of(Record r) {
+            return new Challenge((String) r.get(0), (String) r.get(1), (JSONB) r.get(2), (String) r.get(3),
+                    (JSONB) r.get(4), (Integer) r.get(5), (Long) r.get(6), (Integer) r.get(7), (Boolean) r.get(8),
+                    (String) r.get(9), (String) r.get(10));
+        }
+    }
+
+    /**
+     * The progress row's columns as read, by position (in the table's order, from {@code at} on); the raw values
+     * are what the guarded update compares.
+     */
+    private record Progress(long id, long userId, long journeyId, int currentChapter, JSONB completedChallenges,
+                            JSONB unlockedRewards, boolean completed, OffsetDateTime completedAt, int totalPoints,
+                            JSONB chaptersCompletedAt, String finalResponse, OffsetDateTime finalResponseAt) {
+
+        /** The row at {@code at}, or null when its id is null (no row: an outer join's empty side). */
+        static Progress of(Record r, int at) {
+            Long id = (Long) r.get(at);
+            return id == null ? null : new Progress(id, (Long) r.get(at + 1), (Long) r.get(at + 2),
+                    (Integer) r.get(at + 3), (JSONB) r.get(at + 4), (JSONB) r.get(at + 5), (Boolean) r.get(at + 6),
+                    (OffsetDateTime) r.get(at + 7), (Integer) r.get(at + 8), (JSONB) r.get(at + 9),
+                    (String) r.get(at + 10), (OffsetDateTime) r.get(at + 11));
+        }
+
+        JourneyProgressView view(int done, int total) {
+            return new JourneyProgressView(id, userId, journeyId, currentChapter, ProfileJson.longs(completedChallenges),
+                    ProfileJson.longs(unlockedRewards), completed, Optional.ofNullable(completedAt), totalPoints,
+                    chapterTimes(chaptersCompletedAt), done, total, JourneyFinalResponse.fromDb(finalResponse),
+                    Optional.ofNullable(finalResponseAt));
+        }
+    }
+
+    /**
+     * A right answer on the progress row as read: already completed, chapter locked, or the row updated and the
+     * attempt stored. Without {@code tx} (PostgreSQL, auto-commit) the update is guarded by the row as read and this
+     * answers {@code null} when another write changed it first (nothing written), and an answer to a completed
+     * challenge runs again under the row's lock ({@link #answerLocked}); in {@code tx} the row is locked and the
+     * guard always holds.
+     */
+    private JourneyAnswerResult right(Transaction tx, Challenge ch, Progress progress, long userId, long challengeId,
+                                      JourneyAnswer answer, Evaluated evaluated) {
+        DSLContext dsl = tx != null ? tx.dsl() : db.dsl();
+        long journeyId = ch.journeyId();
+        int chapterNumber = ch.chapterNumber();
+        int points = ch.points();
+
+        Map<Integer, List<Long>> challengesByChapter = slots(ch.slots(), true);
+        Map<Integer, List<Long>> rewardsByChapter = slots(ch.rewardSlots(), false);
         List<Long> journeyChallenges = new ArrayList<>();
         challengesByChapter.values().forEach(journeyChallenges::addAll);
 
-        List<Long> completedBefore = ProfileJson.longs(progress.get(JOURNEY_PROGRESS.COMPLETED_CHALLENGES));
-        JourneyProgressView before = view(progress, done(completedBefore, journeyChallenges),
-                journeyChallenges.size());
+        JourneyProgressView read = progress.view(0, journeyChallenges.size());
+        JourneyProgressView before = new JourneyProgressView(read.progressId(), read.userId(), read.journeyId(),
+                read.currentChapter(), read.completedChallenges(), read.unlockedRewards(), read.completed(),
+                read.completedAt(), read.totalPoints(), read.chapterCompletedAt(),
+                done(read.completedChallenges(), journeyChallenges), read.journeyChallenges(), read.finalResponse(),
+                read.finalResponseAt());
+        if (tx == null && before.completedChallenges().contains(challengeId)) {
+            // answered again (rare): the original points and the attempt under the row's lock
+            return db.inTransaction(locked -> answerLocked(locked, userId, challengeId, answer));
+        }
         RaceSeam.of(db).pause("journey.between-read-and-write");
 
         if (before.completedChallenges().contains(challengeId)) {
-            if (tx == null) {
-                throw new IllegalStateException("a completed challenge is answered under the row's lock");
-            }
             int original = dsl.select(JOURNEY_ATTEMPT.POINTS_AWARDED).from(JOURNEY_ATTEMPT)
                     .where(JOURNEY_ATTEMPT.USER_ID.eq(userId))
                     .and(JOURNEY_ATTEMPT.CHALLENGE_ID.eq(challengeId))
@@ -277,15 +321,15 @@ public final class JourneyService {
             values[i++] = points;
             values[i++] = now;
             if (guarded) {
-                values[i++] = progress.get(JOURNEY_PROGRESS.CURRENT_CHAPTER);
-                values[i++] = progress.get(JOURNEY_PROGRESS.COMPLETED_CHALLENGES);
-                values[i++] = progress.get(JOURNEY_PROGRESS.UNLOCKED_REWARDS);
-                values[i++] = progress.get(JOURNEY_PROGRESS.COMPLETED);
-                values[i++] = progress.get(JOURNEY_PROGRESS.COMPLETED_AT);
-                values[i++] = progress.get(JOURNEY_PROGRESS.TOTAL_POINTS);
-                values[i++] = progress.get(JOURNEY_PROGRESS.CHAPTERS_COMPLETED_AT);
-                values[i++] = progress.get(JOURNEY_PROGRESS.FINAL_RESPONSE);
-                values[i++] = progress.get(JOURNEY_PROGRESS.FINAL_RESPONSE_AT);
+                values[i++] = progress.currentChapter();
+                values[i++] = progress.completedChallenges();
+                values[i++] = progress.unlockedRewards();
+                values[i++] = progress.completed();
+                values[i++] = progress.completedAt();
+                values[i++] = progress.totalPoints();
+                values[i++] = progress.chaptersCompletedAt();
+                values[i++] = progress.finalResponse();
+                values[i++] = progress.finalResponseAt();
             }
             if ((guarded ? WRITE_GUARDED : WRITE).bind(dsl, values).fetchOne() == null) {
                 return null;
@@ -314,43 +358,56 @@ public final class JourneyService {
                 journeyDone && !before.completed(), points);
     }
 
-    /**
-     * A journey's structure as one text value: {@code chapter:id} pairs, comma-separated, in no order (an
-     * aggregate on both databases; cheaper to read than nested records): the challenges of every chapter of the
-     * challenge's journey ({@code 0} for a chapter without challenges) ...
-     */
-    private static final Field<String> SLOTS;
-    /** ... and the rewards of its chapters. */
-    private static final Field<String> REWARD_SLOTS;
-    /** The challenge's columns that {@link #answer} reads, with its journey's structure. */
+    /** The challenge's columns that {@link #answer} reads, with its journey's structure ({@link Challenge}'s order). */
     private static final List<org.jooq.SelectFieldOrAsterisk> CHALLENGE_FIELDS;
     /** {@link #CHALLENGE_FIELDS} and the progress row. */
     private static final List<org.jooq.SelectFieldOrAsterisk> WITH_PROGRESS;
+    /** Where the progress row starts in a row of {@link #WITH_PROGRESS}. */
+    private static final int PROGRESS_AT;
     private static final List<Field<?>> ATTEMPT_COLUMNS = List.of(JOURNEY_ATTEMPT.USER_ID,
             JOURNEY_ATTEMPT.CHALLENGE_ID, JOURNEY_ATTEMPT.ANSWER, JOURNEY_ATTEMPT.IS_CORRECT,
             JOURNEY_ATTEMPT.POINTS_AWARDED, JOURNEY_ATTEMPT.HINTS_USED, JOURNEY_ATTEMPT.CREATED_AT);
 
-    static {
+    /**
+     * The columns {@link #answer} reads of challenge {@code c} in chapter {@code h}, in {@link Challenge}'s order, with
+     * its journey's structure as two text values: {@code chapter:id} pairs, comma-separated, in no order (aggregates
+     * on both databases; cheaper to read than nested records): the challenges of every chapter of the journey
+     * ({@code 0} for a chapter without challenges), and the rewards of its chapters.
+     */
+    private static List<org.jooq.SelectFieldOrAsterisk> challengeFields(
+            lu.entreprinder.persistence.schema.generated.tables.JourneyChallenge c,
+            lu.entreprinder.persistence.schema.generated.tables.JourneyChapter h) {
         var oc = JOURNEY_CHAPTER.as("oc");
         var och = JOURNEY_CHALLENGE.as("och");
         var rc = JOURNEY_CHAPTER.as("rc");
         var rw = JOURNEY_REWARD.as("rw");
-        SLOTS = org.jooq.impl.DSL.field(select(org.jooq.impl.DSL.groupConcat(oc.CHAPTER_NUMBER
-                        .concat(org.jooq.impl.DSL.inline(":"))
-                        .concat(org.jooq.impl.DSL.coalesce(och.ID, org.jooq.impl.DSL.inline(0L)))).separator(","))
+        Field<String> slots = DSL.field(select(DSL.groupConcat(oc.CHAPTER_NUMBER.concat(DSL.inline(":"))
+                        .concat(DSL.coalesce(och.ID, DSL.inline(0L)))).separator(","))
                 .from(oc).leftJoin(och).on(och.CHAPTER_ID.eq(oc.ID))
-                .where(oc.JOURNEY_ID.eq(JOURNEY_CHAPTER.JOURNEY_ID))).as("slots");
-        REWARD_SLOTS = org.jooq.impl.DSL.field(select(org.jooq.impl.DSL.groupConcat(rc.CHAPTER_NUMBER
-                        .concat(org.jooq.impl.DSL.inline(":")).concat(rw.ID)).separator(","))
+                .where(oc.JOURNEY_ID.eq(h.JOURNEY_ID))).as("slots");
+        Field<String> rewardSlots = DSL.field(select(DSL.groupConcat(rc.CHAPTER_NUMBER.concat(DSL.inline(":"))
+                        .concat(rw.ID)).separator(","))
                 .from(rw).join(rc).on(rc.ID.eq(rw.CHAPTER_ID))
-                .where(rc.JOURNEY_ID.eq(JOURNEY_CHAPTER.JOURNEY_ID))).as("reward_slots");
-        CHALLENGE_FIELDS = List.of(JOURNEY_CHALLENGE.CHALLENGE_TYPE,
-                JOURNEY_CHALLENGE.CORRECT_ANSWER, JOURNEY_CHALLENGE.OPTIONS, JOURNEY_CHALLENGE.HINT,
-                JOURNEY_CHALLENGE.ALTERNATIVE_ANSWERS, JOURNEY_CHALLENGE.POINTS, JOURNEY_CHAPTER.JOURNEY_ID,
-                JOURNEY_CHAPTER.CHAPTER_NUMBER, JOURNEY_CHAPTER.IS_QUESTIONNAIRE, SLOTS, REWARD_SLOTS);
+                .where(rc.JOURNEY_ID.eq(h.JOURNEY_ID))).as("reward_slots");
+        return List.of(c.CHALLENGE_TYPE, c.CORRECT_ANSWER, c.OPTIONS, c.HINT, c.ALTERNATIVE_ANSWERS, c.POINTS,
+                h.JOURNEY_ID, h.CHAPTER_NUMBER, h.IS_QUESTIONNAIRE, slots, rewardSlots);
+    }
+
+    static {
+        CHALLENGE_FIELDS = challengeFields(JOURNEY_CHALLENGE, JOURNEY_CHAPTER);
         List<org.jooq.SelectFieldOrAsterisk> withProgress = new ArrayList<>(CHALLENGE_FIELDS);
         withProgress.addAll(List.of(JOURNEY_PROGRESS.fields()));
         WITH_PROGRESS = List.copyOf(withProgress);
+        PROGRESS_AT = CHALLENGE_FIELDS.size();
+        List<Field<?>> order = List.of(JOURNEY_PROGRESS.ID, JOURNEY_PROGRESS.USER_ID, JOURNEY_PROGRESS.JOURNEY_ID,
+                JOURNEY_PROGRESS.CURRENT_CHAPTER, JOURNEY_PROGRESS.COMPLETED_CHALLENGES,
+                JOURNEY_PROGRESS.UNLOCKED_REWARDS, JOURNEY_PROGRESS.COMPLETED, JOURNEY_PROGRESS.COMPLETED_AT,
+                JOURNEY_PROGRESS.TOTAL_POINTS, JOURNEY_PROGRESS.CHAPTERS_COMPLETED_AT, JOURNEY_PROGRESS.FINAL_RESPONSE,
+                JOURNEY_PROGRESS.FINAL_RESPONSE_AT);
+        if (!order.equals(List.of(JOURNEY_PROGRESS.fields()))) {
+            throw new IllegalStateException("the progress table's columns are not in Progress's order: "
+                    + List.of(JOURNEY_PROGRESS.fields()));
+        }
     }
 
     // ---- the prepared statements of a right answer on PostgreSQL ----------------------------------------------
@@ -394,12 +451,17 @@ public final class JourneyService {
             guarded.add(DSL.param("old_" + column.getName(), column.getDataType()));
         }
         WRITE_GUARDED_PARAMS = guarded.toArray(Param<?>[]::new);
-        ANSWER_READ = PreparedRead.of(select(WITH_PROGRESS)
-                .from(JOURNEY_CHALLENGE)
-                .join(JOURNEY_CHAPTER).on(JOURNEY_CHAPTER.ID.eq(JOURNEY_CHALLENGE.CHAPTER_ID))
-                .leftJoin(JOURNEY_PROGRESS).on(JOURNEY_PROGRESS.JOURNEY_ID.eq(JOURNEY_CHAPTER.JOURNEY_ID))
-                .and(JOURNEY_PROGRESS.USER_ID.eq(P_USER))
-                .where(JOURNEY_CHALLENGE.ID.eq(P_CHALLENGE)), P_CHALLENGE, P_USER);
+        // short aliases: the text is sent on every call (and built by jOOQ from the cached pieces)
+        var c = JOURNEY_CHALLENGE.as("c");
+        var h = JOURNEY_CHAPTER.as("h");
+        var p = JOURNEY_PROGRESS.as("p");
+        List<org.jooq.SelectFieldOrAsterisk> read = new ArrayList<>(challengeFields(c, h));
+        read.addAll(List.of(p.fields()));
+        ANSWER_READ = PreparedRead.of(select(read)
+                .from(c)
+                .join(h).on(h.ID.eq(c.CHAPTER_ID))
+                .leftJoin(p).on(p.JOURNEY_ID.eq(h.JOURNEY_ID)).and(p.USER_ID.eq(P_USER))
+                .where(c.ID.eq(P_CHALLENGE)), P_CHALLENGE, P_USER);
         WRITE = PreparedRead.of(writeShape(false), WRITE_PARAMS);
         WRITE_GUARDED = PreparedRead.of(writeShape(true), WRITE_GUARDED_PARAMS);
     }
@@ -410,24 +472,25 @@ public final class JourneyService {
 
     @SuppressWarnings("unchecked")
     private static org.jooq.ResultQuery<Record1<Long>> writeShape(boolean guarded) {
-        Condition where = JOURNEY_PROGRESS.ID.eq(P_PROGRESS);
+        var p = JOURNEY_PROGRESS.as("p");
+        Condition where = p.ID.eq(P_PROGRESS);
         if (guarded) {
             for (int i = 0; i < GUARDED.size(); i++) {
-                Field<Object> column = (Field<Object>) GUARDED.get(i);
+                Field<Object> column = (Field<Object>) p.field(GUARDED.get(i));
                 Field<Object> read = (Field<Object>) WRITE_GUARDED_PARAMS[WRITE_PARAMS.length + i];
                 where = where.and(column.getDataType().nullable() ? column.isNotDistinctFrom(read) : column.eq(read));
             }
         }
-        var update = DSL.update(JOURNEY_PROGRESS)
-                .set(JOURNEY_PROGRESS.COMPLETED_CHALLENGES, P_COMPLETED)
-                .set(JOURNEY_PROGRESS.UNLOCKED_REWARDS, P_UNLOCKED)
-                .set(JOURNEY_PROGRESS.CURRENT_CHAPTER, P_CURRENT)
-                .set(JOURNEY_PROGRESS.COMPLETED, P_DONE)
-                .set(JOURNEY_PROGRESS.COMPLETED_AT, P_DONE_AT)
-                .set(JOURNEY_PROGRESS.TOTAL_POINTS, P_TOTAL)
-                .set(JOURNEY_PROGRESS.CHAPTERS_COMPLETED_AT, P_TIMES)
+        var update = DSL.update(p)
+                .set(p.COMPLETED_CHALLENGES, P_COMPLETED)
+                .set(p.UNLOCKED_REWARDS, P_UNLOCKED)
+                .set(p.CURRENT_CHAPTER, P_CURRENT)
+                .set(p.COMPLETED, P_DONE)
+                .set(p.COMPLETED_AT, P_DONE_AT)
+                .set(p.TOTAL_POINTS, P_TOTAL)
+                .set(p.CHAPTERS_COMPLETED_AT, P_TIMES)
                 .where(where)
-                .returning(JOURNEY_PROGRESS.ID);
+                .returning(p.ID);
         var updated = DSL.name("updated");
         Field<Integer> hints = selectCount().from(JOURNEY_HINT_USE)
                 .where(JOURNEY_HINT_USE.PROGRESS_ID.eq(P_PROGRESS))
@@ -441,8 +504,8 @@ public final class JourneyService {
     }
 
     /**
-     * Chapter number to ids, chapters in order, ids in id order, from a {@link #SLOTS} text ({@code keepEmpty}: a
-     * {@code 0} id is a chapter without challenges: an empty list) or a {@link #REWARD_SLOTS} text.
+     * Chapter number to ids, chapters in order, ids in id order, from a slots text ({@code keepEmpty}: a {@code 0}
+     * id is a chapter without challenges: an empty list) or a reward slots text ({@link #challengeFields}).
      */
     private static Map<Integer, List<Long>> slots(String text, boolean keepEmpty) {
         Map<Integer, List<Long>> out = new TreeMap<>();
