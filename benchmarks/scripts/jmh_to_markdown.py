@@ -19,7 +19,7 @@ WORKLOADS = [
     ("0a", "Primary-key read: a user (auth_user)", "PkReadBenchmark.userLibrary",
      [("PkReadBenchmark.userJdbc", "hand-written JDBC"), ("PkReadBenchmark.userHibernate", "Hibernate session.find"),
       ("PkReadBenchmark.userLibraryRenderedPerCall", "library, jOOQ query rendered per call (no PreparedRead)"),
-      ("PkReadBenchmark.userJooqOnly", "jOOQ alone, same PreparedRead on a bare DSLContext (jOOQ's floor)")],
+      ("PkReadBenchmark.userJooqOnly", "jOOQ alone: the same PreparedRead text through jOOQ's execute path on a bare DSLContext")],
      [("PkReadBenchmark.userJdbc", 0.95, "library >= 0.95x hand-written JDBC"),
       ("PkReadBenchmark.userHibernate", 1.0, "library >= 1.0x Hibernate"),
       ("bytes:PkReadBenchmark.userJdbc", 2.0, "bytes/op <= 2x JDBC's")]),

@@ -19,14 +19,17 @@ import lu.entreprinder.persistence.core.internal.Check;
 import lu.entreprinder.persistence.core.ConflictException;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.NotFoundException;
+import lu.entreprinder.persistence.core.PreparedRead;
 import lu.entreprinder.persistence.core.Transaction;
 import lu.entreprinder.persistence.core.ValidationException;
 import lu.entreprinder.persistence.core.internal.RaceSeam;
 import lu.entreprinder.persistence.crushlu.internal.ProfileDisplay;
 import lu.entreprinder.persistence.schema.generated.tables.records.EventRegistrationRecord;
 import org.jooq.Field;
+import org.jooq.Param;
 import org.jooq.Record;
 import org.jooq.Record2;
+import org.jooq.impl.DSL;
 
 /**
  * Registration for meetup events: capacity-safe registration with a waitlist, cancellation with promotion of the
@@ -104,10 +107,7 @@ public final class RegistrationService {
                 return refused;
             }
             // 2. Count after the lock, in a later statement (a fresh snapshot under READ COMMITTED).
-            Record2<Integer, Integer> counts = tx.dsl()
-                    .select(count().filterWhere(r.STATUS.eq(CONFIRMED)), count().filterWhere(r.STATUS.eq(WAITLIST)))
-                    .from(r).where(r.EVENT_ID.eq(eventId))
-                    .fetchOne();
+            Record2<Integer, Integer> counts = COUNTS.fetchOptional(tx.dsl(), row -> row, eventId).orElseThrow();
             int confirmed = counts.value1();
             int waiting = counts.value2();
             RaceSeam.of(db).pause("registration.before-write");
@@ -140,28 +140,46 @@ public final class RegistrationService {
      * of it. @throws NotFoundException for an unknown event, then for an unknown user
      */
     private static Record lockEventWithUser(Transaction tx, long eventId, long userId) {
-        var e = MEETUP_EVENT;
-        var r = EVENT_REGISTRATION;
-        var u = USER;
-        var cp = CRUSH_PROFILE;
-        Record who = tx.forUpdate(tx.dsl()
-                .select(e.ID, e.MAX_PARTICIPANTS, e.MIN_AGE, e.MAX_AGE, e.REGISTRATION_DEADLINE,
-                        e.IS_PUBLISHED, e.IS_PRIVATE_INVITATION, e.INVITATION_CODE, e.IS_CANCELLED,
-                        u.ID, cp.ID, cp.IS_APPROVED, cp.IS_ACTIVE, cp.DATE_OF_BIRTH, SPECIAL)
-                .select(r.fields())
-                .from(e)
-                .leftJoin(u).on(u.ID.eq(userId))
-                .leftJoin(cp).on(cp.USER_ID.eq(u.ID))
-                .leftJoin(r).on(r.USER_ID.eq(u.ID), r.EVENT_ID.eq(e.ID))
-                .where(e.ID.eq(eventId)), e).fetchOne();
-        if (who == null) {
-            throw new NotFoundException("event", eventId);
-        }
-        if (who.get(u.ID) == null) {
+        Record who = (tx.locksRows() ? LOCK_EVENT_WITH_USER : EVENT_WITH_USER)
+                .fetchOptional(tx.dsl(), row -> row, eventId, userId)
+                .orElseThrow(() -> new NotFoundException("event", eventId));
+        if (who.get(USER.ID) == null) {
             throw new NotFoundException("user", userId);
         }
         return who;
     }
+
+    private static final Param<Long> EVENT_ID = DSL.param("event_id", MEETUP_EVENT.ID.getDataType());
+    private static final Param<Long> USER_ID = DSL.param("user_id", USER.ID.getDataType());
+
+    /** Step 1's statement, rendered once: the event's row with the user's rows joined to it ... */
+    private static final PreparedRead<Record> EVENT_WITH_USER = PreparedRead.of(eventWithUser(), EVENT_ID, USER_ID);
+    /** ... and the event's row locked ({@code FOR UPDATE OF} the event only: the joined rows stay free). */
+    private static final PreparedRead<Record> LOCK_EVENT_WITH_USER = PreparedRead.of(
+            eventWithUser().forUpdate().of(MEETUP_EVENT), EVENT_ID, USER_ID);
+
+    private static org.jooq.SelectForUpdateStep<Record> eventWithUser() {
+        var e = MEETUP_EVENT;
+        var r = EVENT_REGISTRATION;
+        var u = USER;
+        var cp = CRUSH_PROFILE;
+        return DSL.select(e.ID, e.MAX_PARTICIPANTS, e.MIN_AGE, e.MAX_AGE, e.REGISTRATION_DEADLINE,
+                        e.IS_PUBLISHED, e.IS_PRIVATE_INVITATION, e.INVITATION_CODE, e.IS_CANCELLED,
+                        u.ID, cp.ID, cp.IS_APPROVED, cp.IS_ACTIVE, cp.DATE_OF_BIRTH, SPECIAL)
+                .select(r.fields())
+                .from(e)
+                .leftJoin(u).on(u.ID.eq(USER_ID))
+                .leftJoin(cp).on(cp.USER_ID.eq(u.ID))
+                .leftJoin(r).on(r.USER_ID.eq(u.ID), r.EVENT_ID.eq(e.ID))
+                .where(e.ID.eq(EVENT_ID));
+    }
+
+    /** Step 2's statement: the event's confirmed and waitlisted registrations. */
+    private static final PreparedRead<Record2<Integer, Integer>> COUNTS = PreparedRead.of(
+            DSL.select(count().filterWhere(EVENT_REGISTRATION.STATUS.eq(CONFIRMED)),
+                            count().filterWhere(EVENT_REGISTRATION.STATUS.eq(WAITLIST)))
+                    .from(EVENT_REGISTRATION).where(EVENT_REGISTRATION.EVENT_ID.eq(EVENT_ID)),
+            EVENT_ID);
 
     /** Why the user may not register for the locked event, in {@link #register}'s order; null when they may. */
     private RegistrationResult refusal(Transaction tx, Record who, String code) {

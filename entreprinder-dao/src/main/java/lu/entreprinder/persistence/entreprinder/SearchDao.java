@@ -77,8 +77,8 @@ public final class SearchDao {
         if (tokens.isEmpty()) {
             return List.of();
         }
-        return profileQuery(tokens, limit)
-                .fetch(r -> new ProfileHit(r.value1(), r.value2(), r.value3(), r.value4()));
+        return profileRead(tokens).fetch(db.dsl(), r -> new ProfileHit(r.value1(), r.value2(), r.value3(), r.value4()),
+                words(tokens), limit);
     }
 
     /**
@@ -95,25 +95,35 @@ public final class SearchDao {
         if (tokens.isEmpty()) {
             return List.of();
         }
-        return eventQuery(tokens, limit)
-                .fetch(r -> new EventHit(r.value1(), r.value2(), r.value3(), r.value4()));
+        return eventRead().fetch(db.dsl(), r -> new EventHit(r.value1(), r.value2(), r.value3(), r.value4()),
+                words(tokens), limit);
     }
 
     /** The profile search statement (package-private for plan checks). */
     ResultQuery<Record4<Long, Long, String, Double>> profileQuery(List<String> tokens, int limit) {
-        if (!db.isPostgres()) {
-            return PROFILES_FTS5.bind(db.dsl(), SearchWords.ftsQuery(tokens), limit);
-        }
-        // One word: its stored ranks (V24) from an index, best first; several words rank the vector of every hit.
-        return (tokens.size() == 1 ? PROFILES_ONE_WORD : PROFILES_WORDS)
-                .bind(db.dsl(), SearchWords.plainQuery(tokens), limit);
+        return profileRead(tokens).bind(db.dsl(), words(tokens), limit);
     }
 
     /** The event search statement (package-private for plan checks). */
     ResultQuery<Record4<Long, String, OffsetDateTime, Double>> eventQuery(List<String> tokens, int limit) {
-        return db.isPostgres()
-                ? EVENTS_WORDS.bind(db.dsl(), SearchWords.plainQuery(tokens), limit)
-                : EVENTS_FTS5.bind(db.dsl(), SearchWords.ftsQuery(tokens), limit);
+        return eventRead().bind(db.dsl(), words(tokens), limit);
+    }
+
+    private PreparedRead<Record4<Long, Long, String, Double>> profileRead(List<String> tokens) {
+        if (!db.isPostgres()) {
+            return PROFILES_FTS5;
+        }
+        // One word: its stored ranks (V24) from an index, best first; several words rank the vector of every hit.
+        return tokens.size() == 1 ? PROFILES_ONE_WORD : PROFILES_WORDS;
+    }
+
+    private PreparedRead<Record4<Long, String, OffsetDateTime, Double>> eventRead() {
+        return db.isPostgres() ? EVENTS_WORDS : EVENTS_FTS5;
+    }
+
+    /** The words as the dialect's full-text query takes them. */
+    private String words(List<String> tokens) {
+        return db.isPostgres() ? SearchWords.plainQuery(tokens) : SearchWords.ftsQuery(tokens);
     }
 
     // The statements, built once and rendered once per dialect (PreparedRead); only the words and the limit are

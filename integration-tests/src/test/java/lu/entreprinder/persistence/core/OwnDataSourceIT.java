@@ -33,6 +33,10 @@ class OwnDataSourceIT {
         return new HikariDataSource(config);
     }
 
+    private static final org.jooq.Param<String> NAME = org.jooq.impl.DSL.param("name", USER.USERNAME.getDataType());
+    private static final PreparedRead<org.jooq.Record1<String>> BY_NAME = PreparedRead.of(
+            org.jooq.impl.DSL.select(USER.USERNAME).from(USER).where(USER.USERNAME.eq(NAME)), NAME);
+
     @ParameterizedTest
     @EnumSource(Backend.class)
     void transactionsHooksCountingAndErrorsWorkOnTheCallersPoolWhichOutlivesTheDatabase(Backend backend)
@@ -83,6 +87,10 @@ class OwnDataSourceIT {
                         "insert by Fixtures.user", "insert failed by Fixtures.user", "insert failed by Fixtures.user",
                         "select by none");
                 assertThat(transactions).containsExactly("committed", "rolled_back", "poisoned");
+                // a PreparedRead's direct path is observed like any statement
+                statements.clear();
+                assertThat(BY_NAME.fetch(db.dsl(), r -> r.value1(), "anna")).containsExactly("anna");
+                assertThat(statements).containsExactly("select by none");
             }
             assertThat(pool.isClosed()).as("the caller's pool stays open").isFalse();
             try (Connection connection = pool.getConnection()) {

@@ -100,6 +100,9 @@ class PreparedReadIT {
                 .usingElementComparator(BigDecimal::compareTo)
                 .containsExactly(new BigDecimal("0.10"), new BigDecimal("12.50"));
         assertThat(PRICES.bind(db.dsl(), coffret + 1).fetchOne().value1()).isEmpty();
+        assertThat(PRICES.fetchOptional(db.dsl(), r -> r.value1(), coffret).orElseThrow())
+                .usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("0.10"), new BigDecimal("12.50"));
     }
 
     @DatabaseTest
@@ -115,6 +118,105 @@ class PreparedReadIT {
             throw new IllegalStateException("roll back");
         })).hasMessage("roll back");
         assertThat(USERS.bind(db.dsl(), anna, "an", 10).fetch(r -> r.value2())).containsExactly("anna");
+    }
+
+    private static final Param<Long> OTHER = DSL.param("other", USER.ID.getDataType());
+    private static final lu.entreprinder.persistence.schema.generated.tables.User FRIEND = USER.as("friend");
+    /** Two columns named {@code id} (and two {@code username}s) from two aliases of one table. */
+    private static final PreparedRead<org.jooq.Record4<Long, Long, String, String>> PAIR = PreparedRead.of(
+            select(USER.ID, FRIEND.ID, USER.USERNAME, FRIEND.USERNAME)
+                    .from(USER).join(FRIEND).on(FRIEND.ID.eq(OTHER))
+                    .where(USER.ID.eq(FIRST)),
+            FIRST, OTHER);
+
+    @DatabaseTest
+    void recordsCarryTheShapesOwnFieldsSoColumnsOfTheSameNameStayApart(Database db) {
+        long anna = Fixtures.user(db, "anna");
+        long bert = Fixtures.user(db, "bert");
+        var row = PAIR.fetchOptional(db.dsl(), r -> r, anna, bert).orElseThrow();
+        assertThat(row.value1()).isEqualTo(anna);
+        assertThat(row.value2()).isEqualTo(bert);
+        assertThat(row.get(USER.USERNAME)).isEqualTo("anna");
+        assertThat(row.get(FRIEND.USERNAME)).isEqualTo("bert");
+        assertThat(row.get(FRIEND.ID)).isEqualTo(bert);
+        var bound = PAIR.bind(db.dsl(), anna, bert).fetchSingle();
+        assertThat(bound.get(FRIEND.USERNAME)).isEqualTo("bert");
+        assertThat(bound.get(USER.USERNAME)).isEqualTo("anna");
+    }
+
+    @DatabaseTest
+    void fetchAnswersWhatTheQueryAnswers(Database db) {
+        long anna = Fixtures.user(db, "anna");
+        Fixtures.user(db, "anton");
+        Fixtures.user(db, "bert");
+        assertThat(USERS.fetch(db.dsl(), r -> r, anna, "an", 10))
+                .isEqualTo(USERS.bind(db.dsl(), anna, "an", 10).fetch())
+                .hasSize(2);
+        assertThat(USERS.fetch(db.dsl(), r -> r.value2(), anna, "an", 1)).containsExactly("anna");
+        // SQL NULL: nothing is >= null
+        assertThat(USERS.fetch(db.dsl(), r -> r.value2(), null, "an", 10)).isEmpty();
+        assertThat(USERS.fetchOptional(db.dsl(), r -> r.value2(), anna, "ann", 10)).contains("anna");
+        assertThat(USERS.fetchOptional(db.dsl(), r -> r.value2(), anna, "zz", 10)).isEmpty();
+        assertThatThrownBy(() -> USERS.fetchOptional(db.dsl(), r -> r.value2(), anna, "an", 10))
+                .isInstanceOf(org.jooq.exception.TooManyRowsException.class);
+        // a timestamp parameter (bound by jOOQ) and a nested collection, read the same way
+        assertThat(JOINED.fetch(db.dsl(), r -> r.value1(), OffsetDateTime.parse("2000-01-01T00:00:00Z")))
+                .containsExactlyInAnyOrder("anna", "anton", "bert");
+    }
+
+    @DatabaseTest
+    void fetchIsOneCountedRecordedStatementOfTheCallersTransaction(Database db) {
+        long anna = Fixtures.user(db, "anna");
+        assertThat(Statements.count(db, () -> USERS.fetch(db.dsl(), r -> r, anna, "an", 10)).statements()).isEqualTo(1);
+        List<StatementPlan> plans = db.explain(() -> USERS.fetch(db.dsl(), r -> r, anna, "an", 10), false);
+        assertThat(plans).hasSize(1);
+        assertThat(plans.get(0).bindValues()).containsExactly(anna, anna, "an", 10);
+        assertThatThrownBy(() -> db.useTransaction(tx -> {
+            long inside = Fixtures.user(db, "annie");
+            assertThat(USERS.fetch(tx.dsl(), r -> r.value2(), inside, "an", 10)).containsExactly("annie");
+            assertThat(USERS.fetch(db.dsl(), r -> r.value2(), inside, "an", 10)).containsExactly("annie");
+            throw new IllegalStateException("roll back");
+        })).hasMessage("roll back");
+        assertThat(USERS.fetch(db.dsl(), r -> r.value2(), anna, "an", 10)).containsExactly("anna");
+    }
+
+    private static final Param<Integer> DIVISOR = DSL.param("divisor", SQLDataType.INTEGER);
+    private static final PreparedRead<Record1<Integer>> QUOTIENT = PreparedRead.of(
+            select(inline(1).div(DIVISOR)), DIVISOR);
+
+    @DatabaseTest
+    void aStatementTheDatabaseRefusesIsTranslatedAndPoisonsItsTransaction(Database db) {
+        assertThat(QUOTIENT.fetchOptional(db.dsl(), r -> r.value1(), 1)).contains(1);
+        if (db.isPostgres()) { // SQLite answers NULL for a division by zero
+            assertThatThrownBy(() -> QUOTIENT.fetch(db.dsl(), r -> r.value1(), 0))
+                    .isInstanceOf(PersistenceException.class);
+        }
+        Fixtures.user(db, "anna");
+        assertThatThrownBy(() -> db.useTransaction(tx -> {
+            try {
+                Fixtures.user(db, "anna"); // refused: the name is taken
+            } catch (ConflictException expected) {
+                // caught, but the transaction is poisoned: the next statement, direct or not, is refused
+            }
+            QUOTIENT.fetch(tx.dsl(), r -> r.value1(), 1);
+        })).isInstanceOf(TransactionAbortedException.class);
+    }
+
+    @DatabaseTest
+    void aContextWithExecuteListenersOfItsOwnTakesJooqsPathSoTheyStillSeeEveryStatement(Database db) {
+        long anna = Fixtures.user(db, "anna");
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var configuration = db.dsl().configuration().derive();
+        var providers = new java.util.ArrayList<>(List.of(configuration.executeListenerProviders()));
+        providers.add(new org.jooq.impl.DefaultExecuteListenerProvider(new org.jooq.ExecuteListener() {
+            @Override
+            public void executeStart(org.jooq.ExecuteContext ctx) {
+                seen.add(ctx.sql());
+            }
+        }));
+        var dsl = DSL.using(configuration.set(providers.toArray(org.jooq.ExecuteListenerProvider[]::new)));
+        assertThat(Statements.count(db, () -> USERS.fetch(dsl, r -> r.value2(), anna, "an", 10)).statements()).isEqualTo(1);
+        assertThat(seen).hasSize(1);
     }
 
     @DatabaseTest

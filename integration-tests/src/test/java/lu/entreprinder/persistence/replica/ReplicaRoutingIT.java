@@ -6,6 +6,7 @@ import static org.jooq.impl.DSL.table;
 
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.DatabaseConfig;
+import lu.entreprinder.persistence.core.PreparedRead;
 import lu.entreprinder.persistence.core.ReplicaStats;
 import lu.entreprinder.persistence.testing.TestReplicaCluster;
 import org.jooq.Field;
@@ -117,8 +118,38 @@ class ReplicaRoutingIT {
         }
     }
 
+    private static final org.jooq.Param<Integer> NOTE_ID = org.jooq.impl.DSL.param("id", Integer.class);
+    private static final PreparedRead<org.jooq.Record1<String>> NOTE_TEXT = PreparedRead.of(
+            org.jooq.impl.DSL.select(TEXT).from(NOTE).where(ID.eq(NOTE_ID)), NOTE_ID);
+    private static final PreparedRead<org.jooq.Record1<String>> NOTE_TEXT_LOCKED = PreparedRead.of(
+            org.jooq.impl.DSL.select(TEXT).from(NOTE).where(ID.eq(NOTE_ID)).forUpdate(), NOTE_ID);
+
     @Test
     @Order(3)
+    void aPreparedReadIsRoutedLikeTheQueryItWasBuiltFrom() {
+        cluster.waitForReplay();
+        ReplicaStats before = db.replicaStats();
+        assertThat(NOTE_TEXT.bind(db.dsl(), 1).fetchOne(TEXT)).isEqualTo("new");
+        ReplicaStats after = db.replicaStats();
+        assertThat(after.replicaReads()).as("served by the replica").isEqualTo(before.replicaReads() + 1);
+        assertThat(after.commitPositionsCaptured()).as("a read is not a write: no WAL position query")
+                .isEqualTo(before.commitPositionsCaptured());
+        // a locking read goes to the primary (a hot standby refuses FOR UPDATE)
+        assertThat(NOTE_TEXT_LOCKED.bind(db.dsl(), 1).fetchOne(TEXT)).isEqualTo("new");
+        assertThat(db.replicaStats().primaryReads()).isEqualTo(after.primaryReads() + 1);
+        assertThat(db.replicaStats().replicaReads()).isEqualTo(after.replicaReads());
+        // the same through fetch, which sends the rendered text straight to the driver
+        ReplicaStats beforeDirect = db.replicaStats();
+        assertThat(NOTE_TEXT.fetchOptional(db.dsl(), r -> r.value1(), 1)).contains("new");
+        assertThat(NOTE_TEXT_LOCKED.fetch(db.dsl(), r -> r.value1(), 1)).containsExactly("new");
+        ReplicaStats afterDirect = db.replicaStats();
+        assertThat(afterDirect.replicaReads()).isEqualTo(beforeDirect.replicaReads() + 1);
+        assertThat(afterDirect.primaryReads()).isEqualTo(beforeDirect.primaryReads() + 1);
+        assertThat(afterDirect.commitPositionsCaptured()).isEqualTo(beforeDirect.commitPositionsCaptured());
+    }
+
+    @Test
+    @Order(4)
     void lockingReadsAndTransactionsUseThePrimary() {
         long primaryReads = db.replicaStats().primaryReads();
         // A hot standby refuses FOR UPDATE; outside a transaction it still must go to the primary, not fail.
@@ -133,7 +164,7 @@ class ReplicaRoutingIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aReplicaTooFarBehindIsSkipped() {
         try (Database strict = Database.open(DatabaseConfig.builder(cluster.primaryUrl("app"))
                 .replica(cluster.replicaUrl("app")).maxReplicaLagBytes(0).poolName("strict").build())) {
@@ -150,7 +181,7 @@ class ReplicaRoutingIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aReadTheReplicaCancelsForARecoveryConflictIsRunAgainOnThePrimary() throws Exception {
         cluster.waitForReplay();
         ReplicaStats before = db.replicaStats();
@@ -191,7 +222,7 @@ class ReplicaRoutingIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aReplicaGivenAsADataSourceServesOtherCallersReads() {
         org.postgresql.ds.PGSimpleDataSource replica = new org.postgresql.ds.PGSimpleDataSource();
         replica.setUrl(cluster.replicaUrl("app"));
@@ -212,7 +243,7 @@ class ReplicaRoutingIT {
     }
 
     @Test
-    @Order(9)
+    @Order(8)
     void aStoppedReplicaIsSkippedAndReadsContinueOnThePrimary() {
         cluster.waitForReplay();
         assertThat(db.readYourWrites("carla", () -> text(1))).isEqualTo("new");

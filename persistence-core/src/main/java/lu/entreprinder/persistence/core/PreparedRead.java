@@ -6,17 +6,26 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import lu.entreprinder.persistence.core.internal.DirectBinding;
+import lu.entreprinder.persistence.core.internal.DirectReads;
+import lu.entreprinder.persistence.core.internal.RoutingConnectionProvider;
 import org.jooq.Context;
+import org.jooq.DataType;
+import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Param;
 import org.jooq.Record;
+import org.jooq.RecordMapper;
 import org.jooq.ResultQuery;
+import org.jooq.Select;
 import org.jooq.SQLDialect;
 import org.jooq.conf.ParamCastMode;
 import org.jooq.conf.Settings;
 import org.jooq.conf.SettingsTools;
+import org.jooq.exception.TooManyRowsException;
 import org.jooq.impl.CustomQueryPart;
 import org.jooq.impl.DSL;
 
@@ -25,19 +34,22 @@ import org.jooq.impl.DSL;
  * {@link DSL#param(String, org.jooq.DataType) named parameters} where the per-call values go, and each call only binds
  * those values. Rendering a query is most of jOOQ's client-side cost for a short read (a primary-key read spends a
  * third of its CPU on it, a listing with nested collections more), and the text of a hot read never changes.
+ * {@link #fetch} and {@link #fetchOptional} also skip the rest of jOOQ's execute path (its execute context, a render
+ * and a bind pass per call): they send the text straight to the driver and leave jOOQ only the rows to decode.
  *
  * <pre>{@code
  * static final Param<Long> ID = DSL.param("id", USER.ID.getDataType());
  * static final PreparedRead<Record2<Long, String>> NAME = PreparedRead.of(
  *         select(USER.ID, USER.USERNAME).from(USER).where(USER.ID.eq(ID)), ID);
  * ...
- * NAME.bind(db.dsl(), 42L).fetchOptional(r -> new Account(r.value1(), r.value2()));
+ * NAME.fetchOptional(db.dsl(), r -> new Account(r.value1(), r.value2()), 42L);
  * }</pre>
  *
  * <p>Values other than the declared parameters (constants of the shape) are rendered inline, so a shape must not hide
  * per-call values in them. Columns are read through the shape's own fields, so converters (user ids as {@code Long},
  * nested {@code multiset} records) apply as in the query itself. A statement sent through a {@code PreparedRead} is
- * counted, timed, translated and bound to the caller's transaction like any other: only its SQL text is reused.
+ * counted, timed, translated, bound to the caller's transaction and (outside one) routed to a read replica like the
+ * query it was built from: only its SQL text is reused.
  * A shape whose conditions vary (optional filters) needs one {@code PreparedRead} per combination.
  *
  * <p>Instances are immutable after construction and safe to share between threads and between {@link Database}s
@@ -53,12 +65,23 @@ public final class PreparedRead<R extends Record> {
     private final ResultQuery<R> shape;
     private final Param<?>[] params;
     private final Field<?>[] fields;
+    /** Whether the shape is a {@code SELECT}: replica routing must see the bound text as the read it is. */
+    private final boolean select;
     private final Map<SQLDialect, Rendered> rendered = new ConcurrentHashMap<>(4);
+    private final Map<SQLDialect, Direct> directs = new ConcurrentHashMap<>(4);
+    private final boolean genericRecords;
 
     private PreparedRead(ResultQuery<R> shape, Param<?>[] params) {
         this.shape = shape;
         this.params = params;
-        this.fields = shape.fields();
+        // a Select's fields() are as seen from outside it (qualified by a derived table's alias): records must carry the
+        // select list's own fields, so that two columns of one name from two tables stay apart
+        this.fields = shape instanceof Select<?> select ? select.getSelect().toArray(Field<?>[]::new) : shape.fields();
+        this.select = shape instanceof Select<?>;
+        Class<? extends R> recordType = shape.getRecordType();
+        // jOOQ decodes a result set into its generic records (Record1…Record22, Record); a shape of table records
+        // (selectFrom) keeps jOOQ's path, which builds those
+        this.genericRecords = recordType.isInterface() || recordType.getName().startsWith("org.jooq.impl.RecordImpl");
     }
 
     /**
@@ -99,23 +122,157 @@ public final class PreparedRead<R extends Record> {
      */
     @SuppressWarnings("unchecked")
     public ResultQuery<R> bind(DSLContext dsl, Object... values) {
+        Param<?>[] bound = bound(values);
+        return (ResultQuery<R>) dsl.resultQuery("{0}", new BoundText(rendered(dsl), bound, select)).coerce(fields);
+    }
+
+    /**
+     * Runs the read with these values and maps every row, sending the text rendered once straight to the driver:
+     * jOOQ only decodes the rows, through the shape's fields. The statement is counted, timed, translated, bound to
+     * the caller's transaction and routed as with {@link #bind}. Where the direct path does not apply (a value type it
+     * does not bind itself, a {@code DSLContext} with execute listeners of its own, a shape returning table records,
+     * a shape that is not a {@code SELECT}) this is {@code bind(dsl, values).fetch(mapper)}, with the same result.
+     *
+     * @param dsl where the statement runs: {@link Database#dsl()} or {@link Transaction#dsl()}
+     * @param mapper maps one row of the shape's fields
+     * @param values one value per declared parameter, in declaration order ({@code null} binds SQL NULL)
+     * @return the mapped rows, in the statement's order
+     * @throws IllegalArgumentException if the number of values or a value's type does not match the parameters (a
+     *         programming error, not bad input)
+     * @throws PersistenceException (a subtype) if the database refused the statement: its transaction is then
+     *         poisoned, as for any statement
+     * @throws TransactionAbortedException if the caller's transaction was poisoned before: nothing is sent
+     */
+    public <E> List<E> fetch(DSLContext dsl, RecordMapper<? super R, E> mapper, Object... values) {
+        checkValues(values);
+        Direct direct = direct(dsl, values);
+        if (direct == null) {
+            return bindBound(dsl, bound(values)).fetch(mapper);
+        }
+        return direct.run(dsl, values, rows -> {
+            List<E> out = new ArrayList<>();
+            try (Cursor<Record> cursor = dsl.fetchLazy(rows, fields)) {
+                for (Record row : cursor) {
+                    out.add(mapper.map(generic(row)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Runs the read with these values and maps its row, if any, as {@link #fetch(DSLContext, RecordMapper, Object...)}
+     * does.
+     *
+     * @return the mapped row, or empty when the read found none
+     * @throws org.jooq.exception.TooManyRowsException if the read found more than one row (a programming error: the
+     *         shape is not a read of at most one row)
+     * @throws IllegalArgumentException as {@link #fetch(DSLContext, RecordMapper, Object...)}
+     * @throws PersistenceException as {@link #fetch(DSLContext, RecordMapper, Object...)}
+     * @throws TransactionAbortedException as {@link #fetch(DSLContext, RecordMapper, Object...)}
+     */
+    public <E> Optional<E> fetchOptional(DSLContext dsl, RecordMapper<? super R, E> mapper, Object... values) {
+        checkValues(values);
+        Direct direct = direct(dsl, values);
+        if (direct == null) {
+            return bindBound(dsl, bound(values)).fetchOptional(mapper);
+        }
+        return direct.run(dsl, values, rows -> {
+            try (Cursor<Record> cursor = dsl.fetchLazy(rows, fields)) {
+                Record first = cursor.fetchNext();
+                if (first == null) {
+                    return Optional.empty();
+                }
+                if (cursor.hasNext()) {
+                    throw new TooManyRowsException("the read found more than one row: " + direct.sql);
+                }
+                return Optional.ofNullable(mapper.map(generic(first)));
+            }
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private R generic(Record row) {
+        return (R) row; // a RecordN of the shape's fields, as the shape's own record type is
+    }
+
+    @SuppressWarnings("unchecked")
+    private ResultQuery<R> bindBound(DSLContext dsl, Param<?>[] bound) {
+        return (ResultQuery<R>) dsl.resultQuery("{0}", new BoundText(rendered(dsl), bound, select)).coerce(fields);
+    }
+
+    private Param<?>[] bound(Object[] values) {
+        checkValues(values);
+        Param<?>[] bound = new Param<?>[values.length];
+        for (int i = 0; i < values.length; i++) {
+            bound[i] = DSL.val(values[i], params[i].getDataType());
+        }
+        return bound;
+    }
+
+    private void checkValues(Object[] values) {
         if (values.length != params.length) {
             throw new IllegalArgumentException("expected " + params.length + " values, got " + values.length);
         }
-        Param<?>[] bound = new Param<?>[values.length];
         for (int i = 0; i < values.length; i++) {
-            bound[i] = bindValue(params[i], values[i]);
+            Param<?> param = params[i];
+            if (values[i] != null && !param.getType().isInstance(values[i])) {
+                throw new IllegalArgumentException("parameter " + param.getParamName() + " takes "
+                        + param.getType().getName() + ", got " + values[i].getClass().getName());
+            }
         }
-        Rendered text = rendered.computeIfAbsent(dsl.dialect(), dialect -> render(dsl));
-        return (ResultQuery<R>) dsl.resultQuery("{0}", new BoundText(text, bound)).coerce(fields);
     }
 
-    private static <T> Param<T> bindValue(Param<T> param, Object value) {
-        if (value != null && !param.getType().isInstance(value)) {
-            throw new IllegalArgumentException("parameter " + param.getParamName() + " takes "
-                    + param.getType().getName() + ", got " + value.getClass().getName());
+    private Rendered rendered(DSLContext dsl) {
+        return rendered.computeIfAbsent(dsl.dialect(), dialect -> render(dsl));
+    }
+
+    /** The direct path's text for this dialect, or null where the direct path does not apply. */
+    private Direct direct(DSLContext dsl, Object[] values) {
+        if (!select || !genericRecords || !DirectReads.applies(dsl.configuration())) {
+            return null; // a data-modifying shape (INSERT … RETURNING) keeps jOOQ's path: it is routed as a write
         }
-        return DSL.val(param.getType().cast(value), param.getDataType());
+        Direct direct = directs.get(dsl.dialect());
+        if (direct == null) {
+            direct = directText(dsl, values);
+            directs.putIfAbsent(dsl.dialect(), direct);
+        }
+        return direct == Direct.NOT_APPLICABLE ? null : direct;
+    }
+
+    private Direct directText(DSLContext dsl, Object[] values) {
+        for (Param<?> param : params) {
+            if (!DirectBinding.binds(param.getDataType(), dsl.dialect())) {
+                return Direct.NOT_APPLICABLE;
+            }
+        }
+        // jOOQ renders each value's placeholder (with the cast its type needs) from its type, not its value
+        String sql = dsl.render(dsl.resultQuery("{0}", new BoundText(rendered(dsl), bound(values), false)));
+        int[] slots = rendered(dsl).slots();
+        DataType<?>[] types = new DataType<?>[slots.length];
+        for (int i = 0; i < slots.length; i++) {
+            types[i] = params[slots[i]].getDataType();
+        }
+        return new Direct(sql, DirectReads.locks(sql), slots, types);
+    }
+
+    /** The complete JDBC text of the shape for one dialect, and the parameter each placeholder takes. */
+    private record Direct(String sql, boolean locking, int[] slots, DataType<?>[] types) {
+
+        /** A parameter's type is not one {@link DirectBinding} binds: jOOQ's path. */
+        static final Direct NOT_APPLICABLE = new Direct(null, false, new int[0], new DataType<?>[0]);
+
+        <T> T run(DSLContext dsl, Object[] values, DirectReads.Reader<T> reader) {
+            Object[] inOrder = new Object[slots.length];
+            for (int i = 0; i < slots.length; i++) {
+                inOrder[i] = values[slots[i]];
+            }
+            return DirectReads.query(dsl.configuration(), sql, locking, inOrder, statement -> {
+                for (int i = 0; i < inOrder.length; i++) {
+                    DirectBinding.set(statement, i + 1, types[i], inOrder[i]);
+                }
+            }, reader);
+        }
     }
 
     /** The SQL text once, cut where the declared parameters go. */
@@ -172,14 +329,20 @@ public final class PreparedRead<R extends Record> {
         private static final long serialVersionUID = 1L;
         private final transient Rendered text;
         private final transient Param<?>[] values;
+        private final boolean select;
 
-        BoundText(Rendered text, Param<?>[] values) {
+        BoundText(Rendered text, Param<?>[] values, boolean select) {
             this.text = text;
             this.values = values;
+            this.select = select;
         }
 
         @Override
         public void accept(Context<?> ctx) {
+            if (select && ctx.executeContext() != null) {
+                // jOOQ sees plain SQL here, which replica routing must treat as a write; tell it this is a read.
+                RoutingConnectionProvider.markRead(ctx.executeContext());
+            }
             int[] slots = text.slots();
             String[] chunks = text.chunks();
             for (int i = 0; i < slots.length; i++) {

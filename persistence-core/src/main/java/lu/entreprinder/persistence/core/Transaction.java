@@ -127,6 +127,15 @@ public final class Transaction {
     }
 
     /** True when a lock is a plain read: on SQLite, and when a race test switched the locks off ({@link RaceSeam}). */
+    /**
+     * Whether {@link #forUpdate} and its kin add a lock clause here: false on SQLite, whose transaction already holds
+     * the database's write lock. For a {@link PreparedRead} that locks, keep one shape with the clause and one
+     * without, and choose by this. Throws nothing.
+     */
+    public boolean locksRows() {
+        return !plain();
+    }
+
     private boolean plain() {
         return database.isSqlite() || !RaceSeam.of(database).locks();
     }

@@ -158,7 +158,7 @@ public final class PlotDao {
         List<Object> values = new ArrayList<>(9);
         Shape shape = shape(filter, page, values);
         List<PlotListing> fetched = nest(LISTINGS.computeIfAbsent(shape, PlotDao::prepare)
-                .bind(db.dsl(), values.toArray()).fetch(), page.size() + 1);
+                .fetch(db.dsl(), r -> r, values.toArray()), page.size() + 1);
         return page.toPage(fetched, p -> PageRequest.encode(p.id()));
     }
 

@@ -95,14 +95,17 @@ public final class PkReads {
                     .from(VDL_PLOT).where(VDL_PLOT.ID.eq(PLOT_ID)),
             PLOT_ID);
 
-    /** The library's way to a hot read: a {@link PreparedRead}, rendered once, bound per call. */
+    /**
+     * The library's way to a hot read: a {@link PreparedRead}, rendered once, its text sent straight to the driver
+     * with this call's value; jOOQ decodes the row.
+     */
     public UserRow userLibrary(long id) {
-        return USER_BY_ID.bind(db.dsl(), id).fetchOne(Records.mapping(UserRow::new));
+        return USER_BY_ID.fetchOptional(db.dsl(), Records.mapping(UserRow::new), id).orElse(null);
     }
 
     /**
-     * The same PreparedRead on a bare jOOQ {@code DSLContext} over the same pool: jOOQ's own floor, so that the
-     * bytes and time the library adds to jOOQ can be told from what jOOQ itself costs over JDBC.
+     * The same PreparedRead's text through jOOQ's execute path ({@code bind}) on a bare jOOQ {@code DSLContext} over
+     * the same pool, no library listener: what jOOQ's own execution costs over JDBC.
      */
     public UserRow userJooqOnly(long id) {
         return USER_BY_ID.bind(jooqOnly, id).fetchOne(Records.mapping(UserRow::new));
@@ -119,7 +122,7 @@ public final class PkReads {
     }
 
     public PlotRow plotLibrary(long id) {
-        return PLOT_BY_ID.bind(db.dsl(), id).fetchOne(PkReads::plot);
+        return PLOT_BY_ID.fetchOptional(db.dsl(), PkReads::plot, id).orElse(null);
     }
 
     public PlotRow plotLibraryRenderedPerCall(long id) {

@@ -1,9 +1,11 @@
 package lu.entreprinder.persistence.core.internal;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Locale;
 import lu.entreprinder.persistence.core.DatabaseObserver;
 import java.util.regex.Pattern;
+import org.jooq.Configuration;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
 import org.jooq.ExecuteType;
@@ -44,21 +46,64 @@ public final class LibraryExecuteListener implements ExecuteListener {
 
     @Override
     public void executeStart(ExecuteContext ctx) {
-        TransactionState transaction = transactions.transactionOf(ctx.configuration());
+        TransactionState transaction = admit(ctx.configuration());
         if (transaction != null) {
-            RuntimeException poison = transaction.poisonOfInnermost();
-            if (poison != null) {
-                throw transactions.refusedStatement(poison);
-            }
             ctx.data(TRANSACTION, transaction);
         }
-        counting.statementExecuted();
         recording.executed(ctx);
         long now = System.nanoTime();
         ctx.data(STARTED, now);
         if (observing) {
             ctx.data(OBSERVED_START, now); // STARTED is cleared once a slow statement was logged
         }
+    }
+
+    /** Refuses the statement when its transaction is poisoned, counts it, and answers its transaction (or null). */
+    private TransactionState admit(Configuration configuration) {
+        TransactionState transaction = transactions.transactionOf(configuration);
+        if (transaction != null) {
+            RuntimeException poison = transaction.poisonOfInnermost();
+            if (poison != null) {
+                throw transactions.refusedStatement(poison);
+            }
+        }
+        counting.statementExecuted();
+        return transaction;
+    }
+
+    // ---- the same work for a statement sent straight through JDBC (DirectReads), without an ExecuteContext ----
+
+    /**
+     * {@link #executeStart} for a statement sent outside jOOQ's execute path.
+     *
+     * @return the start time, for {@link #directEnded} or {@link #directFailed}
+     * @throws lu.entreprinder.persistence.core.TransactionAbortedException if the statement's transaction is poisoned
+     */
+    long directStarted(Configuration configuration, String sql, Object[] bindValues) {
+        admit(configuration);
+        recording.executed(sql, bindValues);
+        return System.nanoTime();
+    }
+
+    /** The statement's rows were read: logs it when slow and tells the observer. */
+    void directEnded(String sql, long start) {
+        long elapsed = System.nanoTime() - start;
+        if (elapsed >= slowNanos && SLOW.isWarnEnabled()) {
+            SLOW.warn("slow statement ({} ms): {}", elapsed / 1_000_000, sql);
+        }
+        if (observing) {
+            observe(kind(sql), elapsed, false);
+        }
+    }
+
+    /** The database refused the statement: the translated error, its transaction poisoned, the observer told. */
+    RuntimeException directFailed(Configuration configuration, SQLException error, String sql, long start) {
+        RuntimeException translated = translator.translate(error);
+        transactions.statementFailed(configuration, translated);
+        if (observing) {
+            observe(kind(sql), System.nanoTime() - start, true);
+        }
+        return translated;
     }
 
     @Override
@@ -115,8 +160,12 @@ public final class LibraryExecuteListener implements ExecuteListener {
         if (!(ctx.data(OBSERVED_START) instanceof Long start)) {
             return; // refused before it started (poisoned transaction): nothing ran
         }
+        observe(ctx.type() == ExecuteType.BATCH ? "batch" : kind(ctx.sql()), System.nanoTime() - start, failed);
+    }
+
+    private void observe(String kind, long elapsedNanos, boolean failed) {
         try {
-            observer.statement(kind(ctx), operation(), Duration.ofNanos(System.nanoTime() - start), failed);
+            observer.statement(kind, operation(), Duration.ofNanos(elapsedNanos), failed);
         } catch (RuntimeException e) {
             SLOW.warn("the DatabaseObserver failed; ignored", e);
         }
@@ -125,11 +174,7 @@ public final class LibraryExecuteListener implements ExecuteListener {
     private static final Pattern LOCKING = Pattern.compile("\\sfor\\s+(update|no\\s+key\\s+update|share|key\\s+share)\\b");
 
     /** The statement's kind from its first keyword (plain-SQL statements included). */
-    private static String kind(ExecuteContext ctx) {
-        if (ctx.type() == ExecuteType.BATCH) {
-            return "batch";
-        }
-        String sql = ctx.sql();
+    private static String kind(String sql) {
         if (sql == null) {
             return "other";
         }

@@ -26,6 +26,16 @@ public final class RoutingConnectionProvider implements ConnectionProvider {
 
     private enum Kind { READ, PRIMARY_READ, WRITE }
 
+    private static final String READ_MARK = "lu.entreprinder.persistence.prepared-select";
+
+    /**
+     * Marks the statement being rendered as a read although jOOQ runs it as plain SQL ({@code PreparedRead}'s bound
+     * text of a {@code SELECT}): without the mark it would go to the primary and count as an auto-commit write.
+     */
+    public static void markRead(ExecuteContext ctx) {
+        ctx.data(READ_MARK, Boolean.TRUE);
+    }
+
     private final ThreadBoundConnectionProvider primary;
     private final DataSource primaryPool;
     private final Supplier<TransactionState> current;
@@ -48,21 +58,35 @@ public final class RoutingConnectionProvider implements ConnectionProvider {
 
     /** Tells this provider what the next statement of the thread is. */
     public ExecuteListener listener() {
-        return new ExecuteListener() {
-            private static final long serialVersionUID = 1L;
+        return new Listener();
+    }
 
-            @Override
-            public void start(ExecuteContext ctx) {
-                next.set(ctx.query() instanceof Select<?> ? Kind.READ : Kind.WRITE);
-            }
+    static boolean isItsListener(ExecuteListener listener) {
+        return listener instanceof Listener;
+    }
 
-            @Override
-            public void renderEnd(ExecuteContext ctx) {
-                if (next.get() == Kind.READ && ctx.sql() != null && locks(ctx.sql())) {
-                    next.set(Kind.PRIMARY_READ);
-                }
+    private final class Listener implements ExecuteListener {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void start(ExecuteContext ctx) {
+            next.set(ctx.query() instanceof Select<?> ? Kind.READ : Kind.WRITE);
+        }
+
+        @Override
+        public void renderEnd(ExecuteContext ctx) {
+            if (ctx.data(READ_MARK) != null) {
+                next.set(Kind.READ);
             }
-        };
+            if (next.get() == Kind.READ && ctx.sql() != null && locks(ctx.sql())) {
+                next.set(Kind.PRIMARY_READ);
+            }
+        }
+    }
+
+    /** Tells this provider that the thread's next statement is a read sent straight through JDBC. */
+    void nextIsRead(boolean locking) {
+        next.set(locking ? Kind.PRIMARY_READ : Kind.READ);
     }
 
     static boolean locks(String sql) {

@@ -1,6 +1,7 @@
 package lu.entreprinder.persistence.core.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
@@ -24,10 +25,21 @@ public final class StatementRecording {
     /** Called by the execute listener for every statement jOOQ is about to send. */
     public void executed(ExecuteContext ctx) {
         List<List<Recorded>> recorders = open.get();
-        if (recorders == null) {
-            return;
+        if (recorders != null) {
+            add(recorders, of(ctx));
         }
-        Recorded statement = of(ctx);
+    }
+
+    /** The same for a statement sent straight through JDBC ({@link DirectReads}). */
+    void executed(String sql, Object[] bindValues) {
+        List<List<Recorded>> recorders = open.get();
+        if (recorders != null) {
+            add(recorders, new Recorded(sql, Collections.unmodifiableList(new ArrayList<>(Arrays.asList(bindValues))),
+                    false));
+        }
+    }
+
+    private static void add(List<List<Recorded>> recorders, Recorded statement) {
         for (List<Recorded> recorder : recorders) {
             recorder.add(statement);
         }
