@@ -119,10 +119,8 @@ public final class JourneyService {
                 return db.inTransaction(tx -> answerLocked(tx, userId, challengeId, answer));
             }
             // the read sees the latest committed row: it goes to the primary even when replicas are configured
-            Record read = db.onPrimary(() -> ANSWER_READ.bind(db.dsl(), challengeId, userId).fetchOne());
-            if (read == null) {
-                throw new NotFoundException("challenge", challengeId);
-            }
+            Record read = db.onPrimary(() -> ANSWER_READ.fetchOptional(db.dsl(), r -> r, challengeId, userId))
+                    .orElseThrow(() -> new NotFoundException("challenge", challengeId));
             Challenge ch = Challenge.of(read);
             Evaluated evaluated = evaluate(ch, answer);
             if (!evaluated.correct()) {
