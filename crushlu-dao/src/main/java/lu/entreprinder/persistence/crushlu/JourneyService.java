@@ -30,6 +30,7 @@ import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.ForeignKeyViolationException;
 import lu.entreprinder.persistence.core.internal.Json;
 import lu.entreprinder.persistence.core.NotFoundException;
+import lu.entreprinder.persistence.core.PreparedRead;
 import lu.entreprinder.persistence.core.Transaction;
 import lu.entreprinder.persistence.core.ValidationException;
 import lu.entreprinder.persistence.core.internal.RaceSeam;
@@ -39,20 +40,23 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;
+import org.jooq.Param;
 import org.jooq.Record;
 import org.jooq.Record1;
 import org.jooq.Record7;
 import org.jooq.ResultQuery;
 import org.jooq.SelectConditionStep;
+import org.jooq.impl.DSL;
 
 /**
  * Playing journeys: answering challenges (validation per format, progress kept per user and journey, points,
  * every attempt stored, chapter completion times, chapter rewards unlocked, the journey completed), hints with a
  * cost, puzzle pieces bought with points, the final response, and the queries over the JSON progress lists.
  *
- * <p>Writes by the same user in the same journey never lose an update nor spend points twice: {@link #answer},
- * {@link #takeHint} and {@link #unlockPiece} get or create the progress row and lock it ({@code FOR UPDATE}; SQLite:
- * the immediate transaction), {@link #respond} locks it, before reading and rewriting it.
+ * <p>Writes by the same user in the same journey never lose an update nor spend points twice: {@link #takeHint} and
+ * {@link #unlockPiece} get or create the progress row and lock it ({@code FOR UPDATE}; SQLite: the immediate
+ * transaction), {@link #respond} locks it, before reading and rewriting it; {@link #answer} does the same on SQLite,
+ * and on PostgreSQL rewrites the row only if it is still as it read it (one guarded statement), else answers again.
  *
  * <p>JSON containment: PostgreSQL uses {@code completed_challenges @> '[id]'} (GIN {@code jsonb_path_ops} index),
  * SQLite an {@code EXISTS} over {@code json_each}; both give the same answers.
@@ -60,6 +64,8 @@ import org.jooq.SelectConditionStep;
 public final class JourneyService {
 
     private static final int MAX_ANSWER = 2000;
+    /** How often {@link #answer} tries its guarded update before it takes the row's lock (PostgreSQL). */
+    private static final int GUARDED_TRIES = 5;
 
     private final Database db;
 
@@ -78,12 +84,21 @@ public final class JourneyService {
      * stored as an attempt. Riddles and word scrambles also accept their alternative answers, compared after the
      * same normalisation ({@link JourneyText}).
      *
-     * <p>Statements, once the user has progress in the journey: a right answer 2 on PostgreSQL (the challenge with
-     * its journey's structure and the progress row, locked, in one; the progress update and the attempt in one), 3
-     * on SQLite (the update and the attempt apart), a wrong answer 2, an answer to a completed challenge 3 (the
-     * original points, the attempt), a chapter-locked answer 1. Before: 1 more for a wrong answer (the challenge
-     * alone), 2 more for the first right one on PostgreSQL (the challenge, the row created and returned), 3 on
-     * SQLite (jOOQ reads the returned row apart).
+     * <p>Statements on PostgreSQL, once the user has progress in the journey: a right answer 2, in auto-commit (the
+     * challenge with its journey's structure and the progress row, one prepared read; then one statement that
+     * updates the row only if it is still as read and stores the attempt), a wrong answer 2 (the read, the attempt),
+     * a chapter-locked answer 1, an answer to a completed challenge 4 (the read, then in a transaction the progress
+     * locked, the original points, the attempt). The first right answer 3 (the read, then in a transaction the row
+     * created and returned, the update with the attempt). On SQLite everything runs in one immediate transaction:
+     * a right answer 3 (the read, the update, the attempt), a wrong answer 2, a completed challenge 3, a
+     * chapter-locked answer 1; before the user has progress 1 more for a wrong answer (the challenge alone), 3 more
+     * for the first right one (the challenge, the row created, jOOQ reads the returned row apart).
+     *
+     * <p>Concurrent answers of the same user never lose an update nor award a challenge twice: on PostgreSQL the
+     * update is guarded by the state it was computed from (every column of the row that the answer reads), so an
+     * answer that lost a race writes nothing (its attempt neither) and is evaluated again on the new state (after
+     * {@value #GUARDED_TRIES} lost races, in a transaction under the row's lock); on SQLite the transaction holds the
+     * write lock.
      *
      * @throws ValidationException (fields {@code userId}, {@code challengeId}, {@code answer}) for bad input, a
      *         blank answer, or an answer of the wrong format for the challenge (e.g. a choice that is not one of its
@@ -95,168 +110,400 @@ public final class JourneyService {
         Check.userId(userId, "userId");
         Check.id(challengeId, "challengeId");
         Check.required(answer, "answer");
-        return db.inTransaction(tx -> {
-            // the challenge, its journey's structure and the user's progress row, locked (FOR UPDATE OF the
-            // progress only: other players of the challenge are not held up), in one statement
-            var joined = tx.dsl().select(WITH_PROGRESS)
-                    .from(JOURNEY_CHALLENGE)
-                    .join(JOURNEY_CHAPTER).on(JOURNEY_CHAPTER.ID.eq(JOURNEY_CHALLENGE.CHAPTER_ID))
-                    .join(JOURNEY_PROGRESS).on(JOURNEY_PROGRESS.JOURNEY_ID.eq(JOURNEY_CHAPTER.JOURNEY_ID))
-                    .and(JOURNEY_PROGRESS.USER_ID.eq(userId))
-                    .where(JOURNEY_CHALLENGE.ID.eq(challengeId));
-            Record progress = tx.forUpdate(joined, JOURNEY_PROGRESS)
-                    .fetchOne();
-            Record ch = progress != null ? progress : tx.dsl().select(CHALLENGE_FIELDS)
-                    .from(JOURNEY_CHALLENGE)
-                    .join(JOURNEY_CHAPTER).on(JOURNEY_CHAPTER.ID.eq(JOURNEY_CHALLENGE.CHAPTER_ID))
-                    .where(JOURNEY_CHALLENGE.ID.eq(challengeId))
-                    .fetchOptional()
+        if (!db.isPostgres()) {
+            return db.inTransaction(tx -> answerLocked(tx, userId, challengeId, answer));
+        }
+        for (int tries = 1; ; tries++) {
+            if (tries > GUARDED_TRIES) {
+                // lost the race that often (a very busy row): wait for the row's lock instead
+                return db.inTransaction(tx -> answerLocked(tx, userId, challengeId, answer));
+            }
+            // the read sees the latest committed row: it goes to the primary even when replicas are configured
+            Record read = db.onPrimary(() -> ANSWER_READ.fetchOptional(db.dsl(), r -> r, challengeId, userId))
                     .orElseThrow(() -> new NotFoundException("challenge", challengeId));
-            JourneyChallengeType type = JourneyChallengeType.fromDb(ch.get(JOURNEY_CHALLENGE.CHALLENGE_TYPE));
-            Evaluated evaluated = check(type, ch.get(JOURNEY_CHALLENGE.CORRECT_ANSWER),
-                    ProfileJson.strings(ch.get(JOURNEY_CHALLENGE.OPTIONS)),
-                    ProfileJson.strings(ch.get(JOURNEY_CHALLENGE.ALTERNATIVE_ANSWERS)),
-                    ch.get(JOURNEY_CHAPTER.IS_QUESTIONNAIRE), answer);
-            long journeyId = ch.get(JOURNEY_CHAPTER.JOURNEY_ID);
+            Challenge ch = Challenge.of(read);
+            Evaluated evaluated = evaluate(ch, answer);
             if (!evaluated.correct()) {
-                insertAttempt(tx, userId, challengeId, journeyId, evaluated.stored(), false, 0);
-                return new JourneyAnswerResult.Incorrect(challengeId, !ch.get(JOURNEY_CHALLENGE.HINT).isEmpty());
+                insertAttempt(db.dsl(), userId, challengeId, ch.journeyId(), evaluated.stored(), false, 0);
+                return new JourneyAnswerResult.Incorrect(challengeId, !ch.hint().isEmpty());
             }
-            int chapterNumber = ch.get(JOURNEY_CHAPTER.CHAPTER_NUMBER);
-            int points = ch.get(JOURNEY_CHALLENGE.POINTS);
-
-            Map<Integer, List<Long>> challengesByChapter = slots(ch.get(SLOTS), true);
-            Map<Integer, List<Long>> rewardsByChapter = slots(ch.get(REWARD_SLOTS), false);
-            List<Long> journeyChallenges = new ArrayList<>();
-            challengesByChapter.values().forEach(journeyChallenges::addAll);
-
+            Progress progress = Progress.of(read, PROGRESS_AT);
             if (progress == null) {
-                progress = createProgress(tx, userId, journeyId);
+                // the first answer: the row created and answered in one transaction, which holds it until the end
+                return db.inTransaction(tx -> right(tx, ch, Progress.of(createProgress(tx, userId, ch.journeyId()), 0),
+                        userId, challengeId, answer, evaluated));
             }
-            List<Long> completedBefore = ProfileJson.longs(progress.get(JOURNEY_PROGRESS.COMPLETED_CHALLENGES));
-            JourneyProgressView before = view(progress, done(completedBefore, journeyChallenges),
-                    journeyChallenges.size());
-            RaceSeam.of(db).pause("journey.between-read-and-write");
+            JourneyAnswerResult result = right(null, ch, progress, userId, challengeId, answer, evaluated);
+            if (result != null) {
+                return result;
+            }
+            // the row changed between the read and the guarded update, which wrote nothing: answer on the new state
+        }
+    }
 
-            if (before.completedChallenges().contains(challengeId)) {
-                int original = tx.dsl().select(JOURNEY_ATTEMPT.POINTS_AWARDED).from(JOURNEY_ATTEMPT)
-                        .where(JOURNEY_ATTEMPT.USER_ID.eq(userId))
-                        .and(JOURNEY_ATTEMPT.CHALLENGE_ID.eq(challengeId))
-                        .and(JOURNEY_ATTEMPT.IS_CORRECT)
-                        .orderBy(JOURNEY_ATTEMPT.ID)
-                        .limit(1)
-                        .fetchOptional(JOURNEY_ATTEMPT.POINTS_AWARDED)
-                        .orElse(0);
-                insertAttempt(tx, userId, challengeId, journeyId, evaluated.stored(), true, 0);
-                return new JourneyAnswerResult.AlreadyCompleted(before, original);
-            }
-            if (chapterNumber > before.currentChapter() && !before.completed()) {
-                return new JourneyAnswerResult.ChapterLocked(challengeId, chapterNumber, before.currentChapter());
-            }
+    /**
+     * {@link #answer} in a transaction (SQLite: immediate, so it holds the write lock), with the progress row locked:
+     * the path of every answer on SQLite, and of an answer to a completed challenge on PostgreSQL.
+     */
+    private JourneyAnswerResult answerLocked(Transaction tx, long userId, long challengeId, JourneyAnswer answer) {
+        // the challenge, its journey's structure and the user's progress row, locked (FOR UPDATE OF the
+        // progress only: other players of the challenge are not held up), in one statement
+        var joined = tx.dsl().select(WITH_PROGRESS)
+                .from(JOURNEY_CHALLENGE)
+                .join(JOURNEY_CHAPTER).on(JOURNEY_CHAPTER.ID.eq(JOURNEY_CHALLENGE.CHAPTER_ID))
+                .join(JOURNEY_PROGRESS).on(JOURNEY_PROGRESS.JOURNEY_ID.eq(JOURNEY_CHAPTER.JOURNEY_ID))
+                .and(JOURNEY_PROGRESS.USER_ID.eq(userId))
+                .where(JOURNEY_CHALLENGE.ID.eq(challengeId));
+        Record locked = tx.forUpdate(joined, JOURNEY_PROGRESS)
+                .fetchOne();
+        Challenge ch = Challenge.of(locked != null ? locked : tx.dsl().select(CHALLENGE_FIELDS)
+                .from(JOURNEY_CHALLENGE)
+                .join(JOURNEY_CHAPTER).on(JOURNEY_CHAPTER.ID.eq(JOURNEY_CHALLENGE.CHAPTER_ID))
+                .where(JOURNEY_CHALLENGE.ID.eq(challengeId))
+                .fetchOptional()
+                .orElseThrow(() -> new NotFoundException("challenge", challengeId)));
+        Evaluated evaluated = evaluate(ch, answer);
+        if (!evaluated.correct()) {
+            insertAttempt(tx.dsl(), userId, challengeId, ch.journeyId(), evaluated.stored(), false, 0);
+            return new JourneyAnswerResult.Incorrect(challengeId, !ch.hint().isEmpty());
+        }
+        Progress progress = locked != null ? Progress.of(locked, PROGRESS_AT)
+                : Progress.of(createProgress(tx, userId, ch.journeyId()), 0);
+        JourneyAnswerResult result = right(tx, ch, progress, userId, challengeId, answer, evaluated);
+        if (result == null) {
+            throw new IllegalStateException("progress " + progress.id() + " changed under its lock");
+        }
+        return result;
+    }
 
-            LinkedHashSet<Long> completed = new LinkedHashSet<>(before.completedChallenges());
-            completed.add(challengeId);
-            LinkedHashSet<Long> unlocked = new LinkedHashSet<>(before.unlockedRewards());
-            List<Long> newlyUnlocked = new ArrayList<>();
-            Integer current = null;
-            int last = 1;
-            for (Map.Entry<Integer, List<Long>> chapter : challengesByChapter.entrySet()) {
-                last = chapter.getKey();
-                if (completed.containsAll(chapter.getValue())) {
-                    for (Long reward : rewardsByChapter.getOrDefault(chapter.getKey(), List.of())) {
-                        if (unlocked.add(reward)) {
-                            newlyUnlocked.add(reward);
-                        }
+    /** The answer judged against the challenge. */
+    private static Evaluated evaluate(Challenge ch, JourneyAnswer answer) {
+        return check(JourneyChallengeType.fromDb(ch.type()), ch.correct(), ProfileJson.strings(ch.options()),
+                ProfileJson.strings(ch.alternatives()), ch.questionnaire(), answer);
+    }
+
+    /**
+     * The columns of {@link #CHALLENGE_FIELDS}, in that order, read by position (looking a column of a joined row up
+     * by its field makes jOOQ search the row's columns by name, which costs more than the rest of the mapping).
+     */
+    private record Challenge(String type, String correct, JSONB options, String hint, JSONB alternatives, int points,
+                             long journeyId, int chapterNumber, boolean questionnaire, String slots,
+                             String rewardSlots) {
+
+        static Challenge of(Record r) {
+            return new Challenge((String) r.get(0), (String) r.get(1), (JSONB) r.get(2), (String) r.get(3),
+                    (JSONB) r.get(4), (Integer) r.get(5), (Long) r.get(6), (Integer) r.get(7), (Boolean) r.get(8),
+                    (String) r.get(9), (String) r.get(10));
+        }
+    }
+
+    /**
+     * The progress row's columns as read, by position (in the table's order, from {@code at} on); the raw values
+     * are what the guarded update compares.
+     */
+    private record Progress(long id, long userId, long journeyId, int currentChapter, JSONB completedChallenges,
+                            JSONB unlockedRewards, boolean completed, OffsetDateTime completedAt, int totalPoints,
+                            JSONB chaptersCompletedAt, String finalResponse, OffsetDateTime finalResponseAt) {
+
+        /** The row at {@code at}, or null when its id is null (no row: an outer join's empty side). */
+        static Progress of(Record r, int at) {
+            Long id = (Long) r.get(at);
+            return id == null ? null : new Progress(id, (Long) r.get(at + 1), (Long) r.get(at + 2),
+                    (Integer) r.get(at + 3), (JSONB) r.get(at + 4), (JSONB) r.get(at + 5), (Boolean) r.get(at + 6),
+                    (OffsetDateTime) r.get(at + 7), (Integer) r.get(at + 8), (JSONB) r.get(at + 9),
+                    (String) r.get(at + 10), (OffsetDateTime) r.get(at + 11));
+        }
+
+        JourneyProgressView view(int done, int total) {
+            return new JourneyProgressView(id, userId, journeyId, currentChapter, ProfileJson.longs(completedChallenges),
+                    ProfileJson.longs(unlockedRewards), completed, Optional.ofNullable(completedAt), totalPoints,
+                    chapterTimes(chaptersCompletedAt), done, total, JourneyFinalResponse.fromDb(finalResponse),
+                    Optional.ofNullable(finalResponseAt));
+        }
+    }
+
+    /**
+     * A right answer on the progress row as read: already completed, chapter locked, or the row updated and the
+     * attempt stored. Without {@code tx} (PostgreSQL, auto-commit) the update is guarded by the row as read and this
+     * answers {@code null} when another write changed it first (nothing written), and an answer to a completed
+     * challenge runs again under the row's lock ({@link #answerLocked}); in {@code tx} the row is locked and the
+     * guard always holds.
+     */
+    private JourneyAnswerResult right(Transaction tx, Challenge ch, Progress progress, long userId, long challengeId,
+                                      JourneyAnswer answer, Evaluated evaluated) {
+        DSLContext dsl = tx != null ? tx.dsl() : db.dsl();
+        long journeyId = ch.journeyId();
+        int chapterNumber = ch.chapterNumber();
+        int points = ch.points();
+
+        Map<Integer, List<Long>> challengesByChapter = slots(ch.slots(), true);
+        Map<Integer, List<Long>> rewardsByChapter = slots(ch.rewardSlots(), false);
+        List<Long> journeyChallenges = new ArrayList<>();
+        challengesByChapter.values().forEach(journeyChallenges::addAll);
+
+        JourneyProgressView read = progress.view(0, journeyChallenges.size());
+        JourneyProgressView before = new JourneyProgressView(read.progressId(), read.userId(), read.journeyId(),
+                read.currentChapter(), read.completedChallenges(), read.unlockedRewards(), read.completed(),
+                read.completedAt(), read.totalPoints(), read.chapterCompletedAt(),
+                done(read.completedChallenges(), journeyChallenges), read.journeyChallenges(), read.finalResponse(),
+                read.finalResponseAt());
+        if (tx == null && before.completedChallenges().contains(challengeId)) {
+            // answered again (rare): the original points and the attempt under the row's lock
+            return db.inTransaction(locked -> answerLocked(locked, userId, challengeId, answer));
+        }
+        RaceSeam.of(db).pause("journey.between-read-and-write");
+
+        if (before.completedChallenges().contains(challengeId)) {
+            int original = dsl.select(JOURNEY_ATTEMPT.POINTS_AWARDED).from(JOURNEY_ATTEMPT)
+                    .where(JOURNEY_ATTEMPT.USER_ID.eq(userId))
+                    .and(JOURNEY_ATTEMPT.CHALLENGE_ID.eq(challengeId))
+                    .and(JOURNEY_ATTEMPT.IS_CORRECT)
+                    .orderBy(JOURNEY_ATTEMPT.ID)
+                    .limit(1)
+                    .fetchOptional(JOURNEY_ATTEMPT.POINTS_AWARDED)
+                    .orElse(0);
+            insertAttempt(dsl, userId, challengeId, journeyId, evaluated.stored(), true, 0);
+            return new JourneyAnswerResult.AlreadyCompleted(before, original);
+        }
+        if (chapterNumber > before.currentChapter() && !before.completed()) {
+            return new JourneyAnswerResult.ChapterLocked(challengeId, chapterNumber, before.currentChapter());
+        }
+
+        LinkedHashSet<Long> completed = new LinkedHashSet<>(before.completedChallenges());
+        completed.add(challengeId);
+        LinkedHashSet<Long> unlocked = new LinkedHashSet<>(before.unlockedRewards());
+        List<Long> newlyUnlocked = new ArrayList<>();
+        Integer current = null;
+        int last = 1;
+        for (Map.Entry<Integer, List<Long>> chapter : challengesByChapter.entrySet()) {
+            last = chapter.getKey();
+            if (completed.containsAll(chapter.getValue())) {
+                for (Long reward : rewardsByChapter.getOrDefault(chapter.getKey(), List.of())) {
+                    if (unlocked.add(reward)) {
+                        newlyUnlocked.add(reward);
                     }
-                } else if (current == null) {
-                    current = chapter.getKey();
                 }
+            } else if (current == null) {
+                current = chapter.getKey();
             }
-            boolean journeyDone = current == null;
-            boolean chapterDone = completed.containsAll(challengesByChapter.getOrDefault(chapterNumber, List.of()));
-            int newCurrent = Math.max(1, journeyDone ? last : current);
-            OffsetDateTime now = db.now();
-            OffsetDateTime completedAt = before.completedAt().orElse(journeyDone ? now : null);
-            Map<Integer, OffsetDateTime> chapterTimes = new TreeMap<>(before.chapterCompletedAt());
-            if (chapterDone) {
-                chapterTimes.putIfAbsent(chapterNumber, now);
+        }
+        boolean journeyDone = current == null;
+        boolean chapterDone = completed.containsAll(challengesByChapter.getOrDefault(chapterNumber, List.of()));
+        int newCurrent = Math.max(1, journeyDone ? last : current);
+        OffsetDateTime now = db.now();
+        OffsetDateTime completedAt = before.completedAt().orElse(journeyDone ? now : null);
+        Map<Integer, OffsetDateTime> chapterTimes = new TreeMap<>(before.chapterCompletedAt());
+        if (chapterDone) {
+            chapterTimes.putIfAbsent(chapterNumber, now);
+        }
+        int total = before.totalPoints() + points;
+        JSONB completedJson = Json.toJsonb(List.copyOf(completed));
+        JSONB unlockedJson = Json.toJsonb(List.copyOf(unlocked));
+        JSONB timesJson = chapterTimesJson(chapterTimes);
+        if (db.isPostgres()) {
+            // the update and the attempt in one statement; the update only when the row is still as read
+            boolean guarded = RaceSeam.of(db).locks();
+            Object[] values = new Object[guarded ? WRITE_GUARDED_PARAMS.length : WRITE_PARAMS.length];
+            int i = 0;
+            values[i++] = before.progressId();
+            values[i++] = completedJson;
+            values[i++] = unlockedJson;
+            values[i++] = newCurrent;
+            values[i++] = journeyDone;
+            values[i++] = completedAt;
+            values[i++] = total;
+            values[i++] = timesJson;
+            values[i++] = userId;
+            values[i++] = challengeId;
+            values[i++] = evaluated.stored();
+            values[i++] = points;
+            values[i++] = now;
+            if (guarded) {
+                values[i++] = progress.currentChapter();
+                values[i++] = progress.completedChallenges();
+                values[i++] = progress.unlockedRewards();
+                values[i++] = progress.completed();
+                values[i++] = progress.completedAt();
+                values[i++] = progress.totalPoints();
+                values[i++] = progress.chaptersCompletedAt();
+                values[i++] = progress.finalResponse();
+                values[i++] = progress.finalResponseAt();
             }
-            int total = before.totalPoints() + points;
-            var update = tx.dsl().update(JOURNEY_PROGRESS)
-                    .set(JOURNEY_PROGRESS.COMPLETED_CHALLENGES, Json.toJsonb(List.copyOf(completed)))
-                    .set(JOURNEY_PROGRESS.UNLOCKED_REWARDS, Json.toJsonb(List.copyOf(unlocked)))
+            if ((guarded ? WRITE_GUARDED : WRITE).bind(dsl, values).fetchOne() == null) {
+                return null;
+            }
+        } else {
+            dsl.update(JOURNEY_PROGRESS)
+                    .set(JOURNEY_PROGRESS.COMPLETED_CHALLENGES, completedJson)
+                    .set(JOURNEY_PROGRESS.UNLOCKED_REWARDS, unlockedJson)
                     .set(JOURNEY_PROGRESS.CURRENT_CHAPTER, newCurrent)
                     .set(JOURNEY_PROGRESS.COMPLETED, journeyDone)
                     .set(JOURNEY_PROGRESS.COMPLETED_AT, completedAt)
                     .set(JOURNEY_PROGRESS.TOTAL_POINTS, total)
-                    .set(JOURNEY_PROGRESS.CHAPTERS_COMPLETED_AT, chapterTimesJson(chapterTimes))
-                    .where(JOURNEY_PROGRESS.ID.eq(before.progressId()));
-            if (db.isPostgres()) {
-                // the update and the attempt in one statement (a data-modifying WITH): one round trip less
-                var updated = org.jooq.impl.DSL.name("updated");
-                tx.dsl().with(updated).as(update.returning(JOURNEY_PROGRESS.ID))
-                        .insertInto(JOURNEY_ATTEMPT, ATTEMPT_COLUMNS)
-                        .select(attemptRow(userId, challengeId, before.progressId(), evaluated.stored(), true, points,
-                                now).from(org.jooq.impl.DSL.table(updated)))
-                        .execute();
-            } else {
-                update.execute();
-                tx.dsl().insertInto(JOURNEY_ATTEMPT, ATTEMPT_COLUMNS)
-                        .select(attemptRow(userId, challengeId, before.progressId(), evaluated.stored(), true, points,
-                                now))
-                        .execute();
-            }
-            JourneyProgressView after = new JourneyProgressView(before.progressId(), userId, journeyId, newCurrent,
-                    List.copyOf(completed), List.copyOf(unlocked), journeyDone, Optional.ofNullable(completedAt),
-                    total, chapterTimes, done(completed, journeyChallenges), journeyChallenges.size(),
-                    before.finalResponse(), before.finalResponseAt());
-            return new JourneyAnswerResult.Correct(after, newlyUnlocked, chapterDone,
-                    journeyDone && !before.completed(), points);
-        });
+                    .set(JOURNEY_PROGRESS.CHAPTERS_COMPLETED_AT, timesJson)
+                    .where(JOURNEY_PROGRESS.ID.eq(before.progressId()))
+                    .execute();
+            dsl.insertInto(JOURNEY_ATTEMPT, ATTEMPT_COLUMNS)
+                    .select(attemptRow(userId, challengeId, before.progressId(), evaluated.stored(), true, points,
+                            now))
+                    .execute();
+        }
+        JourneyProgressView after = new JourneyProgressView(before.progressId(), userId, journeyId, newCurrent,
+                List.copyOf(completed), List.copyOf(unlocked), journeyDone, Optional.ofNullable(completedAt),
+                total, chapterTimes, done(completed, journeyChallenges), journeyChallenges.size(),
+                before.finalResponse(), before.finalResponseAt());
+        return new JourneyAnswerResult.Correct(after, newlyUnlocked, chapterDone,
+                journeyDone && !before.completed(), points);
     }
 
-    /**
-     * A journey's structure as one text value: {@code chapter:id} pairs, comma-separated, in no order (an
-     * aggregate on both databases; cheaper to read than nested records): the challenges of every chapter of the
-     * challenge's journey ({@code 0} for a chapter without challenges) ...
-     */
-    private static final Field<String> SLOTS;
-    /** ... and the rewards of its chapters. */
-    private static final Field<String> REWARD_SLOTS;
-    /** The challenge's columns that {@link #answer} reads, with its journey's structure. */
+    /** The challenge's columns that {@link #answer} reads, with its journey's structure ({@link Challenge}'s order). */
     private static final List<org.jooq.SelectFieldOrAsterisk> CHALLENGE_FIELDS;
     /** {@link #CHALLENGE_FIELDS} and the progress row. */
     private static final List<org.jooq.SelectFieldOrAsterisk> WITH_PROGRESS;
+    /** Where the progress row starts in a row of {@link #WITH_PROGRESS}. */
+    private static final int PROGRESS_AT;
     private static final List<Field<?>> ATTEMPT_COLUMNS = List.of(JOURNEY_ATTEMPT.USER_ID,
             JOURNEY_ATTEMPT.CHALLENGE_ID, JOURNEY_ATTEMPT.ANSWER, JOURNEY_ATTEMPT.IS_CORRECT,
             JOURNEY_ATTEMPT.POINTS_AWARDED, JOURNEY_ATTEMPT.HINTS_USED, JOURNEY_ATTEMPT.CREATED_AT);
 
-    static {
+    /**
+     * The columns {@link #answer} reads of challenge {@code c} in chapter {@code h}, in {@link Challenge}'s order, with
+     * its journey's structure as two text values: {@code chapter:id} pairs, comma-separated, in no order (aggregates
+     * on both databases; cheaper to read than nested records): the challenges of every chapter of the journey
+     * ({@code 0} for a chapter without challenges), and the rewards of its chapters.
+     */
+    private static List<org.jooq.SelectFieldOrAsterisk> challengeFields(
+            lu.entreprinder.persistence.schema.generated.tables.JourneyChallenge c,
+            lu.entreprinder.persistence.schema.generated.tables.JourneyChapter h) {
         var oc = JOURNEY_CHAPTER.as("oc");
         var och = JOURNEY_CHALLENGE.as("och");
         var rc = JOURNEY_CHAPTER.as("rc");
         var rw = JOURNEY_REWARD.as("rw");
-        SLOTS = org.jooq.impl.DSL.field(select(org.jooq.impl.DSL.groupConcat(oc.CHAPTER_NUMBER
-                        .concat(org.jooq.impl.DSL.inline(":"))
-                        .concat(org.jooq.impl.DSL.coalesce(och.ID, org.jooq.impl.DSL.inline(0L)))).separator(","))
+        Field<String> slots = DSL.field(select(DSL.groupConcat(oc.CHAPTER_NUMBER.concat(DSL.inline(":"))
+                        .concat(DSL.coalesce(och.ID, DSL.inline(0L)))).separator(","))
                 .from(oc).leftJoin(och).on(och.CHAPTER_ID.eq(oc.ID))
-                .where(oc.JOURNEY_ID.eq(JOURNEY_CHAPTER.JOURNEY_ID))).as("slots");
-        REWARD_SLOTS = org.jooq.impl.DSL.field(select(org.jooq.impl.DSL.groupConcat(rc.CHAPTER_NUMBER
-                        .concat(org.jooq.impl.DSL.inline(":")).concat(rw.ID)).separator(","))
+                .where(oc.JOURNEY_ID.eq(h.JOURNEY_ID))).as("slots");
+        Field<String> rewardSlots = DSL.field(select(DSL.groupConcat(rc.CHAPTER_NUMBER.concat(DSL.inline(":"))
+                        .concat(rw.ID)).separator(","))
                 .from(rw).join(rc).on(rc.ID.eq(rw.CHAPTER_ID))
-                .where(rc.JOURNEY_ID.eq(JOURNEY_CHAPTER.JOURNEY_ID))).as("reward_slots");
-        CHALLENGE_FIELDS = List.of(JOURNEY_CHALLENGE.CHALLENGE_TYPE,
-                JOURNEY_CHALLENGE.CORRECT_ANSWER, JOURNEY_CHALLENGE.OPTIONS, JOURNEY_CHALLENGE.HINT,
-                JOURNEY_CHALLENGE.ALTERNATIVE_ANSWERS, JOURNEY_CHALLENGE.POINTS, JOURNEY_CHAPTER.JOURNEY_ID,
-                JOURNEY_CHAPTER.CHAPTER_NUMBER, JOURNEY_CHAPTER.IS_QUESTIONNAIRE, SLOTS, REWARD_SLOTS);
+                .where(rc.JOURNEY_ID.eq(h.JOURNEY_ID))).as("reward_slots");
+        return List.of(c.CHALLENGE_TYPE, c.CORRECT_ANSWER, c.OPTIONS, c.HINT, c.ALTERNATIVE_ANSWERS, c.POINTS,
+                h.JOURNEY_ID, h.CHAPTER_NUMBER, h.IS_QUESTIONNAIRE, slots, rewardSlots);
+    }
+
+    static {
+        CHALLENGE_FIELDS = challengeFields(JOURNEY_CHALLENGE, JOURNEY_CHAPTER);
         List<org.jooq.SelectFieldOrAsterisk> withProgress = new ArrayList<>(CHALLENGE_FIELDS);
         withProgress.addAll(List.of(JOURNEY_PROGRESS.fields()));
         WITH_PROGRESS = List.copyOf(withProgress);
+        PROGRESS_AT = CHALLENGE_FIELDS.size();
+        List<Field<?>> order = List.of(JOURNEY_PROGRESS.ID, JOURNEY_PROGRESS.USER_ID, JOURNEY_PROGRESS.JOURNEY_ID,
+                JOURNEY_PROGRESS.CURRENT_CHAPTER, JOURNEY_PROGRESS.COMPLETED_CHALLENGES,
+                JOURNEY_PROGRESS.UNLOCKED_REWARDS, JOURNEY_PROGRESS.COMPLETED, JOURNEY_PROGRESS.COMPLETED_AT,
+                JOURNEY_PROGRESS.TOTAL_POINTS, JOURNEY_PROGRESS.CHAPTERS_COMPLETED_AT, JOURNEY_PROGRESS.FINAL_RESPONSE,
+                JOURNEY_PROGRESS.FINAL_RESPONSE_AT);
+        if (!order.equals(List.of(JOURNEY_PROGRESS.fields()))) {
+            throw new IllegalStateException("the progress table's columns are not in Progress's order: "
+                    + List.of(JOURNEY_PROGRESS.fields()));
+        }
+    }
+
+    // ---- the prepared statements of a right answer on PostgreSQL ----------------------------------------------
+
+    private static final Param<Long> P_CHALLENGE = DSL.param("challenge", JOURNEY_CHALLENGE.ID.getDataType());
+    private static final Param<Long> P_USER = DSL.param("user_id", JOURNEY_PROGRESS.USER_ID.getDataType());
+    private static final Param<Long> P_PROGRESS = DSL.param("progress", JOURNEY_PROGRESS.ID.getDataType());
+    private static final Param<JSONB> P_COMPLETED = newValue(JOURNEY_PROGRESS.COMPLETED_CHALLENGES);
+    private static final Param<JSONB> P_UNLOCKED = newValue(JOURNEY_PROGRESS.UNLOCKED_REWARDS);
+    private static final Param<Integer> P_CURRENT = newValue(JOURNEY_PROGRESS.CURRENT_CHAPTER);
+    private static final Param<Boolean> P_DONE = newValue(JOURNEY_PROGRESS.COMPLETED);
+    private static final Param<OffsetDateTime> P_DONE_AT = newValue(JOURNEY_PROGRESS.COMPLETED_AT);
+    private static final Param<Integer> P_TOTAL = newValue(JOURNEY_PROGRESS.TOTAL_POINTS);
+    private static final Param<JSONB> P_TIMES = newValue(JOURNEY_PROGRESS.CHAPTERS_COMPLETED_AT);
+    private static final Param<String> P_ANSWER = DSL.param("answer", JOURNEY_ATTEMPT.ANSWER.getDataType());
+    private static final Param<Integer> P_POINTS = DSL.param("points", JOURNEY_ATTEMPT.POINTS_AWARDED.getDataType());
+    private static final Param<OffsetDateTime> P_NOW = DSL.param("now", JOURNEY_ATTEMPT.CREATED_AT.getDataType());
+    /** The columns of the row as read that the guard compares (all that {@link #right} reads), in bind order. */
+    private static final List<Field<?>> GUARDED = List.of(JOURNEY_PROGRESS.CURRENT_CHAPTER,
+            JOURNEY_PROGRESS.COMPLETED_CHALLENGES, JOURNEY_PROGRESS.UNLOCKED_REWARDS, JOURNEY_PROGRESS.COMPLETED,
+            JOURNEY_PROGRESS.COMPLETED_AT, JOURNEY_PROGRESS.TOTAL_POINTS, JOURNEY_PROGRESS.CHAPTERS_COMPLETED_AT,
+            JOURNEY_PROGRESS.FINAL_RESPONSE, JOURNEY_PROGRESS.FINAL_RESPONSE_AT);
+    private static final Param<?>[] WRITE_PARAMS = {P_PROGRESS, P_COMPLETED, P_UNLOCKED, P_CURRENT, P_DONE,
+            P_DONE_AT, P_TOTAL, P_TIMES, P_USER, P_CHALLENGE, P_ANSWER, P_POINTS, P_NOW};
+    private static final Param<?>[] WRITE_GUARDED_PARAMS;
+
+    /** The challenge with its journey's structure, and the user's progress row if there is one (not locked). */
+    private static final PreparedRead<Record> ANSWER_READ;
+    /** A right answer's update and attempt, the update unconditional (the race tests' negative control). */
+    private static final PreparedRead<Record1<Long>> WRITE;
+    /**
+     * A right answer's update and attempt in one statement: the update only when every column in {@link #GUARDED}
+     * is still as read (in READ COMMITTED a concurrent update makes PostgreSQL check the newest row), the attempt
+     * only when the update wrote; answers the attempt's id, nothing when the row had changed.
+     */
+    private static final PreparedRead<Record1<Long>> WRITE_GUARDED;
+
+    static {
+        List<Param<?>> guarded = new ArrayList<>(List.of(WRITE_PARAMS));
+        for (Field<?> column : GUARDED) {
+            guarded.add(DSL.param("old_" + column.getName(), column.getDataType()));
+        }
+        WRITE_GUARDED_PARAMS = guarded.toArray(Param<?>[]::new);
+        // short aliases: the text is sent on every call (and built by jOOQ from the cached pieces)
+        var c = JOURNEY_CHALLENGE.as("c");
+        var h = JOURNEY_CHAPTER.as("h");
+        var p = JOURNEY_PROGRESS.as("p");
+        List<org.jooq.SelectFieldOrAsterisk> read = new ArrayList<>(challengeFields(c, h));
+        read.addAll(List.of(p.fields()));
+        ANSWER_READ = PreparedRead.of(select(read)
+                .from(c)
+                .join(h).on(h.ID.eq(c.CHAPTER_ID))
+                .leftJoin(p).on(p.JOURNEY_ID.eq(h.JOURNEY_ID)).and(p.USER_ID.eq(P_USER))
+                .where(c.ID.eq(P_CHALLENGE)), P_CHALLENGE, P_USER);
+        WRITE = PreparedRead.of(writeShape(false), WRITE_PARAMS);
+        WRITE_GUARDED = PreparedRead.of(writeShape(true), WRITE_GUARDED_PARAMS);
+    }
+
+    private static <T> Param<T> newValue(Field<T> column) {
+        return DSL.param("new_" + column.getName(), column.getDataType());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static org.jooq.ResultQuery<Record1<Long>> writeShape(boolean guarded) {
+        var p = JOURNEY_PROGRESS.as("p");
+        Condition where = p.ID.eq(P_PROGRESS);
+        if (guarded) {
+            for (int i = 0; i < GUARDED.size(); i++) {
+                Field<Object> column = (Field<Object>) p.field(GUARDED.get(i));
+                Field<Object> read = (Field<Object>) WRITE_GUARDED_PARAMS[WRITE_PARAMS.length + i];
+                where = where.and(column.getDataType().nullable() ? column.isNotDistinctFrom(read) : column.eq(read));
+            }
+        }
+        var update = DSL.update(p)
+                .set(p.COMPLETED_CHALLENGES, P_COMPLETED)
+                .set(p.UNLOCKED_REWARDS, P_UNLOCKED)
+                .set(p.CURRENT_CHAPTER, P_CURRENT)
+                .set(p.COMPLETED, P_DONE)
+                .set(p.COMPLETED_AT, P_DONE_AT)
+                .set(p.TOTAL_POINTS, P_TOTAL)
+                .set(p.CHAPTERS_COMPLETED_AT, P_TIMES)
+                .where(where)
+                .returning(p.ID);
+        var updated = DSL.name("updated");
+        Field<Integer> hints = selectCount().from(JOURNEY_HINT_USE)
+                .where(JOURNEY_HINT_USE.PROGRESS_ID.eq(P_PROGRESS))
+                .and(JOURNEY_HINT_USE.CHALLENGE_ID.eq(P_CHALLENGE))
+                .asField("hints");
+        return DSL.with(updated).as(update)
+                .insertInto(JOURNEY_ATTEMPT, ATTEMPT_COLUMNS)
+                .select(select(P_USER, P_CHALLENGE, P_ANSWER, DSL.inline(true, JOURNEY_ATTEMPT.IS_CORRECT), P_POINTS,
+                        hints, P_NOW).from(DSL.table(updated)))
+                .returningResult(JOURNEY_ATTEMPT.ID);
     }
 
     /**
-     * Chapter number to ids, chapters in order, ids in id order, from a {@link #SLOTS} text ({@code keepEmpty}: a
-     * {@code 0} id is a chapter without challenges: an empty list) or a {@link #REWARD_SLOTS} text.
+     * Chapter number to ids, chapters in order, ids in id order, from a slots text ({@code keepEmpty}: a {@code 0}
+     * id is a chapter without challenges: an empty list) or a reward slots text ({@link #challengeFields}).
      */
     private static Map<Integer, List<Long>> slots(String text, boolean keepEmpty) {
         Map<Integer, List<Long>> out = new TreeMap<>();
@@ -360,7 +607,7 @@ public final class JourneyService {
     }
 
     /** Stores one attempt; the hints the user took for the challenge are counted by the same statement. */
-    private void insertAttempt(Transaction tx, long userId, long challengeId, long journeyId, String answer,
+    private void insertAttempt(DSLContext dsl, long userId, long challengeId, long journeyId, String answer,
                                boolean correct, int points) {
         var hp = JOURNEY_PROGRESS.as("hp");
         Field<Integer> hints = selectCount().from(JOURNEY_HINT_USE)
@@ -369,7 +616,7 @@ public final class JourneyService {
                 .and(hp.JOURNEY_ID.eq(journeyId))
                 .and(JOURNEY_HINT_USE.CHALLENGE_ID.eq(challengeId))
                 .asField("hints");
-        tx.dsl().insertInto(JOURNEY_ATTEMPT, JOURNEY_ATTEMPT.USER_ID, JOURNEY_ATTEMPT.CHALLENGE_ID,
+        dsl.insertInto(JOURNEY_ATTEMPT, JOURNEY_ATTEMPT.USER_ID, JOURNEY_ATTEMPT.CHALLENGE_ID,
                         JOURNEY_ATTEMPT.ANSWER, JOURNEY_ATTEMPT.IS_CORRECT, JOURNEY_ATTEMPT.POINTS_AWARDED,
                         JOURNEY_ATTEMPT.HINTS_USED, JOURNEY_ATTEMPT.CREATED_AT)
                 .select(select(val(userId, JOURNEY_ATTEMPT.USER_ID), val(challengeId, JOURNEY_ATTEMPT.CHALLENGE_ID),
