@@ -45,8 +45,9 @@ import lu.entreprinder.persistence.schema.generated.DefaultSchema;
  * completed) and, since V21, stores every attempt. Three ways, returning equal {@link JourneyAnswerResult}s (points
  * and counts included) and leaving equal progress rows and attempts:
  * <ul>
- *   <li>{@link #library}: {@link JourneyService#answer} (one transaction: the challenge with its journey's structure
- *       and the locked progress row, the update, the attempt);</li>
+ *   <li>{@link #library}: {@link JourneyService#answer} (PostgreSQL, a right answer: two statements in auto-commit,
+ *       the challenge with its journey's structure and the progress row, then the update guarded by the values
+ *       read and the attempt in one statement; a lost race reads again);</li>
  *   <li>{@link #jdbc}: hand-tuned, in autocommit, two statements for a right answer: the challenge (the answer is
  *       checked in Java), then one statement that locks the progress row ({@code FOR UPDATE} in a CTE), computes
  *       chapters, rewards, completion and counts in SQL, appends to the jsonb lists ({@code ||}), adds the points and
