@@ -218,8 +218,7 @@ public final class MatchingDao {
                 .and(notExists(select(inline(1)).from(d).where(d.FROM_USER_ID.eq(me), d.TO_USER_ID.eq(cu.ID))));
         var topScored = name("top_scored").as(
                 select(candidate)
-                        .select(sharedSkills.as("shared_skills"), sharedIndustries.as("shared_industries"),
-                                score.as("score"))
+                        .select(sharedSkills, sharedIndustries, score.as("score"))
                         .from(scored)
                         .join(cp).on(cp.ID.eq(scoredProfile))
                         .join(cu).on(cu.ID.eq(cp.USER_ID))

@@ -59,10 +59,19 @@ public final class ProfileSummaries {
                 .convertFrom(ProfileSummaries::industryNames);
     }
 
-    /** The names in a text of {@link #industriesAsText} ({@code null}: none). */
+    /** The names in a text of {@link #industriesAsText} ({@code null}: none), as an unmodifiable list. */
     public static List<String> industryNames(String text) {
         if (text == null) {
             return List.of();
+        }
+        if (text.indexOf('\\') < 0) { // the usual one or two names: no builder, no copy in ProfileSummary
+            int comma = text.indexOf(',');
+            if (comma < 0) {
+                return List.of(text);
+            }
+            if (text.indexOf(',', comma + 1) < 0) {
+                return List.of(text.substring(0, comma), text.substring(comma + 1));
+            }
         }
         List<String> names = new ArrayList<>(4);
         StringBuilder unescaped = null;
@@ -82,7 +91,7 @@ public final class ProfileSummaries {
             }
         }
         names.add(unescaped == null ? text.substring(start) : unescaped.append(text, start, text.length()).toString());
-        return names;
+        return List.copyOf(names);
     }
 
     /**

@@ -10,7 +10,9 @@ class ProfileSummariesTest {
     void industryNamesSplitOnUnescapedCommasOnly() {
         assertThat(ProfileSummaries.industryNames(null)).isEmpty();
         assertThat(ProfileSummaries.industryNames("")).containsExactly("");
+        assertThat(ProfileSummaries.industryNames("Energy")).containsExactly("Energy");
         assertThat(ProfileSummaries.industryNames("Energy,Fintech")).containsExactly("Energy", "Fintech");
+        assertThat(ProfileSummaries.industryNames("Energy,Fintech,Health")).containsExactly("Energy", "Fintech", "Health");
         assertThat(ProfileSummaries.industryNames("Food\\, Drink,A\\\\B,\\\\,\\,,")).containsExactly("Food, Drink", "A\\B",
                 "\\", ",", "");
         assertThat(ProfileSummaries.industryNames(",end\\\\")).containsExactly("", "end\\");
