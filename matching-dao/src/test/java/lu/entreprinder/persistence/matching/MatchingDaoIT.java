@@ -6,6 +6,7 @@ import static lu.entreprinder.persistence.matching.MatchingFixtures.industries;
 import static lu.entreprinder.persistence.matching.MatchingFixtures.industry;
 import static lu.entreprinder.persistence.matching.MatchingFixtures.skill;
 import static lu.entreprinder.persistence.matching.MatchingFixtures.skills;
+import static lu.entreprinder.persistence.schema.generated.Tables.INDUSTRY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -189,6 +190,30 @@ class MatchingDaoIT {
                 .extracting(Candidate::userId).containsExactlyElementsOf(others.reversed());
         assertThat(dao.listCandidates(anna, PageRequest.first()).items()).allSatisfy(c -> assertThat(c.score()).isZero());
         assertThat(dao.listCandidates(anna + 1000, PageRequest.first()).items()).isEmpty();
+    }
+
+    @DatabaseTest
+    void candidateIndustryNamesComeBackExactlyWhateverTheyContain(Database db, TestClock clock) {
+        // The candidate listing reads the names as one text with ',' and '\\' escaped: names holding them, an empty
+        // name and a profile without industries must all come back as stored, in the database's name order.
+        List<String> names = List.of("Food, Drink", "A\\B", "\\", ",", "\\,", "Zürich ☕ 𝄞", "", "end\\");
+        long[] ids = names.stream().mapToLong(n -> industry(db, n)).toArray();
+        long anna = Fixtures.user(db, "anna");
+        clock.advance(Duration.ofHours(1));
+        long ben = Fixtures.user(db, "ben");
+        long benProfile = Fixtures.entrepreneurProfile(db, ben, "Ben", "");
+        industries(db, benProfile, ids);
+        clock.advance(Duration.ofHours(1));
+        long cleo = Fixtures.user(db, "cleo");
+        Fixtures.entrepreneurProfile(db, cleo, "Cleo", "");
+
+        List<Candidate> list = new MatchingDao(db).listCandidates(anna, PageRequest.first()).items();
+
+        List<String> stored = db.dsl().select(INDUSTRY.NAME).from(INDUSTRY).orderBy(INDUSTRY.NAME).fetch(INDUSTRY.NAME);
+        assertThat(stored).containsExactlyInAnyOrderElementsOf(names);
+        assertThat(list).extracting(Candidate::userId).containsExactly(cleo, ben);
+        assertThat(list.get(0).profile().industries()).isEmpty();
+        assertThat(list.get(1).profile().industries()).containsExactlyElementsOf(stored);
     }
 
     @DatabaseTest
