@@ -129,8 +129,10 @@ public final class MatchingDao {
     public Page<Candidate> listCandidates(long userId, PageRequest page) {
         long me = Check.userId(userId, "userId");
         Check.required(page, "page");
-        List<Candidate> rows = candidatesQuery(me, page).fetch(r -> new Candidate(r.value1(), r.value2(), r.value3(),
-                r.value4(), r.value7(), r.value8(), new ProfileSummary(true, r.value5(), r.value6(), r.value9())));
+        Bound bound = candidates(me, page);
+        List<Candidate> rows = bound.read().fetch(db.dsl(), r -> new Candidate(r.value1(), r.value2(), r.value3(),
+                r.value4(), r.value7(), r.value8(), new ProfileSummary(true, r.value5(), r.value6(), r.value9())),
+                bound.values());
         return page.toPage(rows, x -> PageRequest.encode(x.score(), x.dateJoined(), x.userId()));
     }
 
@@ -141,15 +143,26 @@ public final class MatchingDao {
      */
     ResultQuery<Record9<Long, String, String, OffsetDateTime, String, String, Integer, Integer, List<String>>>
             candidatesQuery(long me, PageRequest page) {
+        Bound bound = candidates(me, page);
+        return bound.read().bind(db.dsl(), bound.values());
+    }
+
+    /** The statement of one cursor shape and its values. */
+    private record Bound(PreparedRead<Record9<Long, String, String, OffsetDateTime, String, String, Integer, Integer,
+            List<String>>> read, Object[] values) {
+    }
+
+    /** @throws ValidationException {@code cursor} not a cursor of this listing */
+    private static Bound candidates(long me, PageRequest page) {
         int limit = page.size() + 1;
         if (page.after() == null) {
-            return CANDIDATES_FIRST.bind(db.dsl(), me, limit);
+            return new Bound(CANDIDATES_FIRST, new Object[] {me, limit});
         }
         int afterScore = page.key(0, 3, Integer::parseInt);
         OffsetDateTime afterJoined = page.key(1, 3, OffsetDateTime::parse);
         long afterId = page.key(2, 3, Integer::parseInt).longValue();
-        return (afterScore > 0 ? CANDIDATES_AFTER_SCORED : CANDIDATES_AFTER_ZERO)
-                .bind(db.dsl(), me, limit, afterScore, afterJoined, afterId);
+        return new Bound(afterScore > 0 ? CANDIDATES_AFTER_SCORED : CANDIDATES_AFTER_ZERO,
+                new Object[] {me, limit, afterScore, afterJoined, afterId});
     }
 
     // The per-call values of the candidate listing; its SQL is rendered once per cursor shape and dialect.
