@@ -159,7 +159,7 @@ class PreparedReadIT {
         assertThat(USERS.fetchOptional(db.dsl(), r -> r.value2(), anna, "zz", 10)).isEmpty();
         assertThatThrownBy(() -> USERS.fetchOptional(db.dsl(), r -> r.value2(), anna, "an", 10))
                 .isInstanceOf(org.jooq.exception.TooManyRowsException.class);
-        // a timestamp parameter (bound by jOOQ) and a nested collection, read the same way
+        // a timestamp parameter (bound by the schema's own binding), read the same way
         assertThat(JOINED.fetch(db.dsl(), r -> r.value1(), OffsetDateTime.parse("2000-01-01T00:00:00Z")))
                 .containsExactlyInAnyOrder("anna", "anton", "bert");
     }
@@ -178,6 +178,97 @@ class PreparedReadIT {
             throw new IllegalStateException("roll back");
         })).hasMessage("roll back");
         assertThat(USERS.fetch(db.dsl(), r -> r.value2(), anna, "an", 10)).containsExactly("anna");
+    }
+
+    /**
+     * The schema's UTC timestamps have a binding of their own: the direct path calls it (PostgreSQL binds the value,
+     * SQLite its text in Django's form), with the microsecond truncation and NULL it gives jOOQ's path.
+     */
+    @DatabaseTest
+    void aTypesOwnBindingBindsItsValuesOnTheDirectPath(Database db, TestClock clock) {
+        assertThat(lu.entreprinder.persistence.core.internal.DirectBinding.binds(USER.DATE_JOINED.getDataType(),
+                db.dialect())).isTrue();
+        OffsetDateTime joined = OffsetDateTime.parse("2026-01-01T10:00:00.000001Z");
+        clock.set(joined.toInstant());
+        Fixtures.user(db, "anna");
+        for (OffsetDateTime after : List.of(joined, joined.minusNanos(400), joined.minusNanos(1_000),
+                joined.plusNanos(600), joined.withOffsetSameInstant(java.time.ZoneOffset.ofHours(2)).minusHours(1))) {
+            assertThat(JOINED.fetch(db.dsl(), r -> r.value1(), after)).as(after.toString())
+                    .isEqualTo(db.dsl().select(USER.USERNAME).from(USER).where(USER.DATE_JOINED.gt(after))
+                            .fetch(Record1::value1));
+        }
+        // truncated to microseconds, not rounded: 0.6 µs before the value binds as a whole microsecond before it
+        assertThat(JOINED.fetch(db.dsl(), r -> r.value1(), joined.minusNanos(400))).containsExactly("anna");
+        assertThat(JOINED.fetch(db.dsl(), r -> r.value1(), joined)).isEmpty();
+        assertThat(JOINED.fetch(db.dsl(), r -> r.value1(), (Object) null)).isEmpty();
+        assertThat(Statements.count(db, () -> JOINED.fetch(db.dsl(), r -> r, joined)).statements()).isEqualTo(1);
+    }
+
+    /** A binding of the user's own that asks for jOOQ's execute context: the read falls back, counted once. */
+    @DatabaseTest
+    void aBindingThatNeedsTheExecuteContextTakesJooqsPath(Database db) {
+        Fixtures.user(db, "anna");
+        NeedsExecuteContext binding = new NeedsExecuteContext();
+        Param<String> name = DSL.param("name", SQLDataType.VARCHAR.asConvertedDataType(binding));
+        var read = PreparedRead.of(select(USER.USERNAME).from(USER).where(USER.USERNAME.eq(name)), name);
+        for (int call = 0; call < 2; call++) {
+            var counted = Statements.count(db, () -> read.fetch(db.dsl(), r -> r.value1(), "anna"));
+            assertThat(counted.value()).containsExactly("anna");
+            assertThat(counted.statements()).isEqualTo(1);
+        }
+        assertThat(binding.boundWithAnExecuteContext).isEqualTo(2);
+    }
+
+    /** Binds text as jOOQ does, after reading the execute context (as a binding that frees resources would). */
+    private static final class NeedsExecuteContext implements org.jooq.Binding<String, String> {
+
+        private static final long serialVersionUID = 1L;
+        private static final org.jooq.Binding<String, String> TEXT =
+                org.jooq.impl.DefaultBinding.binding(SQLDataType.VARCHAR);
+        transient int boundWithAnExecuteContext;
+
+        @Override
+        public org.jooq.Converter<String, String> converter() {
+            return TEXT.converter();
+        }
+
+        @Override
+        public void sql(org.jooq.BindingSQLContext<String> ctx) throws java.sql.SQLException {
+            TEXT.sql(ctx);
+        }
+
+        @Override
+        public void register(org.jooq.BindingRegisterContext<String> ctx) throws java.sql.SQLException {
+            TEXT.register(ctx);
+        }
+
+        @Override
+        public void set(org.jooq.BindingSetStatementContext<String> ctx) throws java.sql.SQLException {
+            if (ctx.executeContext() != null) {
+                boundWithAnExecuteContext++;
+            }
+            TEXT.set(ctx);
+        }
+
+        @Override
+        public void set(org.jooq.BindingSetSQLOutputContext<String> ctx) throws java.sql.SQLException {
+            TEXT.set(ctx);
+        }
+
+        @Override
+        public void get(org.jooq.BindingGetResultSetContext<String> ctx) throws java.sql.SQLException {
+            TEXT.get(ctx);
+        }
+
+        @Override
+        public void get(org.jooq.BindingGetStatementContext<String> ctx) throws java.sql.SQLException {
+            TEXT.get(ctx);
+        }
+
+        @Override
+        public void get(org.jooq.BindingGetSQLInputContext<String> ctx) throws java.sql.SQLException {
+            TEXT.get(ctx);
+        }
     }
 
     private static final Param<Integer> DIVISOR = DSL.param("divisor", SQLDataType.INTEGER);

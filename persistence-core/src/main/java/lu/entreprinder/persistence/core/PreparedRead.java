@@ -129,8 +129,9 @@ public final class PreparedRead<R extends Record> {
     /**
      * Runs the read with these values and maps every row, sending the text rendered once straight to the driver:
      * jOOQ only decodes the rows, through the shape's fields. The statement is counted, timed, translated, bound to
-     * the caller's transaction and routed as with {@link #bind}. Where the direct path does not apply (a value type it
-     * does not bind itself, a {@code DSLContext} with execute listeners of its own, a shape returning table records,
+     * the caller's transaction and routed as with {@link #bind}. Where the direct path does not apply (a parameter of a
+     * type jOOQ binds in a way of its own, such as dates, JSON or arrays, or whose own {@link org.jooq.Binding} needs
+     * jOOQ's execute context; a {@code DSLContext} with execute listeners of its own; a shape returning table records;
      * a shape that is not a {@code SELECT}) this is {@code bind(dsl, values).fetch(mapper)}, with the same result.
      *
      * @param dsl where the statement runs: {@link Database#dsl()} or {@link Transaction#dsl()}
@@ -145,19 +146,14 @@ public final class PreparedRead<R extends Record> {
      */
     public <E> List<E> fetch(DSLContext dsl, RecordMapper<? super R, E> mapper, Object... values) {
         checkValues(values);
-        Direct direct = direct(dsl, values);
-        if (direct == null) {
-            return bindBound(dsl, bound(values)).fetch(mapper);
-        }
-        return direct.run(dsl, values, rows -> {
+        List<E> direct = fetchDirect(dsl, values, (cursor, sql) -> {
             List<E> out = new ArrayList<>();
-            try (Cursor<Record> cursor = dsl.fetchLazy(rows, fields)) {
-                for (Record row : cursor) {
-                    out.add(mapper.map(generic(row)));
-                }
+            for (Record row : cursor) {
+                out.add(mapper.map(generic(row)));
             }
             return out;
         });
+        return direct != null ? direct : bindBound(dsl, bound(values)).fetch(mapper);
     }
 
     /**
@@ -173,22 +169,44 @@ public final class PreparedRead<R extends Record> {
      */
     public <E> Optional<E> fetchOptional(DSLContext dsl, RecordMapper<? super R, E> mapper, Object... values) {
         checkValues(values);
+        Optional<E> direct = fetchDirect(dsl, values, (cursor, sql) -> {
+            Record first = cursor.fetchNext();
+            if (first == null) {
+                return Optional.empty();
+            }
+            if (cursor.hasNext()) {
+                throw new TooManyRowsException("the read found more than one row: " + sql);
+            }
+            return Optional.ofNullable(mapper.map(generic(first)));
+        });
+        return direct != null ? direct : bindBound(dsl, bound(values)).fetchOptional(mapper);
+    }
+
+    /** Reads the rows of the direct path's statement, decoded by jOOQ through the shape's fields. */
+    private interface RowsReader<T> {
+        T read(Cursor<Record> rows, String sql);
+    }
+
+    /** The direct path's answer, or null where it does not apply (the caller then takes jOOQ's path). */
+    private <T> T fetchDirect(DSLContext dsl, Object[] values, RowsReader<T> reader) {
         Direct direct = direct(dsl, values);
         if (direct == null) {
-            return bindBound(dsl, bound(values)).fetchOptional(mapper);
+            return null;
         }
-        return direct.run(dsl, values, rows -> {
-            try (Cursor<Record> cursor = dsl.fetchLazy(rows, fields)) {
-                Record first = cursor.fetchNext();
-                if (first == null) {
-                    return Optional.empty();
+        try {
+            return direct.run(dsl, values, rows -> {
+                try (Cursor<Record> cursor = dsl.fetchLazy(rows, fields)) {
+                    return reader.read(cursor, direct.sql);
                 }
-                if (cursor.hasNext()) {
-                    throw new TooManyRowsException("the read found more than one row: " + direct.sql);
-                }
-                return Optional.ofNullable(mapper.map(generic(first)));
+            });
+        } catch (RuntimeException e) {
+            if (!DirectBinding.isUnsupported(e)) {
+                throw e;
             }
-        });
+            // a type's own binding needs jOOQ's execute context; nothing was sent: jOOQ's path from now on
+            directs.put(dsl.dialect(), Direct.NOT_APPLICABLE);
+            return null;
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -269,7 +287,7 @@ public final class PreparedRead<R extends Record> {
             }
             return DirectReads.query(dsl.configuration(), sql, locking, inOrder, statement -> {
                 for (int i = 0; i < inOrder.length; i++) {
-                    DirectBinding.set(statement, i + 1, types[i], inOrder[i]);
+                    DirectBinding.set(dsl.configuration(), statement, i + 1, types[i], inOrder[i]);
                 }
             }, reader);
         }

@@ -4,14 +4,18 @@ import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Set;
+import org.jooq.Binding;
+import org.jooq.Configuration;
 import org.jooq.Converter;
 import org.jooq.DataType;
 import org.jooq.SQLDialect;
 
 /**
- * Binds a value of a plain type (numbers, text, booleans, after the column's converter) the way jOOQ's default
- * binding does, for {@link DirectReads}. A type with a binding of its own (timestamps through the schema's UTC
- * binding, JSON, arrays, enums) is not bound here: a read with such a parameter takes jOOQ's path.
+ * Binds one value for {@link DirectReads}: a value of a plain type (numbers, text, booleans, after the column's
+ * converter) the way jOOQ's default binding does, and a value of a type with a {@link Binding} of its own (the
+ * schema's UTC timestamps, say) through that binding, given a {@link DirectBindingContext}. jOOQ's own bindings of
+ * other types (dates, JSON, arrays, enums) are not called here: a read with such a parameter takes jOOQ's path, as
+ * does one whose own binding asks for more than the context gives ({@link #isUnsupported}).
  */
 public final class DirectBinding {
 
@@ -25,17 +29,33 @@ public final class DirectBinding {
 
     /** Whether values of this type are bound here the same as jOOQ binds them. */
     public static boolean binds(DataType<?> type, SQLDialect dialect) {
+        if (type.isArray()) {
+            return false;
+        }
+        if (ownBinding(type)) {
+            return true;
+        }
         Class<?> stored = type.getFromType();
         boolean plain = PLAIN.contains(stored)
                 || (dialect.family() == SQLDialect.POSTGRES && POSTGRES_ONLY.contains(stored));
-        return plain && !type.isArray() && !type.isEnum()
-                && type.getBinding().getClass().getName().startsWith("org.jooq.impl.");
+        return plain && !type.isEnum();
     }
 
-    /** Binds the value, converted to the column's database type, at {@code index}. */
+    /**
+     * Binds the value at {@code index}: a plain value converted to the column's database type, any other through the
+     * type's own binding.
+     *
+     * @throws RuntimeException {@link #isUnsupported} when the type's own binding needs jOOQ's execute context: nothing
+     *         has been sent, the caller takes jOOQ's path
+     */
     @SuppressWarnings("unchecked")
-    public static void set(PreparedStatement statement, int index, DataType<?> type, Object userValue)
-            throws SQLException {
+    public static void set(Configuration configuration, PreparedStatement statement, int index, DataType<?> type,
+                           Object userValue) throws SQLException {
+        if (ownBinding(type)) {
+            ((Binding<Object, Object>) type.getBinding())
+                    .set(new DirectBindingContext<>(configuration, statement, index, userValue));
+            return;
+        }
         Object value = ((Converter<Object, Object>) type.getConverter()).to(userValue);
         switch (value) {
             case null -> statement.setNull(index, type.getSQLType());
@@ -48,5 +68,15 @@ public final class DirectBinding {
             case Double v -> statement.setDouble(index, v);
             default -> throw new IllegalStateException("not a plain value: " + value.getClass().getName());
         }
+    }
+
+    /** Whether {@code error}, thrown by {@link #set}, means: this binding needs jOOQ's path. */
+    public static boolean isUnsupported(RuntimeException error) {
+        return error instanceof DirectBindingContext.Unsupported;
+    }
+
+    /** A binding the type's author wrote (a forced type's binding), not one of jOOQ's. */
+    private static boolean ownBinding(DataType<?> type) {
+        return !type.getBinding().getClass().getName().startsWith("org.jooq.");
     }
 }

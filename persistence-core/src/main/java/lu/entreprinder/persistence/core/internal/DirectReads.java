@@ -61,16 +61,17 @@ public final class DirectReads {
      * @param locking whether the text locks rows ({@code FOR UPDATE}…): outside a transaction it goes to the primary
      * @param bindValues the values as the caller gave them, one per placeholder, for {@code explain}'s record
      * @throws lu.entreprinder.persistence.core.PersistenceException (a subtype) translated from the database's error
+     * @throws RuntimeException {@link DirectBinding#isUnsupported} from the binder: nothing was sent or counted
      */
     public static <T> T query(Configuration configuration, String sql, boolean locking, Object[] bindValues,
                               Binder binder, Reader<T> reader) {
         LibraryExecuteListener library = libraryListener(configuration);
-        long start = library == null ? 0 : library.directStarted(configuration, sql, bindValues);
         ConnectionProvider connections = configuration.connectionProvider();
         if (connections instanceof RoutingConnectionProvider routing) {
             routing.nextIsRead(locking);
         }
         T rows;
+        long start = System.nanoTime();
         Connection connection = connections.acquire();
         try {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -84,7 +85,12 @@ public final class DirectReads {
                 if (settings.getMaxRows() != null && settings.getMaxRows() > 0) {
                     statement.setMaxRows(settings.getMaxRows());
                 }
+                // Bound before it is admitted and counted: a binding that needs jOOQ's path (DirectBinding) leaves
+                // here with nothing sent and nothing counted, and the caller runs the read on jOOQ's path.
                 binder.bind(statement);
+                if (library != null) {
+                    start = library.directStarted(configuration, sql, bindValues);
+                }
                 try (ResultSet resultSet = statement.executeQuery()) {
                     rows = reader.read(resultSet);
                 }
