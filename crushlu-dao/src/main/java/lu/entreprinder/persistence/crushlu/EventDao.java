@@ -48,6 +48,7 @@ import org.jooq.Param;
 import org.jooq.Record;
 import org.jooq.Record16;
 import org.jooq.Record17;
+import org.jooq.RecordMapper;
 import org.jooq.ResultQuery;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -194,7 +195,7 @@ public final class EventDao {
         Check.required(filter, "filter");
         Check.required(page, "page");
         OffsetDateTime now = db.now();
-        List<EventListItem> rows = listQuery(filter, true, viewerId, page, now).fetch(rec -> {
+        List<EventListItem> rows = listRows(filter, true, viewerId, page, now, rec -> {
             int max = rec.value6();
             int c = rec.value13();
             Optional<RegistrationStatus> status = Optional.ofNullable(rec.value16()).map(RegistrationStatus::fromDb);
@@ -219,7 +220,7 @@ public final class EventDao {
         Check.required(filter, "filter");
         Check.required(page, "page");
         OffsetDateTime now = db.now();
-        List<PublicEventListItem> rows = listQuery(filter.published().upcoming(), false, 0, page, now).fetch(rec -> {
+        List<PublicEventListItem> rows = listRows(filter.published().upcoming(), false, 0, page, now, rec -> {
             int max = rec.value6();
             int c = rec.value13();
             return new PublicEventListItem(rec.value1(), rec.value2(), EventType.fromDb(rec.value3()), rec.value4(),
@@ -231,12 +232,13 @@ public final class EventDao {
     }
 
     /**
-     * A listing's statement (its plan: {@code db.explain(() -> dao.listEventsForViewer(…))}) with this call's values
-     * bound, in the order {@link #listShape} declares them.
+     * A listing's rows, mapped: its statement (its plan: {@code db.explain(() -> dao.listEventsForViewer(…))}) with
+     * this call's values bound, in the order {@link #listShape} declares them.
      */
-    private ResultQuery<Record16<Long, String, String, OffsetDateTime, String, Integer, Integer, Integer, BigDecimal,
-            OffsetDateTime, Boolean, Boolean, Integer, Integer, Integer, String>> listQuery(
-            EventFilter filter, boolean member, long viewerId, PageRequest page, OffsetDateTime now) {
+    private <E> List<E> listRows(EventFilter filter, boolean member, long viewerId, PageRequest page,
+                                 OffsetDateTime now, RecordMapper<? super Record16<Long, String, String, OffsetDateTime,
+                                 String, Integer, Integer, Integer, BigDecimal, OffsetDateTime, Boolean, Boolean, Integer,
+                                 Integer, Integer, String>, E> mapper) {
         boolean after = page.after() != null;
         var read = LISTINGS.computeIfAbsent(new ListShape(filter, member, after, db.isPostgres()),
                 EventDao::listShape);
@@ -252,7 +254,7 @@ public final class EventDao {
             values.add(page.key(1, 2, Long::parseLong));
         }
         values.add(page.size() + 1);
-        return read.bind(db.dsl(), values.toArray());
+        return read.fetch(db.dsl(), mapper, values.toArray());
     }
 
     /**
