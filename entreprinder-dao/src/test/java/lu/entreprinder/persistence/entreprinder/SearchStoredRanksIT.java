@@ -86,6 +86,27 @@ class SearchStoredRanksIT {
         assertThat(hits).isEqualTo(rankedByVector(db, "java²kotlin", 20));
     }
 
+    /**
+     * A word the parser surely keeps whole (ASCII and Latin-1 letters, digits) is sent as the stored-ranks statement
+     * alone; any other word keeps the statement whose server-side branch handles a split. Both answer as the vector.
+     */
+    @DatabaseTest(Backend.POSTGRESQL)
+    void aPlainWord_isSentWithoutTheSplitWordBranch(Database db) {
+        Map<String, Long> p = SearchCorpus.profiles(db);
+        SearchDao dao = new SearchDao(db);
+
+        assertThat(dao.profileQuery(List.of("java"), 20).getSQL()).doesNotContainIgnoringCase("union all");
+        assertThat(dao.profileQuery(List.of("Œnologue"), 20).getSQL()).doesNotContainIgnoringCase("union all");
+        assertThat(dao.profileQuery(List.of("java²kotlin"), 20).getSQL()).containsIgnoringCase("union all");
+        assertThat(dao.profileQuery(List.of("Straßenbau"), 20).getSQL()).doesNotContainIgnoringCase("union all");
+
+        for (String word : List.of("java", "Œnologue", "Straßenbau", "Crémant", "2026", "nothing")) {
+            assertThat(dao.searchProfiles(word, 20)).as(word).isEqualTo(rankedByVector(db, word, 20));
+        }
+        assertThat(dao.searchProfiles("Œnologue", 20)).extracting(ProfileHit::profileId)
+                .containsExactly(p.get("oenologue"));
+    }
+
     /** Inserts (one row or many, as the Django app writes them), updates of the text or the id, and deletes. */
     @DatabaseTest(Backend.POSTGRESQL)
     void storedRanks_followEveryWriter(Database db) {

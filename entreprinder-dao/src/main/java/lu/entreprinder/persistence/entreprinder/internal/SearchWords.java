@@ -44,6 +44,25 @@ public final class SearchWords {
         return words;
     }
 
+    /**
+     * Whether PostgreSQL's text-search parser surely reads {@code word} as one token, so that it folds to exactly one
+     * lexeme: ASCII letters and digits, and the Latin-1 letters {@code search_fold} knows (with Œ, œ and Ÿ). Other
+     * letters and number characters ({@code ²}, say) can be split by the parser or not, depending on the server's
+     * locale; for those the search lets the server decide.
+     */
+    public static boolean isPlainWord(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || (c >= '\u00C0' && c <= '\u00FF' && c != '\u00D7' && c != '\u00F7')
+                    || c == '\u0152' || c == '\u0153' || c == '\u0178';
+            if (!plain) {
+                return false;
+            }
+        }
+        return !word.isEmpty();
+    }
+
     /** PostgreSQL: the words joined by spaces, for {@code plainto_tsquery} (AND of the words, no prefixes). */
     public static String plainQuery(List<String> words) {
         return String.join(" ", words);
