@@ -158,6 +158,8 @@ public final class BenchmarkMain {
             System.setProperty(Fixture.URL, url);
             System.setProperty(Fixture.SCALE, Double.toString(scale));
             Fixture fixture = Fixture.get();
+            log("candidate viewers' dislikes stored: "
+                    + new CandidateRankings(fixture.db).dislikeTopCandidates(fixture.candidateUsers));
             Map<String, Object> statements = verifyAndCount(fixture);
             write(out.resolve("statements.json"), statements);
             Files.writeString(out.resolve("plans.txt"), plans(fixture));

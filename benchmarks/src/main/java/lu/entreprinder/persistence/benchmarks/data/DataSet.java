@@ -1,6 +1,7 @@
 package lu.entreprinder.persistence.benchmarks.data;
 
 import static lu.entreprinder.persistence.schema.generated.Tables.CRUSH_PROFILE;
+import static lu.entreprinder.persistence.schema.generated.Tables.DISLIKE;
 import static lu.entreprinder.persistence.schema.generated.Tables.ENTREPRENEUR_PROFILE;
 import static lu.entreprinder.persistence.schema.generated.Tables.ENTREPRENEUR_PROFILE_INDUSTRIES;
 import static lu.entreprinder.persistence.schema.generated.Tables.ENTREPRENEUR_PROFILE_SKILLS;
@@ -42,9 +43,9 @@ import org.jooq.Table;
  * <p>Scale 1.0: 100,000 users, the first 20,000 of them with a Crush.lu profile; 2,000 meetup events with 100
  * registrations each (200,000); 500 producers with 50,000 plots; 100,000 entrepreneur profiles (one per user, because
  * {@code entreprinder_entrepreneurprofile.user_id} is unique) with 2-6 of 400 skills and 1-2 of 40 industries each;
- * 200,000 likes; 40 Crush.lu journeys (4-6 chapters of 2-4 challenges, 1-2 rewards per chapter) and about 40,000
- * progress rows in the first half of them ({@link Spec#playedJourneys()}; the other half is left unplayed for
- * workload 6). Every count scales linearly with the factor; skills and industries stay fixed.
+ * 200,000 likes and 100,000 dislikes (never of a liked pair); 40 Crush.lu journeys (4-6 chapters of 2-4
+ * challenges, 1-2 rewards per chapter) and about 40,000 progress rows in the first half of them
+ * ({@link Spec#playedJourneys()}; the other half is left unplayed for workload 6). Every count scales linearly with the factor; skills and industries stay fixed.
  */
 public final class DataSet {
 
@@ -136,7 +137,7 @@ public final class DataSet {
         List<String> tables = List.of("auth_user", "crush_lu_crushprofile", "crush_lu_meetupevent",
                 "crush_lu_eventregistration", "vinsdelux_vdlproducer", "vinsdelux_vdlplot", "entreprinder_skill",
                 "entreprinder_industry", "entreprinder_entrepreneurprofile", "entreprinder_entrepreneurprofile_skills",
-                "entreprinder_entrepreneurprofile_industries", "matching_like", "vinsdelux_vdlcoffret",
+                "entreprinder_entrepreneurprofile_industries", "matching_like", "matching_dislike", "vinsdelux_vdlcoffret",
                 "vinsdelux_vdladoptionplan", "vinsdelux_vdlplot_adoption_plans", "crush_lu_journeyconfiguration",
                 "crush_lu_journeychapter", "crush_lu_journeychallenge", "crush_lu_journeyreward",
                 "crush_lu_journeyprogress");
@@ -581,6 +582,19 @@ public final class DataSet {
             sink.row(++id, from, to, at(r, 2_500));
         }
         sink.end();
-        return id;
+        // Half as many dislikes, never of a pair that is liked (the service keeps the two exclusive): workload 7's
+        // rule "a disliked user is never a candidate" then reads real rows on every side.
+        sink.begin(DISLIKE, f(DISLIKE.ID, DISLIKE.FROM_USER_ID, DISLIKE.TO_USER_ID, DISLIKE.CREATED_AT));
+        long dislikeId = 0;
+        while (dislikeId < spec.likes / 2) {
+            long from = 1 + r.nextInt(spec.users);
+            long to = 1 + r.nextInt(spec.users);
+            if (from == to || !seen.add(from << 32 | to)) {
+                continue;
+            }
+            sink.row(++dislikeId, from, to, at(r, 2_500));
+        }
+        sink.end();
+        return id + dislikeId;
     }
 }

@@ -21,7 +21,7 @@ import lu.entreprinder.persistence.matching.ProfileSummary;
 
 /**
  * Workload 7: the first page (20) of candidates for a user, ranked by shared skills + shared industries, then newest
- * ({@code date_joined desc, id desc}); active users with an entrepreneur profile, not the user, not liked yet. Each
+ * ({@code date_joined desc, id desc}); active users with an entrepreneur profile, not the user, neither liked nor disliked by the user. Each
  * candidate carries its industry names. Three ways, all returning the same {@code List<Candidate>}:
  * <ul>
  *   <li>{@link #dao}: the library, {@link MatchingDao#listCandidates} (one statement);</li>
@@ -82,6 +82,7 @@ public final class CandidateRankings {
               JOIN auth_user u ON u.id = p.user_id
               WHERE u.is_active AND u.id <> :me
                 AND NOT EXISTS (SELECT 1 FROM matching_like l WHERE l.from_user_id = :me AND l.to_user_id = u.id)
+                AND NOT EXISTS (SELECT 1 FROM matching_dislike d WHERE d.from_user_id = :me AND d.to_user_id = u.id)
               ORDER BY sc.shared_skills + sc.shared_industries DESC, u.date_joined DESC, u.id DESC
               LIMIT :n
             ), page AS (
@@ -94,6 +95,7 @@ public final class CandidateRankings {
                  AND u.is_active AND u.id <> :me
                  AND NOT EXISTS (SELECT 1 FROM scored sc WHERE sc.profile_id = p.id)
                  AND NOT EXISTS (SELECT 1 FROM matching_like l WHERE l.from_user_id = :me AND l.to_user_id = u.id)
+                 AND NOT EXISTS (SELECT 1 FROM matching_dislike d WHERE d.from_user_id = :me AND d.to_user_id = u.id)
                ORDER BY u.date_joined DESC, u.id DESC
                LIMIT :n)
             )
@@ -124,6 +126,38 @@ public final class CandidateRankings {
             out[i] = order.get(i);
         }
         return out;
+    }
+
+    /**
+     * Each viewer dislikes the first and the fourth candidate of their page, so that the check that every variant
+     * answers the same also covers the rule "a disliked user is never a candidate" (the random dislikes of the data
+     * set rarely touch a first page). The launcher calls it once per database, before that check.
+     *
+     * @return the dislikes stored
+     */
+    public int dislikeTopCandidates(int[] viewers) {
+        int stored = 0;
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement insert = c.prepareStatement("""
+                     INSERT INTO matching_dislike (from_user_id, to_user_id, created_at) VALUES (?, ?, now())
+                     ON CONFLICT DO NOTHING""")) {
+            for (int viewer : viewers) {
+                List<Candidate> page = jdbc(viewer);
+                for (int rank : new int[] {0, 3}) {
+                    if (rank < page.size()) {
+                        insert.setInt(1, viewer);
+                        insert.setLong(2, page.get(rank).userId());
+                        stored += insert.executeUpdate();
+                    }
+                }
+            }
+            try (var analyze = c.createStatement()) {
+                analyze.execute("ANALYZE matching_dislike");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return stored;
     }
 
     /** {@link #BEST_SQL} with the values inlined (for EXPLAIN). */
@@ -196,12 +230,14 @@ public final class CandidateRankings {
                      LEFT JOIN entreprinder_entrepreneurprofile_industries i ON i.entrepreneurprofile_id = p.id
                      WHERE u.is_active AND u.id <> ?
                        AND NOT (u.id IN (SELECT to_user_id FROM matching_like WHERE from_user_id = ?))
+                       AND NOT (u.id IN (SELECT to_user_id FROM matching_dislike WHERE from_user_id = ?))
                        AND (s.skill_id = ANY(?) OR i.industry_id = ANY(?))
                      """)) {
                 ps.setInt(1, userId);
                 ps.setInt(2, userId);
-                ps.setArray(3, c.createArrayOf("bigint", mySkills));
-                ps.setArray(4, c.createArrayOf("bigint", myIndustries));
+                ps.setInt(3, userId);
+                ps.setArray(4, c.createArrayOf("bigint", mySkills));
+                ps.setArray(5, c.createArrayOf("bigint", myIndustries));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         rows.add(new Row(rs.getInt(1), rs.getLong(2), rs.getString(3), rs.getString(4),
@@ -268,13 +304,15 @@ public final class CandidateRankings {
                  JOIN auth_user u ON u.id = p.user_id
                  WHERE u.is_active AND u.id <> ?
                    AND NOT (u.id IN (SELECT to_user_id FROM matching_like WHERE from_user_id = ?))
+                   AND NOT (u.id IN (SELECT to_user_id FROM matching_dislike WHERE from_user_id = ?))
                    AND NOT (p.id = ANY(?))
                  ORDER BY u.date_joined DESC, u.id DESC
                  LIMIT ?""")) {
             ps.setInt(1, userId);
             ps.setInt(2, userId);
-            ps.setArray(3, c.createArrayOf("bigint", exclude.toArray()));
-            ps.setInt(4, n);
+            ps.setInt(3, userId);
+            ps.setArray(4, c.createArrayOf("bigint", exclude.toArray()));
+            ps.setInt(5, n);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Row(rs.getInt(1), rs.getLong(2), rs.getString(3), rs.getString(4),
