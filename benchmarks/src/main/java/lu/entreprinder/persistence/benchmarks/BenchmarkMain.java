@@ -160,6 +160,8 @@ public final class BenchmarkMain {
             Fixture fixture = Fixture.get();
             log("candidate viewers' dislikes stored: "
                     + new CandidateRankings(fixture.db).dislikeTopCandidates(fixture.candidateUsers));
+            log("listing viewers' invitations stored: "
+                    + new EventReads(fixture.db).inviteViewers(java.util.Arrays.copyOf(fixture.viewerIds, 32)));
             Map<String, Object> statements = verifyAndCount(fixture);
             write(out.resolve("statements.json"), statements);
             Files.writeString(out.resolve("plans.txt"), plans(fixture));
@@ -513,11 +515,11 @@ public final class BenchmarkMain {
         explainSql(b, fx.db, "hand-tuned JDBC (user " + user + ")", CandidateRankings.bestSqlInlined(user));
         explainDao(b, fx.db, "EventDao.listEventsForViewer (viewer " + viewer + ")", () -> events.listLibrary(viewer));
         explainSql(b, fx.db, "EventReads.listJdbc (viewer " + viewer + ")", EventReads.inline(EventReads.LIST_SQL, now,
-                viewer, viewer, EventReads.LIST_SIZE + 1, viewer));
+                viewer, viewer, viewer, EventReads.LIST_SIZE + 1, viewer));
         explainDao(b, fx.db, "EventDao.findEventDetail (event " + event + ", viewer " + viewer + ")",
                 () -> events.detailLibrary(event, viewer));
         explainSql(b, fx.db, "EventReads.detailJdbc (event " + event + ", viewer " + viewer + ")",
-                EventReads.inline(EventReads.DETAIL_SQL, viewer, event, viewer, viewer));
+                EventReads.inline(EventReads.DETAIL_SQL, viewer, event, viewer, viewer, viewer));
         explainDao(b, fx.db, "PlotDao.listPlots (after plot " + after + ")", () -> plots.library(after));
         explainSql(b, fx.db, "PlotListings.jdbc (after plot " + after + ")",
                 EventReads.inline(PlotListings.BEST_SQL, after, PlotListings.PAGE + 1));

@@ -40,8 +40,8 @@ import org.jooq.Table;
 /**
  * A realistic data set, generated deterministically (fixed seed) and streamed into a {@link RowSink}.
  *
- * <p>Scale 1.0: 100,000 users, the first 20,000 of them with a Crush.lu profile; 2,000 meetup events with 100
- * registrations each (200,000); 500 producers with 50,000 plots; 100,000 entrepreneur profiles (one per user, because
+ * <p>Scale 1.0: 100,000 users, the first 20,000 of them with a Crush.lu profile; 2,000 meetup events (every 40th
+ * cancelled) with 100 registrations each (200,000); 500 producers with 50,000 plots; 100,000 entrepreneur profiles (one per user, because
  * {@code entreprinder_entrepreneurprofile.user_id} is unique) with 2-6 of 400 skills and 1-2 of 40 industries each;
  * 200,000 likes and 100,000 dislikes (never of a liked pair); 40 Crush.lu journeys (4-6 chapters of 2-4
  * challenges, 1-2 rewards per chapter) and about 40,000 progress rows in the first half of them
@@ -53,6 +53,8 @@ public final class DataSet {
     public static final int SKILLS = 400;
     public static final int INDUSTRIES = 40;
     public static final int REGISTRATIONS_PER_EVENT = 100;
+    /** Every 40th event is cancelled (listings leave it out), decided by id: the random stream stays as it was. */
+    public static final int CANCELLED_EVERY = 40;
     /** Event dates are spread over this many days from {@link #EPOCH} (2020-01-01 .. 2035-12-31). */
     public static final int EVENT_DAYS = 5_844;
     public static final OffsetDateTime EPOCH = OffsetDateTime.of(2020, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
@@ -223,7 +225,7 @@ public final class DataSet {
                 MEETUP_EVENT.EVENT_TYPE, MEETUP_EVENT.EVENT_DATE, MEETUP_EVENT.LOCATION,
                 MEETUP_EVENT.MAX_PARTICIPANTS, MEETUP_EVENT.MIN_AGE, MEETUP_EVENT.MAX_AGE,
                 MEETUP_EVENT.REGISTRATION_FEE, MEETUP_EVENT.REGISTRATION_DEADLINE, MEETUP_EVENT.IS_PUBLISHED,
-                MEETUP_EVENT.IS_PRIVATE_INVITATION, MEETUP_EVENT.INVITATION_CODE));
+                MEETUP_EVENT.IS_PRIVATE_INVITATION, MEETUP_EVENT.INVITATION_CODE, MEETUP_EVENT.IS_CANCELLED));
         for (int id = 1; id <= spec.events; id++) {
             String type = EVENT_TYPES[r.nextInt(EVENT_TYPES.length)];
             String town = TOWNS[r.nextInt(TOWNS.length)];
@@ -236,7 +238,7 @@ public final class DataSet {
                     "An evening of " + type.replace('_', ' ') + " in " + town + ", drinks included.", type, date,
                     town, 60 + r.nextInt(90), min, min + 10 + r.nextInt(30),
                     BigDecimal.valueOf(r.nextInt(5_000), 2), date.minusDays(2), r.nextInt(10) < 9, priv,
-                    priv ? "INV" + id : "");
+                    priv ? "INV" + id : "", id % CANCELLED_EVERY == 0);
         }
         sink.end();
         // registrations: per event 100 distinct Crush.lu users (a window of consecutive ids from a random start)

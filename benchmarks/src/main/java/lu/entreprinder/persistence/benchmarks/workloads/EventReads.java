@@ -49,18 +49,24 @@ public final class EventReads {
             e.id, e.title, e.event_type, e.event_date, e.location, e.max_participants, e.min_age, e.max_age,
             e.registration_fee, e.registration_deadline, e.is_published, e.is_private_invitation""";
 
-    /** Private invitation events: visible to special users and to holders of a (not cancelled) registration. */
+    /**
+     * Private invitation events: visible to special users, to guests whose invitation was accepted and approved, and
+     * to holders of a (not cancelled) registration (the library's rule; three {@code ?}, all the viewer).
+     */
     private static final String VISIBLE = """
             (NOT e.is_private_invitation
              OR EXISTS (SELECT 1 FROM crush_lu_meetupevent_special_users su
                         WHERE su.meetupevent_id = e.id AND su.user_id = ?)
+             OR EXISTS (SELECT 1 FROM crush_lu_eventinvitation i
+                        WHERE i.event_id = e.id AND i.guest_user_id = ? AND i.status = 'accepted'
+                          AND i.approval_status = 'approved')
              OR EXISTS (SELECT 1 FROM crush_lu_eventregistration v
                         WHERE v.event_id = e.id AND v.user_id = ? AND v.status <> 'cancelled'))""";
 
     public static final String LIST_SQL = "SELECT " + EVENT_COLUMNS.replace("e.", "p.") + """
             , c.confirmed, c.waitlist, c.total, c.viewer_status
             FROM (SELECT e.* FROM crush_lu_meetupevent e
-                  WHERE e.is_published AND e.event_date >= ? AND""" + VISIBLE + """
+                  WHERE e.is_published AND NOT e.is_cancelled AND e.event_date >= ? AND""" + VISIBLE + """
                   ORDER BY e.event_date, e.id
                   LIMIT ?) p
             CROSS JOIN LATERAL (
@@ -74,7 +80,7 @@ public final class EventReads {
 
     static final String N1_EVENTS_SQL = "SELECT " + EVENT_COLUMNS + """
              FROM crush_lu_meetupevent e
-            WHERE e.is_published AND e.event_date >= ? AND""" + VISIBLE + """
+            WHERE e.is_published AND NOT e.is_cancelled AND e.event_date >= ? AND""" + VISIBLE + """
             ORDER BY e.event_date, e.id
             LIMIT ?""";
 
@@ -110,6 +116,51 @@ public final class EventReads {
 
     static final String N1_DETAIL_EVENT_SQL = "SELECT " + EVENT_COLUMNS + ", e.description"
             + " FROM crush_lu_meetupevent e WHERE e.id = ? AND e.is_published AND" + VISIBLE;
+
+    /**
+     * Half of {@code viewers} get an accepted, approved invitation to the first upcoming private event, the other half
+     * a pending one, so that the check that every variant lists the same events also covers the invitation rule (the
+     * data set has no invitations). The launcher calls it once per database, before that check.
+     *
+     * @return the invitations stored
+     */
+    public int inviteViewers(int[] viewers) {
+        int stored = 0;
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement event = c.prepareStatement("""
+                     SELECT id FROM crush_lu_meetupevent
+                     WHERE is_private_invitation AND is_published AND NOT is_cancelled AND event_date >= now()
+                     ORDER BY event_date, id LIMIT 1""");
+             PreparedStatement insert = c.prepareStatement("""
+                     INSERT INTO crush_lu_eventinvitation (event_id, invited_by_user_id, guest_email, token, status,
+                                                           created_at, expires_at, guest_user_id, approval_status)
+                     VALUES (?, 1, ?, ?, ?, now(), now() + interval '30 days', ?, ?)
+                     ON CONFLICT DO NOTHING""")) {
+            long eventId;
+            try (ResultSet rs = event.executeQuery()) {
+                if (!rs.next()) {
+                    return 0;
+                }
+                eventId = rs.getLong(1);
+            }
+            for (int k = 0; k < viewers.length; k++) {
+                boolean accepted = k % 2 == 0;
+                insert.setLong(1, eventId);
+                insert.setString(2, "guest" + viewers[k] + "@example.lu");
+                insert.setString(3, "bench-" + eventId + "-" + viewers[k]);
+                insert.setString(4, accepted ? "accepted" : "pending");
+                insert.setInt(5, viewers[k]);
+                insert.setString(6, accepted ? "approved" : "pending");
+                stored += insert.executeUpdate();
+            }
+            try (var analyze = c.createStatement()) {
+                analyze.execute("ANALYZE crush_lu_eventinvitation");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return stored;
+    }
 
     /** {@code sql} with its {@code ?} replaced by the values in order (numbers as they are, else quoted): for EXPLAIN. */
     public static String inline(String sql, Object... values) {
@@ -159,8 +210,9 @@ public final class EventReads {
             ps.setObject(1, now);
             ps.setInt(2, viewerId);
             ps.setInt(3, viewerId);
-            ps.setInt(4, LIST_SIZE + 1);
-            ps.setInt(5, viewerId);
+            ps.setInt(4, viewerId);
+            ps.setInt(5, LIST_SIZE + 1);
+            ps.setInt(6, viewerId);
             List<EventListItem> out = new ArrayList<>(LIST_SIZE + 1);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -182,7 +234,8 @@ public final class EventReads {
                 ps.setObject(1, now);
                 ps.setInt(2, viewerId);
                 ps.setInt(3, viewerId);
-                ps.setInt(4, LIST_SIZE + 1);
+                ps.setInt(4, viewerId);
+                ps.setInt(5, LIST_SIZE + 1);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Object[] row = new Object[12];
@@ -287,6 +340,7 @@ public final class EventReads {
             ps.setLong(2, eventId);
             ps.setInt(3, viewerId);
             ps.setInt(4, viewerId);
+            ps.setInt(5, viewerId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
@@ -323,6 +377,7 @@ public final class EventReads {
                 ps.setLong(1, eventId);
                 ps.setInt(2, viewerId);
                 ps.setInt(3, viewerId);
+                ps.setInt(4, viewerId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
                         ev = new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3),

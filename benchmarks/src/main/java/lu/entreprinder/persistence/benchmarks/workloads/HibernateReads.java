@@ -93,12 +93,30 @@ public final class HibernateReads implements AutoCloseable {
         boolean published;
         @Column(name = "is_private_invitation")
         boolean privateInvitation;
+        @Column(name = "is_cancelled")
+        boolean cancelled;
         @Column(name = "invitation_code")
         String invitationCode;
         @ManyToMany
         @JoinTable(name = "crush_lu_meetupevent_special_users", joinColumns = @JoinColumn(name = "meetupevent_id"),
                 inverseJoinColumns = @JoinColumn(name = "user_id"))
         Set<UserEntity> specialUsers;
+    }
+
+    /** An invitation to a private event; it makes the event visible to its guest once accepted and approved. */
+    @Entity(name = "Invitation")
+    @Table(name = "crush_lu_eventinvitation")
+    public static class InvitationEntity {
+        @Id
+        Long id;
+        @ManyToOne(fetch = FetchType.LAZY)
+        @JoinColumn(name = "event_id")
+        EventEntity event;
+        @Column(name = "guest_user_id")
+        Integer guestUserId;
+        String status;
+        @Column(name = "approval_status")
+        String approvalStatus;
     }
 
     @Entity(name = "Registration")
@@ -295,6 +313,9 @@ public final class HibernateReads implements AutoCloseable {
     private static final String VISIBLE = """
             (e.privateInvitation = false
              or exists (select 1 from e.specialUsers su where su.id = :viewer)
+             or exists (select 1 from Invitation i
+                        where i.event = e and i.guestUserId = :viewer and i.status = 'accepted'
+                          and i.approvalStatus = 'approved')
              or exists (select 1 from Registration v
                         where v.event = e and v.user.id = :viewer and v.status <> :cancelled))""";
 
@@ -305,7 +326,7 @@ public final class HibernateReads implements AutoCloseable {
             (select count(*) from Registration r where r.event = e and r.status <> :cancelled),
             """ + VIEWER_STATUS + """
             from Event e
-            where e.published = true and e.eventDate >= :now and""" + VISIBLE + """
+            where e.published = true and e.cancelled = false and e.eventDate >= :now and""" + VISIBLE + """
 
             order by e.eventDate, e.id""";
 
@@ -355,8 +376,8 @@ public final class HibernateReads implements AutoCloseable {
                 .applySetting(AvailableSettings.TIMEZONE_DEFAULT_STORAGE, "NORMALIZE_UTC")
                 .build();
         this.sessionFactory = new MetadataSources(registry)
-                .addAnnotatedClasses(EventEntity.class, RegistrationEntity.class, UserEntity.class,
-                        ProfileEntity.class, PlotEntity.class, ProducerEntity.class, PlanEntity.class,
+                .addAnnotatedClasses(EventEntity.class, InvitationEntity.class, RegistrationEntity.class,
+                        UserEntity.class, ProfileEntity.class, PlotEntity.class, ProducerEntity.class, PlanEntity.class,
                         CoffretEntity.class, EventTypeConverter.class, RegistrationStatusConverter.class,
                         PlotStatusConverter.class, EventRow.class, DetailRow.class, AttendeeRow.class, PlotRow.class,
                         PlanRow.class)
