@@ -218,6 +218,13 @@ public final class RegistrationService {
                                                  EventRegistrationRecord existing, String status, OffsetDateTime now,
                                                  String dietary, String requests) {
         var r = EVENT_REGISTRATION;
+        if (!tx.database().isSqlite()) {
+            // PostgreSQL: the text rendered once (PreparedRead), so nothing is rendered while the event is locked
+            Record written = existing != null
+                    ? REACTIVATE_GUARDED.bind(tx.dsl(), status, now, dietary, requests, existing.getId()).fetchOne()
+                    : INSERT_GUARDED.bind(tx.dsl(), eventId, userId, status, dietary, requests, now).fetchOne();
+            return written == null ? null : written.into(r);
+        }
         if (existing != null) {
             return tx.dsl().update(r)
                     .set(r.STATUS, status)
@@ -228,20 +235,54 @@ public final class RegistrationService {
                     .returning()
                     .fetchOne();
         }
-        var insert = tx.dsl().insertInto(r)
+        // SQLite needs no guard: its immediate transaction held the write lock before step 1 read anything (and
+        // jOOQ would fetch ON CONFLICT's RETURNING there with a second statement)
+        return tx.dsl().insertInto(r)
                 .set(r.EVENT_ID, eventId)
                 .set(r.USER_ID, userId)
                 .set(r.STATUS, status)
                 .set(r.PAYMENT_CONFIRMED, false)
                 .set(r.DIETARY_RESTRICTIONS, dietary)
                 .set(r.SPECIAL_REQUESTS, requests)
-                .set(r.CREATED_AT, now);
-        // SQLite needs no guard: its immediate transaction held the write lock before step 1 read anything (and
-        // jOOQ would fetch ON CONFLICT's RETURNING there with a second statement)
-        return tx.database().isSqlite()
-                ? insert.returning().fetchOne()
-                : insert.onConflict(r.EVENT_ID, r.USER_ID).doNothing().returning().fetchOne();
+                .set(r.CREATED_AT, now)
+                .returning()
+                .fetchOne();
     }
+
+    private static final Param<String> NEW_STATUS = DSL.param("new_status", EVENT_REGISTRATION.STATUS.getDataType());
+    private static final Param<OffsetDateTime> NOW = DSL.param("now", EVENT_REGISTRATION.CREATED_AT.getDataType());
+    private static final Param<String> DIETARY =
+            DSL.param("dietary", EVENT_REGISTRATION.DIETARY_RESTRICTIONS.getDataType());
+    private static final Param<String> REQUESTS =
+            DSL.param("requests", EVENT_REGISTRATION.SPECIAL_REQUESTS.getDataType());
+    private static final Param<Long> REGISTRATION_ID =
+            DSL.param("registration_id", EVENT_REGISTRATION.ID.getDataType());
+
+    /** PostgreSQL: the insert, writing nothing when the user registered meanwhile (read before the lock). */
+    private static final PreparedRead<Record> INSERT_GUARDED = PreparedRead.of(
+            DSL.insertInto(EVENT_REGISTRATION)
+                    .set(EVENT_REGISTRATION.EVENT_ID, EVENT_ID)
+                    .set(EVENT_REGISTRATION.USER_ID, USER_ID)
+                    .set(EVENT_REGISTRATION.STATUS, NEW_STATUS)
+                    .set(EVENT_REGISTRATION.PAYMENT_CONFIRMED, DSL.inline(false))
+                    .set(EVENT_REGISTRATION.DIETARY_RESTRICTIONS, DIETARY)
+                    .set(EVENT_REGISTRATION.SPECIAL_REQUESTS, REQUESTS)
+                    .set(EVENT_REGISTRATION.CREATED_AT, NOW)
+                    .onConflict(EVENT_REGISTRATION.EVENT_ID, EVENT_REGISTRATION.USER_ID).doNothing()
+                    .returningResult(EVENT_REGISTRATION.fields()),
+            EVENT_ID, USER_ID, NEW_STATUS, DIETARY, REQUESTS, NOW);
+
+    /** PostgreSQL: the reactivation of a cancelled registration, writing nothing when it is no longer cancelled. */
+    private static final PreparedRead<Record> REACTIVATE_GUARDED = PreparedRead.of(
+            DSL.update(EVENT_REGISTRATION)
+                    .set(EVENT_REGISTRATION.STATUS, NEW_STATUS)
+                    .set(EVENT_REGISTRATION.CREATED_AT, NOW)
+                    .set(EVENT_REGISTRATION.DIETARY_RESTRICTIONS, DIETARY)
+                    .set(EVENT_REGISTRATION.SPECIAL_REQUESTS, REQUESTS)
+                    .where(EVENT_REGISTRATION.ID.eq(REGISTRATION_ID),
+                            EVENT_REGISTRATION.STATUS.eq(DSL.inline(CANCELLED)))
+                    .returningResult(EVENT_REGISTRATION.fields()),
+            NEW_STATUS, NOW, DIETARY, REQUESTS, REGISTRATION_ID);
 
     /**
      * Cancels the user's registration. When it held a confirmed spot of a published, not cancelled event that has
