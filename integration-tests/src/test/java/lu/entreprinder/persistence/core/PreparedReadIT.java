@@ -204,6 +204,39 @@ class PreparedReadIT {
         assertThat(Statements.count(db, () -> JOINED.fetch(db.dsl(), r -> r, joined)).statements()).isEqualTo(1);
     }
 
+    private static final Param<String> NEW_NAME = DSL.param("new_name", USER.USERNAME.getDataType());
+    private static final PreparedRead<Record1<String>> RENAME = PreparedRead.of(
+            DSL.update(USER).set(USER.USERNAME, NEW_NAME).where(USER.ID.eq(FIRST)).returningResult(USER.USERNAME),
+            NEW_NAME, FIRST);
+
+    /**
+     * A data-modifying shape with RETURNING (direct on PostgreSQL, jOOQ's path on SQLite): one counted statement of
+     * the caller's transaction, its rows mapped, a refusal translated and poisoning the transaction.
+     */
+    @DatabaseTest
+    void aWriteWithReturningIsOneCountedStatementOfTheCallersTransaction(Database db) {
+        long anna = Fixtures.user(db, "anna");
+        Fixtures.user(db, "bert");
+        var counted = Statements.count(db, () -> RENAME.fetchOptional(db.dsl(), r -> r.value1(), "annie", anna));
+        assertThat(counted.value()).contains("annie");
+        assertThat(counted.statements()).isEqualTo(1);
+        assertThat(RENAME.fetch(db.dsl(), r -> r.value1(), "x", 999_999L)).isEmpty();
+        assertThatThrownBy(() -> db.useTransaction(tx -> {
+            assertThat(RENAME.fetchOptional(tx.dsl(), r -> r.value1(), "anouk", anna)).contains("anouk");
+            throw new IllegalStateException("roll back");
+        })).hasMessage("roll back");
+        String name = db.dsl().select(USER.USERNAME).from(USER).where(USER.ID.eq(anna)).fetchOne(USER.USERNAME);
+        assertThat(name).isEqualTo("annie");
+        assertThatThrownBy(() -> db.useTransaction(tx -> {
+            try {
+                RENAME.fetchOptional(tx.dsl(), r -> r.value1(), "bert", anna); // refused: the name is taken
+            } catch (ConflictException expected) {
+                // caught, but the transaction is poisoned
+            }
+            QUOTIENT.fetch(tx.dsl(), r -> r.value1(), 1);
+        })).isInstanceOf(TransactionAbortedException.class);
+    }
+
     /** A binding of the user's own that asks for jOOQ's execute context: the read falls back, counted once. */
     @DatabaseTest
     void aBindingThatNeedsTheExecuteContextTakesJooqsPath(Database db) {

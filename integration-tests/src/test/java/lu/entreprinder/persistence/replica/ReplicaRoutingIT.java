@@ -146,7 +146,27 @@ class ReplicaRoutingIT {
         assertThat(afterDirect.replicaReads()).isEqualTo(beforeDirect.replicaReads() + 1);
         assertThat(afterDirect.primaryReads()).isEqualTo(beforeDirect.primaryReads() + 1);
         assertThat(afterDirect.commitPositionsCaptured()).isEqualTo(beforeDirect.commitPositionsCaptured());
+        // a data-modifying shape on the direct path is a write: the primary, its commit position recorded, and the
+        // writer's next read sees it although the replica has not replayed it
+        db.dsl().insertInto(NOTE).set(ID, 30).set(TEXT, "thirty").execute();
+        cluster.waitForReplay();
+        cluster.pauseReplay();
+        try {
+            ReplicaStats beforeWrite = db.replicaStats();
+            assertThat(NOTE_RENAME.fetchOptional(db.dsl(), r -> r.value1(), "renamed", 30)).contains("renamed");
+            ReplicaStats afterWrite = db.replicaStats();
+            assertThat(afterWrite.commitPositionsCaptured()).isEqualTo(beforeWrite.commitPositionsCaptured() + 1);
+            assertThat(afterWrite.replicaReads()).isEqualTo(beforeWrite.replicaReads());
+            assertThat(text(30)).isEqualTo("renamed");
+        } finally {
+            cluster.resumeReplay();
+        }
     }
+
+    private static final org.jooq.Param<String> NEW_TEXT = org.jooq.impl.DSL.param("new_text", String.class);
+    private static final PreparedRead<org.jooq.Record1<String>> NOTE_RENAME = PreparedRead.of(
+            org.jooq.impl.DSL.update(NOTE).set(TEXT, NEW_TEXT).where(ID.eq(NOTE_ID)).returningResult(TEXT),
+            NEW_TEXT, NOTE_ID);
 
     @Test
     @Order(4)

@@ -132,7 +132,9 @@ public final class PreparedRead<R extends Record> {
      * the caller's transaction and routed as with {@link #bind}. Where the direct path does not apply (a parameter of a
      * type jOOQ binds in a way of its own, such as dates, JSON or arrays, or whose own {@link org.jooq.Binding} needs
      * jOOQ's execute context; a {@code DSLContext} with execute listeners of its own; a shape returning table records;
-     * a shape that is not a {@code SELECT}) this is {@code bind(dsl, values).fetch(mapper)}, with the same result.
+     * a data-modifying shape on SQLite) this is {@code bind(dsl, values).fetch(mapper)}, with the same result. A
+     * data-modifying shape ({@code INSERT}/{@code UPDATE … RETURNING}) on PostgreSQL goes direct too, routed as a
+     * write.
      *
      * @param dsl where the statement runs: {@link Database#dsl()} or {@link Transaction#dsl()}
      * @param mapper maps one row of the shape's fields
@@ -247,8 +249,11 @@ public final class PreparedRead<R extends Record> {
 
     /** The direct path's text for this dialect, or null where the direct path does not apply. */
     private Direct direct(DSLContext dsl, Object[] values) {
-        if (!select || !genericRecords || !DirectReads.applies(dsl.configuration())) {
-            return null; // a data-modifying shape (INSERT … RETURNING) keeps jOOQ's path: it is routed as a write
+        if (!genericRecords || !DirectReads.applies(dsl.configuration())) {
+            return null;
+        }
+        if (!select && dsl.dialect().family() != SQLDialect.POSTGRES) {
+            return null; // a data-modifying shape (INSERT … RETURNING) goes direct where RETURNING is plainly native
         }
         Direct direct = directs.get(dsl.dialect());
         if (direct == null) {
@@ -271,21 +276,21 @@ public final class PreparedRead<R extends Record> {
         for (int i = 0; i < slots.length; i++) {
             types[i] = params[slots[i]].getDataType();
         }
-        return new Direct(sql, DirectReads.locks(sql), slots, types);
+        return new Direct(sql, select ? DirectReads.Route.ofRead(sql) : DirectReads.Route.WRITE, slots, types);
     }
 
     /** The complete JDBC text of the shape for one dialect, and the parameter each placeholder takes. */
-    private record Direct(String sql, boolean locking, int[] slots, DataType<?>[] types) {
+    private record Direct(String sql, DirectReads.Route route, int[] slots, DataType<?>[] types) {
 
         /** A parameter's type is not one {@link DirectBinding} binds: jOOQ's path. */
-        static final Direct NOT_APPLICABLE = new Direct(null, false, new int[0], new DataType<?>[0]);
+        static final Direct NOT_APPLICABLE = new Direct(null, DirectReads.Route.READ, new int[0], new DataType<?>[0]);
 
         <T> T run(DSLContext dsl, Object[] values, DirectReads.Reader<T> reader) {
             Object[] inOrder = new Object[slots.length];
             for (int i = 0; i < slots.length; i++) {
                 inOrder[i] = values[slots[i]];
             }
-            return DirectReads.query(dsl.configuration(), sql, locking, inOrder, statement -> {
+            return DirectReads.query(dsl.configuration(), sql, route, inOrder, statement -> {
                 for (int i = 0; i < inOrder.length; i++) {
                     DirectBinding.set(dsl.configuration(), statement, i + 1, types[i], inOrder[i]);
                 }

@@ -8,21 +8,26 @@ import org.jooq.Binding;
 import org.jooq.Configuration;
 import org.jooq.Converter;
 import org.jooq.DataType;
+import org.jooq.JSON;
+import org.jooq.JSONB;
 import org.jooq.SQLDialect;
 
 /**
  * Binds one value for {@link DirectReads}: a value of a plain type (numbers, text, booleans, after the column's
- * converter) the way jOOQ's default binding does, and a value of a type with a {@link Binding} of its own (the
- * schema's UTC timestamps, say) through that binding, given a {@link DirectBindingContext}. jOOQ's own bindings of
- * other types (dates, JSON, arrays, enums) are not called here: a read with such a parameter takes jOOQ's path, as
- * does one whose own binding asks for more than the context gives ({@link #isUnsupported}).
+ * converter; JSON on PostgreSQL) the way jOOQ's default binding does, and a value of a type with a {@link Binding} of
+ * its own (the schema's UTC timestamps, say) through that binding, given a {@link DirectBindingContext}. jOOQ's own
+ * bindings of other types (dates, arrays, enums) are not called here: a read with such a parameter takes jOOQ's
+ * path, as does one whose own binding asks for more than the context gives ({@link #isUnsupported}).
  */
 public final class DirectBinding {
 
     private static final Set<Class<?>> PLAIN = Set.of(Long.class, Integer.class, Short.class, String.class,
             Boolean.class);
-    /** jOOQ binds decimals on SQLite in its own way (SQLite has no decimal type): PostgreSQL only. */
-    private static final Set<Class<?>> POSTGRES_ONLY = Set.of(BigDecimal.class, Double.class);
+    /**
+     * jOOQ binds decimals on SQLite in its own way (SQLite has no decimal type): PostgreSQL only. JSON values are bound
+     * as their text there (the rendered placeholder carries the cast).
+     */
+    private static final Set<Class<?>> POSTGRES_ONLY = Set.of(BigDecimal.class, Double.class, JSON.class, JSONB.class);
 
     private DirectBinding() {
     }
@@ -66,6 +71,8 @@ public final class DirectBinding {
             case Boolean v -> statement.setBoolean(index, v);
             case BigDecimal v -> statement.setBigDecimal(index, v);
             case Double v -> statement.setDouble(index, v);
+            case JSONB v -> statement.setString(index, v.data());
+            case JSON v -> statement.setString(index, v.data());
             default -> throw new IllegalStateException("not a plain value: " + value.getClass().getName());
         }
     }

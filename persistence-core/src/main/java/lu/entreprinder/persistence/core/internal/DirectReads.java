@@ -13,8 +13,9 @@ import org.jooq.conf.StatementType;
 import org.jooq.exception.DataAccessException;
 
 /**
- * Sends a read whose SQL text is already rendered ({@code PreparedRead}) straight through JDBC on the configuration's
- * own connection (the caller's transaction, a replica, or a pooled connection), doing for it what
+ * Sends a statement that returns rows (a read, or a write with {@code RETURNING}) whose SQL text is already rendered
+ * ({@code PreparedRead}) straight through JDBC on the configuration's own connection (the caller's transaction, a
+ * replica, or a pooled connection), doing for it what
  * {@link LibraryExecuteListener} does on jOOQ's execute path: refused in a poisoned transaction, counted, recorded
  * for {@code explain}, logged when slow, observed, its error translated and its transaction poisoned when the database
  * refused it. jOOQ's execute path costs a short read a third of its time and most of its allocations (an execute
@@ -29,6 +30,21 @@ public final class DirectReads {
     /** Binds a statement's values. */
     public interface Binder {
         void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    /** Where a statement goes when replicas are configured and no transaction is open. */
+    public enum Route {
+        /** A read: a replica may serve it. */
+        READ,
+        /** A read that locks rows ({@code FOR UPDATE}…): the primary. */
+        LOCKING_READ,
+        /** A data-modifying statement ({@code INSERT … RETURNING}…): the primary, its commit position recorded. */
+        WRITE;
+
+        /** The route of a read of this text. */
+        public static Route ofRead(String sql) {
+            return RoutingConnectionProvider.locks(sql) ? LOCKING_READ : READ;
+        }
     }
 
     /** Reads a statement's rows; may throw jOOQ's {@code DataAccessException} for a value it cannot decode. */
@@ -58,17 +74,21 @@ public final class DirectReads {
     /**
      * Runs the read.
      *
-     * @param locking whether the text locks rows ({@code FOR UPDATE}…): outside a transaction it goes to the primary
+     * @param route where the statement goes outside a transaction when replicas are configured
      * @param bindValues the values as the caller gave them, one per placeholder, for {@code explain}'s record
      * @throws lu.entreprinder.persistence.core.PersistenceException (a subtype) translated from the database's error
      * @throws RuntimeException {@link DirectBinding#isUnsupported} from the binder: nothing was sent or counted
      */
-    public static <T> T query(Configuration configuration, String sql, boolean locking, Object[] bindValues,
+    public static <T> T query(Configuration configuration, String sql, Route route, Object[] bindValues,
                               Binder binder, Reader<T> reader) {
         LibraryExecuteListener library = libraryListener(configuration);
         ConnectionProvider connections = configuration.connectionProvider();
         if (connections instanceof RoutingConnectionProvider routing) {
-            routing.nextIsRead(locking);
+            if (route == Route.WRITE) {
+                routing.nextIsWrite();
+            } else {
+                routing.nextIsRead(route == Route.LOCKING_READ);
+            }
         }
         T rows;
         long start = System.nanoTime();
@@ -109,11 +129,6 @@ public final class DirectReads {
             library.directEnded(sql, start);
         }
         return rows;
-    }
-
-    /** Whether the text locks the rows it reads ({@code FOR UPDATE}, {@code FOR SHARE}…). */
-    public static boolean locks(String sql) {
-        return RoutingConnectionProvider.locks(sql);
     }
 
     private static RuntimeException failed(LibraryExecuteListener library, Configuration configuration,

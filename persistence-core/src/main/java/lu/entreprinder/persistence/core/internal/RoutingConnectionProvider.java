@@ -89,6 +89,11 @@ public final class RoutingConnectionProvider implements ConnectionProvider {
         next.set(locking ? Kind.PRIMARY_READ : Kind.READ);
     }
 
+    /** Tells this provider that the thread's next statement is a write sent straight through JDBC. */
+    void nextIsWrite() {
+        next.set(Kind.WRITE);
+    }
+
     static boolean locks(String sql) {
         String s = sql.toLowerCase(Locale.ROOT);
         return s.contains(" for update") || s.contains(" for no key update") || s.contains(" for share")
