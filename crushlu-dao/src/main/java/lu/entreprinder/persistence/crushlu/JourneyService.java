@@ -329,7 +329,7 @@ public final class JourneyService {
                 values[i++] = progress.finalResponse();
                 values[i++] = progress.finalResponseAt();
             }
-            if ((guarded ? WRITE_GUARDED : WRITE).bind(dsl, values).fetchOne() == null) {
+            if ((guarded ? WRITE_GUARDED : WRITE).fetchOptional(dsl, row -> row, values).isEmpty()) {
                 return null;
             }
         } else {

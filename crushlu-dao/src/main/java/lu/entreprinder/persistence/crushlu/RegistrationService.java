@@ -219,11 +219,14 @@ public final class RegistrationService {
                                                  String dietary, String requests) {
         var r = EVENT_REGISTRATION;
         if (!tx.database().isSqlite()) {
-            // PostgreSQL: the text rendered once (PreparedRead), so nothing is rendered while the event is locked
-            Record written = existing != null
-                    ? REACTIVATE_GUARDED.bind(tx.dsl(), status, now, dietary, requests, existing.getId()).fetchOne()
-                    : INSERT_GUARDED.bind(tx.dsl(), eventId, userId, status, dietary, requests, now).fetchOne();
-            return written == null ? null : written.into(r);
+            // PostgreSQL: the text rendered once and sent straight to the driver (PreparedRead), so nothing is
+            // rendered while the event is locked
+            return (existing != null
+                    ? REACTIVATE_GUARDED.fetchOptional(tx.dsl(), row -> row.into(r), status, now, dietary, requests,
+                            existing.getId())
+                    : INSERT_GUARDED.fetchOptional(tx.dsl(), row -> row.into(r), eventId, userId, status, dietary,
+                            requests, now))
+                    .orElse(null);
         }
         if (existing != null) {
             return tx.dsl().update(r)
