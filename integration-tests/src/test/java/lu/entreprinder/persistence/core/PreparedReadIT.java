@@ -237,6 +237,34 @@ class PreparedReadIT {
         })).isInstanceOf(TransactionAbortedException.class);
     }
 
+    private static final PreparedRead<org.jooq.Record> USER_ROW = PreparedRead.of(
+            select(USER.fields()).from(USER).where(USER.ID.eq(FIRST)), FIRST);
+
+    /**
+     * fetchOptional decodes its one row itself (converted ids, text, booleans, NULLs, the schema's own timestamp
+     * binding): the record equals the one jOOQ reads, and nothing in it is marked changed.
+     */
+    @DatabaseTest
+    void aRowDecodedOnTheDirectPathEqualsJooqsRecord(Database db, TestClock clock) {
+        assertThat(lu.entreprinder.persistence.core.internal.DirectRows.of(USER.fields(), db.dialect()))
+                .as("every column of a user is decoded on the direct path").isNotNull();
+        clock.set(Instant.parse("2026-03-01T08:15:30.123456Z"));
+        long anna = Fixtures.user(db, "anna");
+        db.dsl().update(USER).set(USER.LAST_LOGIN, OffsetDateTime.parse("2026-03-02T09:00:00.000001+01:00"))
+                .set(USER.IS_STAFF, true).where(USER.ID.eq(anna)).execute();
+        long bert = Fixtures.user(db, "bert"); // last_login NULL
+        for (long id : new long[] {anna, bert}) {
+            org.jooq.Record direct = USER_ROW.fetchOptional(db.dsl(), r -> r, id).orElseThrow();
+            org.jooq.Record jooq = db.dsl().select(USER.fields()).from(USER).where(USER.ID.eq(id)).fetchOne();
+            assertThat(direct.intoList()).isEqualTo(jooq.intoList());
+            assertThat(direct.get(USER.ID)).isEqualTo(id);
+            assertThat(direct.changed()).isFalse();
+        }
+        assertThat(USER_ROW.fetchOptional(db.dsl(), r -> r.get(USER.LAST_LOGIN), anna).orElseThrow())
+                .isEqualTo(OffsetDateTime.parse("2026-03-02T08:00:00.000001Z"));
+        assertThat(USER_ROW.fetchOptional(db.dsl(), r -> r.get(USER.LAST_LOGIN), bert)).isEmpty();
+    }
+
     /** A binding of the user's own that asks for jOOQ's execute context: the read falls back, counted once. */
     @DatabaseTest
     void aBindingThatNeedsTheExecuteContextTakesJooqsPath(Database db) {

@@ -79,7 +79,7 @@ public final class DirectBinding {
 
     /** Whether {@code error}, thrown by {@link #set}, means: this binding needs jOOQ's path. */
     public static boolean isUnsupported(RuntimeException error) {
-        return error instanceof DirectBindingContext.Unsupported;
+        return error instanceof DirectScope.Unsupported;
     }
 
     /** A binding the type's author wrote (a forced type's binding), not one of jOOQ's. */

@@ -1,0 +1,115 @@
+package lu.entreprinder.persistence.core.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.jooq.Binding;
+import org.jooq.Converter;
+import org.jooq.DSLContext;
+import org.jooq.DataType;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SQLDialect;
+
+/**
+ * Decodes the rows of the direct path into jOOQ records without jOOQ's cursor: a column of a plain type (numbers,
+ * text, booleans, after its converter) is read the way jOOQ's default binding reads it, a column whose type has a
+ * {@link Binding} of its own through that binding ({@link DirectBindingGetContext}). A shape with any other column
+ * (dates, JSON, arrays, nested collections) is decoded by jOOQ ({@link #of} answers null).
+ */
+public final class DirectRows {
+
+    /** Reads one column of the current row, in the user's type. */
+    private interface Column {
+        Object read(DSLContext dsl, ResultSet rows, int index) throws SQLException;
+    }
+
+    private final Field<?>[] fields;
+    private final Column[] columns;
+
+    private DirectRows(Field<?>[] fields, Column[] columns) {
+        this.fields = fields;
+        this.columns = columns;
+    }
+
+    /** The decoder of rows of these fields, or null where jOOQ must decode them. */
+    public static DirectRows of(Field<?>[] fields, SQLDialect dialect) {
+        Column[] columns = new Column[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            columns[i] = column(fields[i], dialect);
+            if (columns[i] == null) {
+                return null;
+            }
+        }
+        return new DirectRows(fields.clone(), columns);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Column column(Field<?> field, SQLDialect dialect) {
+        DataType<?> type = field.getDataType();
+        if (type.isArray() || type.isEnum()) {
+            return null;
+        }
+        if (!type.getBinding().getClass().getName().startsWith("org.jooq.")) {
+            Binding<Object, Object> binding = (Binding<Object, Object>) type.getBinding();
+            Field<Object> typed = (Field<Object>) field;
+            return (dsl, rows, index) -> {
+                DirectBindingGetContext<Object> context =
+                        new DirectBindingGetContext<>(dsl.configuration(), rows, index, typed);
+                binding.get(context);
+                return context.value();
+            };
+        }
+        Converter<Object, Object> converter = (Converter<Object, Object>) type.getConverter();
+        Class<?> stored = type.getFromType();
+        boolean postgres = dialect.family() == SQLDialect.POSTGRES;
+        Column raw;
+        if (stored == Long.class) {
+            raw = (dsl, rows, index) -> {
+                long v = rows.getLong(index);
+                return rows.wasNull() ? null : v;
+            };
+        } else if (stored == Integer.class) {
+            raw = (dsl, rows, index) -> {
+                int v = rows.getInt(index);
+                return rows.wasNull() ? null : v;
+            };
+        } else if (stored == Short.class) {
+            raw = (dsl, rows, index) -> {
+                short v = rows.getShort(index);
+                return rows.wasNull() ? null : v;
+            };
+        } else if (stored == Boolean.class) {
+            raw = (dsl, rows, index) -> {
+                boolean v = rows.getBoolean(index);
+                return rows.wasNull() ? null : v;
+            };
+        } else if (stored == String.class) {
+            raw = (dsl, rows, index) -> rows.getString(index);
+        } else if (stored == BigDecimal.class && postgres) {
+            raw = (dsl, rows, index) -> rows.getBigDecimal(index);
+        } else if (stored == Double.class && postgres) {
+            raw = (dsl, rows, index) -> {
+                double v = rows.getDouble(index);
+                return rows.wasNull() ? null : v;
+            };
+        } else {
+            return null;
+        }
+        if (type.getConverter().getClass().getName().startsWith("org.jooq.impl.IdentityConverter")) {
+            return raw;
+        }
+        return (dsl, rows, index) -> converter.from(raw.read(dsl, rows, index));
+    }
+
+    /** The current row as a record of the fields, as jOOQ's cursor would give it (no value marked changed). */
+    @SuppressWarnings("unchecked")
+    public Record read(DSLContext dsl, ResultSet rows) throws SQLException {
+        Record record = dsl.newRecord(fields);
+        for (int i = 0; i < columns.length; i++) {
+            record.set((Field<Object>) fields[i], columns[i].read(dsl, rows, i + 1));
+        }
+        record.changed(false);
+        return record;
+    }
+}
