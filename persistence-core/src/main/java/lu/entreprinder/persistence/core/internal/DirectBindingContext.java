@@ -9,8 +9,6 @@ import org.jooq.BindingSetStatementContext;
 import org.jooq.Configuration;
 import org.jooq.ContextConverter;
 import org.jooq.Converter;
-import org.jooq.ConverterContext;
-import org.jooq.ExecuteContext;
 
 /** {@link DirectScope} for binding one value: the statement, its index and the value. */
 final class DirectBindingContext<U> extends DirectScope implements BindingSetStatementContext<U> {
@@ -53,15 +51,6 @@ final class DirectBindingContext<U> extends DirectScope implements BindingSetSta
         return ((ContextConverter<T, U>) converter).to(userValue, this);
     }
 
-    @Override
-    public ConverterContext converterContext() {
-        return super.converterContext();
-    }
-
-    @Override
-    public ExecuteContext executeContext() {
-        return super.executeContext();
-    }
 
     @Override
     public Array autoFree(Array resource) {

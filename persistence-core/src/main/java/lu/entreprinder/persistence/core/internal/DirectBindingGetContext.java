@@ -6,8 +6,6 @@ import org.jooq.BindingGetResultSetContext;
 import org.jooq.Configuration;
 import org.jooq.ContextConverter;
 import org.jooq.Converter;
-import org.jooq.ConverterContext;
-import org.jooq.ExecuteContext;
 import org.jooq.Field;
 
 /** {@link DirectScope} for reading one column of the current row: the result set, the index and the field. */
@@ -71,15 +69,5 @@ final class DirectBindingGetContext<U> extends DirectScope implements BindingGet
     @SuppressWarnings("unchecked")
     private <T> U contextFrom(ContextConverter<?, ?> converter, T read) {
         return ((ContextConverter<T, U>) converter).from(read, this);
-    }
-
-    @Override
-    public ConverterContext converterContext() {
-        return super.converterContext();
-    }
-
-    @Override
-    public ExecuteContext executeContext() {
-        return super.executeContext();
     }
 }
