@@ -3,6 +3,7 @@ package lu.entreprinder.persistence.core;
 import static lu.entreprinder.persistence.schema.generated.Tables.USER;
 import static lu.entreprinder.persistence.schema.generated.Tables.VDL_ADOPTION_PLAN;
 import static lu.entreprinder.persistence.schema.generated.Tables.VDL_COFFRET;
+import static lu.entreprinder.persistence.schema.generated.Tables.VDL_PRODUCER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jooq.impl.DSL.inline;
@@ -263,6 +264,30 @@ class PreparedReadIT {
         assertThat(USER_ROW.fetchOptional(db.dsl(), r -> r.get(USER.LAST_LOGIN), anna).orElseThrow())
                 .isEqualTo(OffsetDateTime.parse("2026-03-02T08:00:00.000001Z"));
         assertThat(USER_ROW.fetchOptional(db.dsl(), r -> r.get(USER.LAST_LOGIN), bert)).isEmpty();
+    }
+
+    private static final Param<Long> PRODUCER = DSL.param("producer", VDL_PRODUCER.ID.getDataType());
+    private static final PreparedRead<org.jooq.Record> PRODUCER_ROW = PreparedRead.of(
+            select(VDL_PRODUCER.fields()).from(VDL_PRODUCER).where(VDL_PRODUCER.ID.eq(PRODUCER)), PRODUCER);
+
+    /** A row with a JSONB column (decoded on the direct path on PostgreSQL), and with it NULL: jOOQ's record. */
+    @DatabaseTest
+    void aRowWithJsonDecodedOnTheDirectPathEqualsJooqsRecord(Database db) {
+        for (org.jooq.JSONB coordinates : new org.jooq.JSONB[] {
+                org.jooq.JSONB.valueOf("{\"type\": \"Point\", \"coordinates\": [6.36, 49.6], \"name\": \"Été\"}"), null}) {
+            long id = db.dsl().insertInto(VDL_PRODUCER).set(VDL_PRODUCER.NAME, "Domaine")
+                    .set(VDL_PRODUCER.REGION, "Moselle").set(VDL_PRODUCER.DESCRIPTION, "")
+                    .set(VDL_PRODUCER.LOGO, "").set(VDL_PRODUCER.COORDINATES, coordinates)
+                    .returning(VDL_PRODUCER.ID).fetchOne(VDL_PRODUCER.ID);
+            org.jooq.Record direct = PRODUCER_ROW.fetchOptional(db.dsl(), r -> r, id).orElseThrow();
+            org.jooq.Record jooq = db.dsl().select(VDL_PRODUCER.fields()).from(VDL_PRODUCER)
+                    .where(VDL_PRODUCER.ID.eq(id)).fetchOne();
+            assertThat(direct.intoList()).isEqualTo(jooq.intoList());
+        }
+        if (db.isPostgres()) {
+            assertThat(lu.entreprinder.persistence.core.internal.DirectRows.of(VDL_PRODUCER.fields(), db.dialect()))
+                    .isNotNull();
+        }
     }
 
     /** A binding of the user's own that asks for jOOQ's execute context: the read falls back, counted once. */

@@ -8,14 +8,16 @@ import org.jooq.Converter;
 import org.jooq.DSLContext;
 import org.jooq.DataType;
 import org.jooq.Field;
+import org.jooq.JSON;
+import org.jooq.JSONB;
 import org.jooq.Record;
 import org.jooq.SQLDialect;
 
 /**
  * Decodes the rows of the direct path into jOOQ records without jOOQ's cursor: a column of a plain type (numbers,
- * text, booleans, after its converter) is read the way jOOQ's default binding reads it, a column whose type has a
+ * text, booleans, after its converter; JSON on PostgreSQL) is read the way jOOQ's default binding reads it, a column whose type has a
  * {@link Binding} of its own through that binding ({@link DirectBindingGetContext}). A shape with any other column
- * (dates, JSON, arrays, nested collections) is decoded by jOOQ ({@link #of} answers null).
+ * (dates, arrays, nested collections) is decoded by jOOQ ({@link #of} answers null).
  */
 public final class DirectRows {
 
@@ -92,6 +94,16 @@ public final class DirectRows {
             raw = (dsl, rows, index) -> {
                 double v = rows.getDouble(index);
                 return rows.wasNull() ? null : v;
+            };
+        } else if (stored == JSONB.class && postgres) { // PostgreSQL sends JSON as text, which jOOQ wraps as it is
+            raw = (dsl, rows, index) -> {
+                String text = rows.getString(index);
+                return text == null ? null : JSONB.valueOf(text);
+            };
+        } else if (stored == JSON.class && postgres) {
+            raw = (dsl, rows, index) -> {
+                String text = rows.getString(index);
+                return text == null ? null : JSON.valueOf(text);
             };
         } else {
             return null;
