@@ -193,6 +193,21 @@ public final class JourneyDao {
     }
 
     /** The right order of a timeline sort as stored in {@code correct_answer}. */
+    /**
+     * The stored order of a timeline challenge, read once (every answer to it reads it): {@link #parseOrder}'s
+     * result, which this falls back to (and its error) when the text is not a JSON array of strings.
+     */
+    static List<String> storedOrder(String correctAnswer) {
+        if (correctAnswer != null) {
+            try {
+                return ProfileJson.strings(JSONB.valueOf(correctAnswer));
+            } catch (RuntimeException notAListOfStrings) {
+                // parseOrder says why
+            }
+        }
+        return parseOrder(correctAnswer);
+    }
+
     static List<String> parseOrder(String correctAnswer) {
         var node = Json.parse(correctAnswer, "correctAnswer");
         if (!node.isArray()) {

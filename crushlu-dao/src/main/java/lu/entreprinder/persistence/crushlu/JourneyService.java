@@ -34,6 +34,7 @@ import lu.entreprinder.persistence.core.PreparedRead;
 import lu.entreprinder.persistence.core.Transaction;
 import lu.entreprinder.persistence.core.ValidationException;
 import lu.entreprinder.persistence.core.internal.RaceSeam;
+import lu.entreprinder.persistence.crushlu.internal.ChapterTimes;
 import lu.entreprinder.persistence.crushlu.internal.JourneyText;
 import lu.entreprinder.persistence.crushlu.internal.ProfileJson;
 import org.jooq.Condition;
@@ -217,7 +218,7 @@ public final class JourneyService {
         JourneyProgressView view(int done, int total) {
             return new JourneyProgressView(id, userId, journeyId, currentChapter, ProfileJson.longs(completedChallenges),
                     ProfileJson.longs(unlockedRewards), completed, Optional.ofNullable(completedAt), totalPoints,
-                    chapterTimes(chaptersCompletedAt), done, total, JourneyFinalResponse.fromDb(finalResponse),
+                    ChapterTimes.read(chaptersCompletedAt), done, total, JourneyFinalResponse.fromDb(finalResponse),
                     Optional.ofNullable(finalResponseAt));
         }
     }
@@ -297,9 +298,9 @@ public final class JourneyService {
             chapterTimes.putIfAbsent(chapterNumber, now);
         }
         int total = before.totalPoints() + points;
-        JSONB completedJson = Json.toJsonb(List.copyOf(completed));
-        JSONB unlockedJson = Json.toJsonb(List.copyOf(unlocked));
-        JSONB timesJson = chapterTimesJson(chapterTimes);
+        JSONB completedJson = ProfileJson.longsJson(completed);
+        JSONB unlockedJson = ProfileJson.longsJson(unlocked);
+        JSONB timesJson = ChapterTimes.write(chapterTimes);
         if (db.isPostgres()) {
             // the update and the attempt in one statement; the update only when the row is still as read
             boolean guarded = RaceSeam.of(db).locks();
@@ -443,6 +444,10 @@ public final class JourneyService {
      */
     private static final PreparedRead<Record1<Long>> WRITE_GUARDED;
 
+    private static final JSONB EMPTY_LIST = JSONB.valueOf("[]");
+    /** The user's empty progress row in the journey, created unless it exists (then nothing is answered). */
+    private static final PreparedRead<Record> CREATE_PROGRESS;
+
     static {
         List<Param<?>> guarded = new ArrayList<>(List.of(WRITE_PARAMS));
         for (Field<?> column : GUARDED) {
@@ -460,6 +465,16 @@ public final class JourneyService {
                 .join(h).on(h.ID.eq(c.CHAPTER_ID))
                 .leftJoin(p).on(p.JOURNEY_ID.eq(h.JOURNEY_ID)).and(p.USER_ID.eq(P_USER))
                 .where(c.ID.eq(P_CHALLENGE)), P_CHALLENGE, P_USER);
+        Param<Long> journey = DSL.param("journey", JOURNEY_PROGRESS.JOURNEY_ID.getDataType());
+        CREATE_PROGRESS = PreparedRead.of(DSL.insertInto(JOURNEY_PROGRESS)
+                .set(JOURNEY_PROGRESS.USER_ID, P_USER)
+                .set(JOURNEY_PROGRESS.JOURNEY_ID, journey)
+                .set(JOURNEY_PROGRESS.CURRENT_CHAPTER, DSL.inline(1))
+                .set(JOURNEY_PROGRESS.COMPLETED_CHALLENGES, DSL.inline(EMPTY_LIST))
+                .set(JOURNEY_PROGRESS.UNLOCKED_REWARDS, DSL.inline(EMPTY_LIST))
+                .set(JOURNEY_PROGRESS.COMPLETED, DSL.inline(false))
+                .onConflict(JOURNEY_PROGRESS.USER_ID, JOURNEY_PROGRESS.JOURNEY_ID).doNothing()
+                .returningResult(JOURNEY_PROGRESS.fields()), P_USER, journey);
         WRITE = PreparedRead.of(writeShape(false), WRITE_PARAMS);
         WRITE_GUARDED = PreparedRead.of(writeShape(true), WRITE_GUARDED_PARAMS);
     }
@@ -571,16 +586,20 @@ public final class JourneyService {
      * One statement, two after a concurrent creation.
      */
     private Record createProgress(Transaction tx, long userId, long journeyId) {
-        Record created = tx.dsl().insertInto(JOURNEY_PROGRESS)
-                .set(JOURNEY_PROGRESS.USER_ID, userId)
-                .set(JOURNEY_PROGRESS.JOURNEY_ID, journeyId)
-                .set(JOURNEY_PROGRESS.CURRENT_CHAPTER, 1)
-                .set(JOURNEY_PROGRESS.COMPLETED_CHALLENGES, Json.toJsonb(List.of()))
-                .set(JOURNEY_PROGRESS.UNLOCKED_REWARDS, Json.toJsonb(List.of()))
-                .set(JOURNEY_PROGRESS.COMPLETED, false)
-                .onConflict(JOURNEY_PROGRESS.USER_ID, JOURNEY_PROGRESS.JOURNEY_ID).doNothing()
-                .returning()
-                .fetchOne();
+        // PostgreSQL: rendered once (the first answer of every player in every journey); SQLite: jOOQ's own
+        // RETURNING emulation, which needs the insert itself
+        Record created = db.isPostgres()
+                ? CREATE_PROGRESS.fetchOptional(tx.dsl(), r -> r, userId, journeyId).orElse(null)
+                : tx.dsl().insertInto(JOURNEY_PROGRESS)
+                        .set(JOURNEY_PROGRESS.USER_ID, userId)
+                        .set(JOURNEY_PROGRESS.JOURNEY_ID, journeyId)
+                        .set(JOURNEY_PROGRESS.CURRENT_CHAPTER, 1)
+                        .set(JOURNEY_PROGRESS.COMPLETED_CHALLENGES, EMPTY_LIST)
+                        .set(JOURNEY_PROGRESS.UNLOCKED_REWARDS, EMPTY_LIST)
+                        .set(JOURNEY_PROGRESS.COMPLETED, false)
+                        .onConflict(JOURNEY_PROGRESS.USER_ID, JOURNEY_PROGRESS.JOURNEY_ID).doNothing()
+                        .returning()
+                        .fetchOne();
         if (created != null) {
             return created;
         }
@@ -800,7 +819,7 @@ public final class JourneyService {
             }
             case TIMELINE_SORT -> {
                 List<String> given = order(answer, options);
-                List<String> right = JourneyDao.parseOrder(correct).stream().map(JourneyText::normalize).toList();
+                List<String> right = JourneyDao.storedOrder(correct).stream().map(JourneyText::normalize).toList();
                 yield new Evaluated(given.equals(right), Json.toJsonb(((JourneyAnswer.Order) answer).items()).data());
             }
             case WOULD_YOU_RATHER, OPEN_TEXT -> new Evaluated(true, anyAnswer(type, options, answer));
@@ -856,41 +875,13 @@ public final class JourneyService {
         throw new ValidationException("answer", "is not one of the options");
     }
 
-    private static final TypeReference<Map<String, String>> TIMES = new TypeReference<>() { };
-
-    private static JSONB chapterTimesJson(Map<Integer, OffsetDateTime> times) {
-        Map<String, String> out = new TreeMap<>();
-        times.forEach((k, v) -> out.put(String.valueOf(k), v.toString()));
-        return Json.toJsonb(out);
-    }
-
-    /** The chapter completion times; entries another writer made unreadable are left out. */
-    private static Map<Integer, OffsetDateTime> chapterTimes(JSONB json) {
-        Map<Integer, OffsetDateTime> out = new TreeMap<>();
-        if (json == null) {
-            return out;
-        }
-        try {
-            Json.fromJsonb(json, TIMES).forEach((k, v) -> {
-                try {
-                    out.put(Integer.valueOf(k), OffsetDateTime.parse(v));
-                } catch (RuntimeException unreadable) {
-                    // not ours: skipped
-                }
-            });
-        } catch (RuntimeException unreadable) {
-            // not a JSON object of strings: no times
-        }
-        return out;
-    }
-
     private static JourneyProgressView view(Record r, int done, int total) {
         return new JourneyProgressView(r.get(JOURNEY_PROGRESS.ID), r.get(JOURNEY_PROGRESS.USER_ID),
                 r.get(JOURNEY_PROGRESS.JOURNEY_ID), r.get(JOURNEY_PROGRESS.CURRENT_CHAPTER),
                 ProfileJson.longs(r.get(JOURNEY_PROGRESS.COMPLETED_CHALLENGES)),
                 ProfileJson.longs(r.get(JOURNEY_PROGRESS.UNLOCKED_REWARDS)), r.get(JOURNEY_PROGRESS.COMPLETED),
                 Optional.ofNullable(r.get(JOURNEY_PROGRESS.COMPLETED_AT)), r.get(JOURNEY_PROGRESS.TOTAL_POINTS),
-                chapterTimes(r.get(JOURNEY_PROGRESS.CHAPTERS_COMPLETED_AT)), done, total,
+                ChapterTimes.read(r.get(JOURNEY_PROGRESS.CHAPTERS_COMPLETED_AT)), done, total,
                 JourneyFinalResponse.fromDb(r.get(JOURNEY_PROGRESS.FINAL_RESPONSE)),
                 Optional.ofNullable(r.get(JOURNEY_PROGRESS.FINAL_RESPONSE_AT)));
     }
