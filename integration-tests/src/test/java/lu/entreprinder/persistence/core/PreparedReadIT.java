@@ -1,5 +1,6 @@
 package lu.entreprinder.persistence.core;
 
+import static lu.entreprinder.persistence.schema.generated.Tables.CRUSH_PROFILE;
 import static lu.entreprinder.persistence.schema.generated.Tables.USER;
 import static lu.entreprinder.persistence.schema.generated.Tables.VDL_ADOPTION_PLAN;
 import static lu.entreprinder.persistence.schema.generated.Tables.VDL_COFFRET;
@@ -288,6 +289,45 @@ class PreparedReadIT {
             assertThat(lu.entreprinder.persistence.core.internal.DirectRows.of(VDL_PRODUCER.fields(), db.dialect()))
                     .isNotNull();
         }
+    }
+
+    private static final Param<Long> PROFILE = DSL.param("profile", CRUSH_PROFILE.ID.getDataType());
+    private static final PreparedRead<org.jooq.Record2<Long, java.time.LocalDate>> PROFILE_ROW = PreparedRead.of(
+            select(CRUSH_PROFILE.ID, CRUSH_PROFILE.DATE_OF_BIRTH).from(CRUSH_PROFILE).where(CRUSH_PROFILE.ID.eq(PROFILE)),
+            PROFILE);
+
+    /**
+     * Dates (decoded on the direct path on PostgreSQL): jOOQ's record for every day, the days before the Gregorian
+     * switch (where java.sql.Date, which jOOQ reads, counts in the Julian calendar) and {@code ±infinity} included.
+     */
+    @DatabaseTest
+    void aDateDecodedOnTheDirectPathEqualsJooqsRecord(Database db) throws java.sql.SQLException {
+        long user = Fixtures.user(db, "dora");
+        long profile = Fixtures.crushProfile(db, user).insert();
+        List<String> days = new java.util.ArrayList<>(List.of("1995-05-05", "2000-02-29", "1582-10-15", "1582-10-04",
+                "1500-03-01", "0001-01-01", "9999-12-31"));
+        if (db.isPostgres()) {
+            days.addAll(List.of("infinity", "-infinity", "0044-03-15 BC"));
+            assertThat(lu.entreprinder.persistence.core.internal.DirectRows.of(
+                    new org.jooq.Field<?>[] {CRUSH_PROFILE.ID, CRUSH_PROFILE.DATE_OF_BIRTH}, db.dialect())).isNotNull();
+        }
+        for (String day : days) {
+            try (var connection = db.dataSource().getConnection(); var update = connection.prepareStatement(
+                    db.isPostgres() ? "UPDATE crush_lu_crushprofile SET date_of_birth = ?::date WHERE id = ?"
+                            : "UPDATE crush_lu_crushprofile SET date_of_birth = ? WHERE id = ?")) {
+                update.setString(1, day);
+                update.setLong(2, profile);
+                assertThat(update.executeUpdate()).isEqualTo(1);
+            }
+            for (int call = 0; call < 6; call++) { // past pgjdbc's prepare threshold: binary dates too
+                org.jooq.Record direct = PROFILE_ROW.fetchOptional(db.dsl(), r -> r, profile).orElseThrow();
+                org.jooq.Record jooq = db.dsl().select(CRUSH_PROFILE.ID, CRUSH_PROFILE.DATE_OF_BIRTH)
+                        .from(CRUSH_PROFILE).where(CRUSH_PROFILE.ID.eq(profile)).fetchOne();
+                assertThat(direct.intoList()).as(day).isEqualTo(jooq.intoList());
+            }
+        }
+        assertThat(PROFILE_ROW.fetchOptional(db.dsl(), r -> r.get(CRUSH_PROFILE.DATE_OF_BIRTH), profile))
+                .isNotEmpty();
     }
 
     /** A binding of the user's own that asks for jOOQ's execute context: the read falls back, counted once. */

@@ -3,6 +3,7 @@ package lu.entreprinder.persistence.core.internal;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import org.jooq.Binding;
 import org.jooq.Converter;
 import org.jooq.DSLContext;
@@ -15,9 +16,10 @@ import org.jooq.SQLDialect;
 
 /**
  * Decodes the rows of the direct path into jOOQ records without jOOQ's cursor: a column of a plain type (numbers,
- * text, booleans, after its converter; JSON on PostgreSQL) is read the way jOOQ's default binding reads it, a column whose type has a
- * {@link Binding} of its own through that binding ({@link DirectBindingGetContext}). A shape with any other column
- * (dates, arrays, nested collections) is decoded by jOOQ ({@link #of} answers null).
+ * text, booleans, after its converter; dates and JSON on PostgreSQL) is read as jOOQ's default binding reads it, a
+ * column whose type has a {@link Binding} of its own through that binding ({@link DirectBindingGetContext}). A shape with any other column
+ * (times of jOOQ's own binding, arrays, nested collections; on SQLite also dates and JSON) is decoded by jOOQ
+ * ({@link #of} answers null).
  */
 public final class DirectRows {
 
@@ -95,6 +97,8 @@ public final class DirectRows {
                 double v = rows.getDouble(index);
                 return rows.wasNull() ? null : v;
             };
+        } else if (stored == LocalDate.class && postgres) {
+            raw = DirectRows::localDate;
         } else if (stored == JSONB.class && postgres) { // PostgreSQL sends JSON as text, which jOOQ wraps as it is
             raw = (dsl, rows, index) -> {
                 String text = rows.getString(index);
@@ -112,6 +116,23 @@ public final class DirectRows {
             return raw;
         }
         return (dsl, rows, index) -> converter.from(raw.read(dsl, rows, index));
+    }
+
+    /** The first day of the Gregorian calendar, from which java.sql.Date and LocalDate name every day alike. */
+    private static final LocalDate GREGORIAN = LocalDate.of(1582, 10, 15);
+
+    /**
+     * A date as jOOQ reads it ({@code getDate(i).toLocalDate()}, through the JVM's Julian/Gregorian calendar), but
+     * without the calendar for the days both name alike: pgjdbc's own {@code LocalDate} from the Gregorian switch on,
+     * jOOQ's way for days before it and for {@code ±infinity}.
+     */
+    private static Object localDate(DSLContext dsl, ResultSet rows, int index) throws SQLException {
+        LocalDate date = rows.getObject(index, LocalDate.class);
+        if (date == null || (!date.isBefore(GREGORIAN) && date.isBefore(LocalDate.MAX))) {
+            return date;
+        }
+        java.sql.Date old = rows.getDate(index);
+        return old == null ? null : old.toLocalDate();
     }
 
     /** The current row as a record of the fields, as jOOQ's cursor would give it (no value marked changed). */
