@@ -114,21 +114,20 @@ public final class RegistrationService {
             String status = confirmed < who.get(e.MAX_PARTICIPANTS) ? CONFIRMED : WAITLIST;
             OffsetDateTime now = tx.now();
             // 3. The write, guarded: it writes nothing when the user's registration is no longer what step 1 read.
-            EventRegistrationRecord written = write(tx, userId, eventId, existing, status, now, dietary, requests);
-            if (written == null) {
+            Registration registration = write(tx, userId, eventId, existing, status, now, dietary, requests);
+            if (registration == null) {
                 // The same user's registration of this event committed between step 1's read and the lock (a
                 // double submission): read it again, now under the lock, and decide on it.
                 existing = tx.dsl().selectFrom(r).where(r.EVENT_ID.eq(eventId), r.USER_ID.eq(userId)).fetchOne();
                 if (existing != null && !CANCELLED.equals(existing.getStatus())) {
                     return new RegistrationResult.AlreadyRegistered(toRegistration(existing));
                 }
-                written = write(tx, userId, eventId, existing, status, now, dietary, requests);
-                if (written == null) {
+                registration = write(tx, userId, eventId, existing, status, now, dietary, requests);
+                if (registration == null) {
                     throw new ConflictException("the registration of user " + userId + " for event " + eventId
                             + " changed outside the event's lock", REGISTRATION_UNIQUE, null);
                 }
             }
-            Registration registration = toRegistration(written);
             return CONFIRMED.equals(status)
                     ? new RegistrationResult.Confirmed(registration)
                     : new RegistrationResult.Waitlisted(registration, waiting + 1);
@@ -214,7 +213,7 @@ public final class RegistrationService {
      * when that no longer holds, nothing written: a statement that cannot fail on a duplicate, so the transaction
      * stays usable.
      */
-    private static EventRegistrationRecord write(Transaction tx, long userId, long eventId,
+    private static Registration write(Transaction tx, long userId, long eventId,
                                                  EventRegistrationRecord existing, String status, OffsetDateTime now,
                                                  String dietary, String requests) {
         var r = EVENT_REGISTRATION;
@@ -222,14 +221,14 @@ public final class RegistrationService {
             // PostgreSQL: the text rendered once and sent straight to the driver (PreparedRead), so nothing is
             // rendered while the event is locked
             return (existing != null
-                    ? REACTIVATE_GUARDED.fetchOptional(tx.dsl(), row -> row.into(r), status, now, dietary, requests,
-                            existing.getId())
-                    : INSERT_GUARDED.fetchOptional(tx.dsl(), row -> row.into(r), eventId, userId, status, dietary,
-                            requests, now))
+                    ? REACTIVATE_GUARDED.fetchOptional(tx.dsl(), RegistrationService::registration, status, now,
+                            dietary, requests, existing.getId())
+                    : INSERT_GUARDED.fetchOptional(tx.dsl(), RegistrationService::registration, eventId, userId,
+                            status, dietary, requests, now))
                     .orElse(null);
         }
         if (existing != null) {
-            return tx.dsl().update(r)
+            EventRegistrationRecord reactivated = tx.dsl().update(r)
                     .set(r.STATUS, status)
                     .set(r.CREATED_AT, now)
                     .set(r.DIETARY_RESTRICTIONS, dietary)
@@ -237,10 +236,11 @@ public final class RegistrationService {
                     .where(r.ID.eq(existing.getId()), r.STATUS.eq(CANCELLED))
                     .returning()
                     .fetchOne();
+            return reactivated == null ? null : toRegistration(reactivated);
         }
         // SQLite needs no guard: its immediate transaction held the write lock before step 1 read anything (and
         // jOOQ would fetch ON CONFLICT's RETURNING there with a second statement)
-        return tx.dsl().insertInto(r)
+        return toRegistration(tx.dsl().insertInto(r)
                 .set(r.EVENT_ID, eventId)
                 .set(r.USER_ID, userId)
                 .set(r.STATUS, status)
@@ -249,7 +249,26 @@ public final class RegistrationService {
                 .set(r.SPECIAL_REQUESTS, requests)
                 .set(r.CREATED_AT, now)
                 .returning()
-                .fetchOne();
+                .fetchOne());
+    }
+
+    /** Where each column of a registration is in a row of {@code EVENT_REGISTRATION.fields()}. */
+    private static final int AT_ID = EVENT_REGISTRATION.indexOf(EVENT_REGISTRATION.ID);
+    private static final int AT_EVENT = EVENT_REGISTRATION.indexOf(EVENT_REGISTRATION.EVENT_ID);
+    private static final int AT_USER = EVENT_REGISTRATION.indexOf(EVENT_REGISTRATION.USER_ID);
+    private static final int AT_STATUS = EVENT_REGISTRATION.indexOf(EVENT_REGISTRATION.STATUS);
+    private static final int AT_PAID = EVENT_REGISTRATION.indexOf(EVENT_REGISTRATION.PAYMENT_CONFIRMED);
+    private static final int AT_PAID_AT = EVENT_REGISTRATION.indexOf(EVENT_REGISTRATION.PAYMENT_DATE);
+    private static final int AT_CREATED = EVENT_REGISTRATION.indexOf(EVENT_REGISTRATION.CREATED_AT);
+
+    /**
+     * A returned row of the guarded writes ({@code EVENT_REGISTRATION.fields()}) read by position: mapping it by
+     * field ({@code into}) searched its columns by name, inside the event's lock.
+     */
+    private static Registration registration(Record row) {
+        return new Registration((Long) row.get(AT_ID), (Long) row.get(AT_EVENT), (Long) row.get(AT_USER),
+                RegistrationStatus.fromDb((String) row.get(AT_STATUS)), (Boolean) row.get(AT_PAID),
+                Optional.ofNullable((OffsetDateTime) row.get(AT_PAID_AT)), (OffsetDateTime) row.get(AT_CREATED));
     }
 
     private static final Param<String> NEW_STATUS = DSL.param("new_status", EVENT_REGISTRATION.STATUS.getDataType());
