@@ -1,7 +1,5 @@
 package lu.entreprinder.persistence.crushlu;
 
-import java.util.Arrays;
-
 /** The state of a connection between two attendees ({@code crush_lu_eventconnection.status}). */
 public enum ConnectionStatus {
     PENDING("pending"),
@@ -25,7 +23,11 @@ public enum ConnectionStatus {
      * @throws IllegalArgumentException for a value the schema's check constraint does not allow
      */
     public static ConnectionStatus fromDb(String value) {
-        return Arrays.stream(values()).filter(s -> s.dbValue.equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown connection status " + value));
+        for (ConnectionStatus s : values()) {
+            if (s.dbValue.equals(value)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("unknown connection status " + value);
     }
 }

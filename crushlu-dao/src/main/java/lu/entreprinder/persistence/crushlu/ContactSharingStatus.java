@@ -1,7 +1,5 @@
 package lu.entreprinder.persistence.crushlu;
 
-import java.util.Arrays;
-
 /**
  * How far an accepted connection is in sharing contact details ({@code crush_lu_eventconnection.sharing_status},
  * V20). Meaningful once the connection is {@link ConnectionStatus#CONNECTED}; a pending or declined connection
@@ -36,7 +34,11 @@ public enum ContactSharingStatus {
      * @throws IllegalArgumentException for a value the schema's check constraint does not allow
      */
     public static ContactSharingStatus fromDb(String value) {
-        return Arrays.stream(values()).filter(s -> s.dbValue.equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown contact sharing status " + value));
+        for (ContactSharingStatus s : values()) {
+            if (s.dbValue.equals(value)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("unknown contact sharing status " + value);
     }
 }

@@ -1,7 +1,5 @@
 package lu.entreprinder.persistence.crushlu;
 
-import java.util.Arrays;
-
 /** The kind of a meetup event ({@code crush_lu_meetupevent.event_type}). */
 public enum EventType {
     SPEED_DATING("speed_dating"),
@@ -26,7 +24,11 @@ public enum EventType {
      * @throws IllegalArgumentException for a value the schema's check constraint does not allow
      */
     public static EventType fromDb(String value) {
-        return Arrays.stream(values()).filter(t -> t.dbValue.equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown event type " + value));
+        for (EventType t : values()) {
+            if (t.dbValue.equals(value)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("unknown event type " + value);
     }
 }

@@ -1,7 +1,5 @@
 package lu.entreprinder.persistence.crushlu;
 
-import java.util.Arrays;
-
 /** A coach's decision on an accepted guest ({@code crush_lu_eventinvitation.approval_status}). */
 public enum GuestApproval {
     PENDING("pending"),
@@ -25,7 +23,11 @@ public enum GuestApproval {
      * @throws IllegalArgumentException for a value the schema's check constraint does not allow
      */
     public static GuestApproval fromDb(String value) {
-        return Arrays.stream(values()).filter(s -> s.dbValue.equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown GuestApproval value " + value));
+        for (GuestApproval s : values()) {
+            if (s.dbValue.equals(value)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("unknown GuestApproval value " + value);
     }
 }

@@ -1,7 +1,5 @@
 package lu.entreprinder.persistence.crushlu;
 
-import java.util.Arrays;
-
 /** The state of a guest invitation: {@code crush_lu_eventinvitation.status}. */
 public enum InvitationStatus {
     PENDING("pending"),
@@ -26,7 +24,11 @@ public enum InvitationStatus {
      * @throws IllegalArgumentException for a value the schema's check constraint does not allow
      */
     public static InvitationStatus fromDb(String value) {
-        return Arrays.stream(values()).filter(s -> s.dbValue.equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown InvitationStatus value " + value));
+        for (InvitationStatus s : values()) {
+            if (s.dbValue.equals(value)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("unknown InvitationStatus value " + value);
     }
 }

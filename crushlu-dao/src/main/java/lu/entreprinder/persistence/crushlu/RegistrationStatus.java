@@ -1,7 +1,5 @@
 package lu.entreprinder.persistence.crushlu;
 
-import java.util.Arrays;
-
 /** The state of an event registration ({@code crush_lu_eventregistration.status}). */
 public enum RegistrationStatus {
     PENDING("pending"),
@@ -33,7 +31,11 @@ public enum RegistrationStatus {
      * @throws IllegalArgumentException for a value the schema's check constraint does not allow
      */
     public static RegistrationStatus fromDb(String value) {
-        return Arrays.stream(values()).filter(s -> s.dbValue.equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown registration status " + value));
+        for (RegistrationStatus s : values()) {
+            if (s.dbValue.equals(value)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("unknown registration status " + value);
     }
 }

@@ -1,7 +1,5 @@
 package lu.entreprinder.persistence.crushlu;
 
-import java.util.Arrays;
-
 /** The state of an event's voting session ({@code crush_lu_votingsession.status}, V23). */
 public enum VotingStatus {
     /** Attendees may rate presentations. */
@@ -26,7 +24,11 @@ public enum VotingStatus {
      * @throws IllegalArgumentException for a value the schema's check constraint does not allow
      */
     public static VotingStatus fromDb(String value) {
-        return Arrays.stream(values()).filter(s -> s.dbValue.equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown voting status " + value));
+        for (VotingStatus s : values()) {
+            if (s.dbValue.equals(value)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("unknown voting status " + value);
     }
 }

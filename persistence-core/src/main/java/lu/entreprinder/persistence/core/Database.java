@@ -242,7 +242,8 @@ public final class Database implements AutoCloseable {
 
     /** Now, from the configured clock, in UTC and truncated to microseconds (what both databases store). */
     public OffsetDateTime now() {
-        return OffsetDateTime.now(config.clock()).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        // the instant at UTC directly: OffsetDateTime.now(clock) would first look up the clock zone's offset
+        return OffsetDateTime.ofInstant(config.clock().instant().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
     }
 
     /** Today's date in the configured zone. */
