@@ -345,6 +345,32 @@ class PreparedReadIT {
         assertThat(binding.boundWithAnExecuteContext).isEqualTo(2);
     }
 
+    /**
+     * A column whose binding asks for jOOQ's execute context only on the second row: the statement, already run, is
+     * not run again; jOOQ's cursor reads that row and the rest, and every later call.
+     */
+    @DatabaseTest
+    void aBindingThatNeedsTheExecuteContextToReadARowIsReadByJooqFromThatRowOn(Database db) {
+        for (String name : List.of("anna", "bert", "carl")) {
+            Fixtures.user(db, name);
+        }
+        NeedsExecuteContext binding = new NeedsExecuteContext();
+        org.jooq.Field<String> username = DSL.field(USER.USERNAME.getQualifiedName(),
+                SQLDataType.VARCHAR.asConvertedDataType(binding));
+        Param<String> from = DSL.param("from", SQLDataType.VARCHAR);
+        var read = PreparedRead.of(select(username).from(USER).where(USER.USERNAME.ge(from)).orderBy(USER.USERNAME),
+                from);
+        for (int call = 1; call <= 2; call++) {
+            var counted = Statements.count(db, () -> read.fetch(db.dsl(), r -> r.value1(), "a"));
+            assertThat(counted.value()).containsExactly("anna", "bert", "carl");
+            assertThat(counted.statements()).isEqualTo(1);
+            assertThat(binding.readWithAnExecuteContext).isEqualTo(call);
+        }
+        var one = Statements.count(db, () -> read.fetchOptional(db.dsl(), r -> r.value1(), "c"));
+        assertThat(one.value()).contains("carl");
+        assertThat(one.statements()).isEqualTo(1);
+    }
+
     /** Binds text as jOOQ does, after reading the execute context (as a binding that frees resources would). */
     private static final class NeedsExecuteContext implements org.jooq.Binding<String, String> {
 
@@ -352,6 +378,7 @@ class PreparedReadIT {
         private static final org.jooq.Binding<String, String> TEXT =
                 org.jooq.impl.DefaultBinding.binding(SQLDataType.VARCHAR);
         transient int boundWithAnExecuteContext;
+        transient int readWithAnExecuteContext;
 
         @Override
         public org.jooq.Converter<String, String> converter() {
@@ -381,8 +408,13 @@ class PreparedReadIT {
             TEXT.set(ctx);
         }
 
+        /** Reads the execute context for a value that starts with "b" (a binding that reads some values apart). */
         @Override
         public void get(org.jooq.BindingGetResultSetContext<String> ctx) throws java.sql.SQLException {
+            String value = ctx.resultSet().getString(ctx.index());
+            if (value != null && value.startsWith("b") && ctx.executeContext() != null) {
+                readWithAnExecuteContext++;
+            }
             TEXT.get(ctx);
         }
 

@@ -1,5 +1,6 @@
 package lu.entreprinder.persistence.core;
 
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,7 +39,8 @@ import org.jooq.impl.DSL;
  * those values. Rendering a query is most of jOOQ's client-side cost for a short read (a primary-key read spends a
  * third of its CPU on it, a listing with nested collections more), and the text of a hot read never changes.
  * {@link #fetch} and {@link #fetchOptional} also skip the rest of jOOQ's execute path (its execute context, a render
- * and a bind pass per call): they send the text straight to the driver and leave jOOQ only the rows to decode.
+ * and a bind pass per call): they send the text straight to the driver and decode the rows into the shape's records
+ * themselves where every column's type allows (else jOOQ decodes them).
  *
  * <pre>{@code
  * static final Param<Long> ID = DSL.param("id", USER.ID.getDataType());
@@ -130,8 +132,8 @@ public final class PreparedRead<R extends Record> {
     }
 
     /**
-     * Runs the read with these values and maps every row, sending the text rendered once straight to the driver:
-     * jOOQ only decodes the rows, through the shape's fields. The statement is counted, timed, translated, bound to
+     * Runs the read with these values and maps every row, sending the text rendered once straight to the driver; the
+     * rows are decoded into records of the shape's fields (by jOOQ where a column's type needs it). The statement is counted, timed, translated, bound to
      * the caller's transaction and routed as with {@link #bind}. Where the direct path does not apply (a parameter of a
      * type jOOQ binds in a way of its own, such as dates, JSON or arrays, or whose own {@link org.jooq.Binding} needs
      * jOOQ's execute context; a {@code DSLContext} with execute listeners of its own; a shape returning table records;
@@ -151,7 +153,7 @@ public final class PreparedRead<R extends Record> {
      */
     public <E> List<E> fetch(DSLContext dsl, RecordMapper<? super R, E> mapper, Object... values) {
         checkValues(values);
-        List<E> direct = fetchDirect(dsl, values, false, (rows, sql) -> {
+        List<E> direct = fetchDirect(dsl, values, (rows, sql) -> {
             List<E> out = new ArrayList<>();
             for (Record row = rows.next(); row != null; row = rows.next()) {
                 out.add(mapper.map(generic(row)));
@@ -174,7 +176,7 @@ public final class PreparedRead<R extends Record> {
      */
     public <E> Optional<E> fetchOptional(DSLContext dsl, RecordMapper<? super R, E> mapper, Object... values) {
         checkValues(values);
-        Optional<E> direct = fetchDirect(dsl, values, true, (rows, sql) -> {
+        Optional<E> direct = fetchDirect(dsl, values, (rows, sql) -> {
             Record first = rows.next();
             if (first == null) {
                 return Optional.empty();
@@ -199,30 +201,28 @@ public final class PreparedRead<R extends Record> {
     }
 
     /**
-     * The direct path's answer, or null where it does not apply (the caller then takes jOOQ's path). A read of one
-     * row decodes it itself where it can ({@link DirectRows}): jOOQ's cursor costs more to open than one row costs
-     * to decode (a user's row: 6.0 KB allocated against 3.4 KB), and less per row after that (an event listing of
-     * 51 rows: 101 KB against 108 KB), so a read of many rows keeps it.
+     * The direct path's answer, or null where it does not apply (the caller then takes jOOQ's path). Rows whose
+     * columns {@link DirectRows} reads are decoded without jOOQ's cursor, which allocates more (JMH {@code -prof gc},
+     * scale 1: a user's row 6.0 KB against 3.4 KB, a common-word search of 20 rows 15.7 KB against 13.3 KB, an event
+     * listing of 51 rows 103 KB against 96 KB).
      */
-    private <T> T fetchDirect(DSLContext dsl, Object[] values, boolean oneRow, RowsReader<T> reader) {
+    private <T> T fetchDirect(DSLContext dsl, Object[] values, RowsReader<T> reader) {
         Direct direct = direct(dsl, values);
         if (direct == null) {
             return null;
         }
         try {
             return direct.run(dsl, values, resultSet -> {
-                DirectRows decoder = oneRow ? direct.decoder() : null;
-                if (decoder != null) {
-                    return reader.read(() -> {
-                        try {
-                            return resultSet.next() ? decoder.read(dsl, resultSet) : null;
-                        } catch (SQLException e) {
-                            throw new DataAccessException("reading a row: " + e.getMessage(), e);
-                        }
-                    }, direct.sql);
+                if (direct.decoder() == null) {
+                    try (Cursor<Record> cursor = dsl.fetchLazy(resultSet, fields)) {
+                        return reader.read(cursor::fetchNext, direct.sql);
+                    }
                 }
-                try (Cursor<Record> cursor = dsl.fetchLazy(resultSet, fields)) {
-                    return reader.read(cursor::fetchNext, direct.sql);
+                DecodedRows rows = new DecodedRows(dsl, direct, resultSet);
+                try {
+                    return reader.read(rows::next, direct.sql);
+                } finally {
+                    rows.close();
                 }
             });
         } catch (RuntimeException e) {
@@ -232,6 +232,51 @@ public final class PreparedRead<R extends Record> {
             // a type's own binding needs jOOQ's execute context; nothing was sent: jOOQ's path from now on
             directs.put(dsl.dialect(), Direct.NOT_APPLICABLE);
             return null;
+        }
+    }
+
+    /**
+     * The rows decoded by {@link DirectRows}, until a type's own binding asks for jOOQ's execute context to read a
+     * value (the statement has run by then, so it is not run again): from that row on jOOQ's cursor reads them, and
+     * every later call of this read too.
+     */
+    private final class DecodedRows {
+        private final DSLContext dsl;
+        private final Direct direct;
+        private final ResultSet resultSet;
+        private Cursor<Record> cursor;
+
+        DecodedRows(DSLContext dsl, Direct direct, ResultSet resultSet) {
+            this.dsl = dsl;
+            this.direct = direct;
+            this.resultSet = resultSet;
+        }
+
+        Record next() {
+            if (cursor != null) {
+                return cursor.fetchNext();
+            }
+            try {
+                if (!resultSet.next()) {
+                    return null;
+                }
+                return direct.decoder().read(dsl, resultSet);
+            } catch (SQLException e) {
+                throw new DataAccessException("reading a row: " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                if (!DirectBinding.isUnsupported(e)) {
+                    throw e;
+                }
+                directs.put(dsl.dialect(), direct.withoutDecoder());
+                cursor = dsl.fetchLazy(DirectRows.fromCurrentRow(resultSet), fields);
+                return cursor.fetchNext();
+            }
+        }
+
+        void close() {
+            if (cursor != null) {
+                cursor.close();
+            }
         }
     }
 
@@ -307,6 +352,11 @@ public final class PreparedRead<R extends Record> {
     /** The complete JDBC text of the shape for one dialect, and the parameter each placeholder takes. */
     private record Direct(String sql, DirectReads.Route route, int[] slots, DataType<?>[] types,
                           DirectRows decoder) {
+
+        /** The same statement, its rows read by jOOQ's cursor. */
+        Direct withoutDecoder() {
+            return new Direct(sql, route, slots, types, null);
+        }
 
         /** A parameter's type is not one {@link DirectBinding} binds: jOOQ's path. */
         static final Direct NOT_APPLICABLE =

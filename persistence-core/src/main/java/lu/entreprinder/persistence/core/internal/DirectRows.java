@@ -1,5 +1,7 @@
 package lu.entreprinder.persistence.core.internal;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -144,5 +146,25 @@ public final class DirectRows {
         }
         record.changed(false);
         return record;
+    }
+
+    /**
+     * The result set, its current row again: its first {@code next()} stays on that row (for jOOQ's cursor, which
+     * moves before it reads, to read the row a decoder could not finish); every other call goes to the result set.
+     */
+    public static ResultSet fromCurrentRow(ResultSet rows) {
+        boolean[] first = {true};
+        return (ResultSet) Proxy.newProxyInstance(ResultSet.class.getClassLoader(), new Class<?>[] {ResultSet.class},
+                (proxy, method, args) -> {
+                    if (first[0] && method.getName().equals("next") && method.getParameterCount() == 0) {
+                        first[0] = false;
+                        return true;
+                    }
+                    try {
+                        return method.invoke(rows, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 }
