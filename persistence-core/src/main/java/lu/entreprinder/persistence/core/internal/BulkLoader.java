@@ -4,13 +4,11 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,20 +19,14 @@ import lu.entreprinder.persistence.core.ForeignKeyViolationException;
 import lu.entreprinder.persistence.core.NotNullViolationException;
 import lu.entreprinder.persistence.core.ValidationException;
 import org.jooq.Binding;
-import org.jooq.BindingSetStatementContext;
 import org.jooq.Configuration;
-import org.jooq.Converter;
-import org.jooq.ConverterContext;
 import org.jooq.DSLContext;
 import org.jooq.DataType;
-import org.jooq.ExecuteContext;
 import org.jooq.Field;
 import org.jooq.JSON;
 import org.jooq.JSONB;
-import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.TableRecord;
-import org.jooq.conf.Settings;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.util.PSQLException;
@@ -238,10 +230,20 @@ public final class BulkLoader {
             PreparedStatement statement = prepared[0];
             Configuration configuration = dsl.configuration();
             int index = 1;
-            for (R row : chunk) {
-                for (Field<?> field : fields) {
-                    bind(configuration, statement, index++, field, row.get(field));
+            try {
+                for (R row : chunk) {
+                    for (Field<?> field : fields) {
+                        bind(configuration, statement, index++, field, row.get(field));
+                    }
                 }
+            } catch (RuntimeException e) {
+                if (!DirectBinding.isUnsupported(e)) {
+                    throw e;
+                }
+                // a binding that needs jOOQ's execute context: nothing was sent; jOOQ's own insert for this chunk
+                statement.clearParameters();
+                insertRows(dsl, table, fields, chunk);
+                return;
             }
             counting.statementExecuted();
             statement.executeUpdate();
@@ -253,7 +255,8 @@ public final class BulkLoader {
     @SuppressWarnings("unchecked")
     private static void bind(Configuration configuration, PreparedStatement statement, int index, Field<?> field,
                              Object value) throws SQLException {
-        ((Binding<Object, Object>) field.getBinding()).set(new SetValue(configuration, statement, index, value));
+        ((Binding<Object, Object>) field.getBinding()).set(
+                new DirectBindingContext<>(configuration, statement, index, value));
     }
 
     private static List<Object> values(TableRecord<?> row, List<Field<?>> fields) {
@@ -271,98 +274,6 @@ public final class BulkLoader {
             insert = insert.values(values(row, fields));
         }
         insert.execute();
-    }
-
-    /** What a field's {@link Binding} needs to set one value on a prepared statement outside jOOQ's execution. */
-    private record SetValue(Configuration configuration, PreparedStatement statement, int index, Object value)
-            implements BindingSetStatementContext<Object>, ConverterContext {
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <T> BindingSetStatementContext<T> convert(Converter<? extends T, ? super Object> converter) {
-            return (BindingSetStatementContext<T>) new SetValue(configuration, statement, index,
-                    ((Converter<Object, Object>) converter).to(value));
-        }
-
-        @Override
-        public ConverterContext converterContext() {
-            return this;
-        }
-
-        @Override
-        public ExecuteContext executeContext() {
-            return null;
-        }
-
-        @Override
-        public Instant creationTime() {
-            return configuration.clock().instant();
-        }
-
-        @Override
-        public DSLContext dsl() {
-            return configuration.dsl();
-        }
-
-        @Override
-        public Settings settings() {
-            return configuration.settings();
-        }
-
-        @Override
-        public SQLDialect dialect() {
-            return configuration.dialect();
-        }
-
-        @Override
-        public SQLDialect family() {
-            return configuration.family();
-        }
-
-        @Override
-        public Map<Object, Object> data() {
-            return configuration.data();
-        }
-
-        @Override
-        public Object data(Object key) {
-            return configuration.data(key);
-        }
-
-        @Override
-        public Object data(Object key, Object value) {
-            return configuration.data(key, value);
-        }
-
-        @Override
-        public java.sql.Array autoFree(java.sql.Array array) {
-            return array;
-        }
-
-        @Override
-        public java.sql.Blob autoFree(java.sql.Blob blob) {
-            return blob;
-        }
-
-        @Override
-        public java.sql.Clob autoFree(java.sql.Clob clob) {
-            return clob;
-        }
-
-        @Override
-        public java.sql.SQLXML autoFree(java.sql.SQLXML xml) {
-            return xml;
-        }
-
-        @Override
-        public <C extends java.io.Closeable> C autoClose(C closeable) {
-            return closeable;
-        }
-
-        @Override
-        public <C extends AutoCloseable> C autoClose(C closeable) {
-            return closeable;
-        }
     }
 
     private static String quoted(String name) {
