@@ -16,6 +16,7 @@ import lu.entreprinder.persistence.core.internal.StatementCounting;
 import lu.entreprinder.persistence.schema.generated.DefaultSchema;
 import lu.entreprinder.persistence.schema.generated.tables.records.UserRecord;
 import lu.entreprinder.persistence.testing.Backend;
+import lu.entreprinder.persistence.testing.ContextBoundText;
 import lu.entreprinder.persistence.testing.DatabaseTest;
 import lu.entreprinder.persistence.testing.Fixtures;
 
@@ -164,76 +165,27 @@ class BulkInsertIT {
             row.set(BulkNote.BULK_NOTE.BODY, "note " + i);
             rows.add(row);
         }
-        int before = ContextBoundText.bound.get();
+        int before = BulkNote.BINDING.bound.get();
         try (StatementCount count = db.countStatements()) {
             assertThat(db.bulkInsert(BulkNote.BULK_NOTE, rows)).isEqualTo(600);
             assertThat(count.value()).isEqualTo(2);
         }
-        assertThat(ContextBoundText.bound.get() - before).as("values bound with an execute context").isEqualTo(600);
+        assertThat(BulkNote.BINDING.bound.get() - before).as("values bound with an execute context").isEqualTo(600);
         assertThat(db.dsl().fetchCount(BulkNote.BULK_NOTE)).isEqualTo(600);
         assertThat(db.dsl().fetchValue("select body from bulk_note where id = (select max(id) from bulk_note)"))
                 .isEqualTo("note 599");
     }
 
-    /** Text bound as jOOQ binds it, only with jOOQ's execute context (as a binding that frees resources after). */
-    static final class ContextBoundText implements org.jooq.Binding<String, String> {
-        private static final long serialVersionUID = 1L;
-        private static final org.jooq.Binding<String, String> TEXT =
-                org.jooq.impl.DefaultBinding.binding(org.jooq.impl.SQLDataType.VARCHAR);
-        static final java.util.concurrent.atomic.AtomicInteger bound = new java.util.concurrent.atomic.AtomicInteger();
-
-        @Override
-        public org.jooq.Converter<String, String> converter() {
-            return TEXT.converter();
-        }
-
-        @Override
-        public void sql(org.jooq.BindingSQLContext<String> ctx) throws java.sql.SQLException {
-            TEXT.sql(ctx);
-        }
-
-        @Override
-        public void register(org.jooq.BindingRegisterContext<String> ctx) throws java.sql.SQLException {
-            TEXT.register(ctx);
-        }
-
-        @Override
-        public void set(org.jooq.BindingSetStatementContext<String> ctx) throws java.sql.SQLException {
-            java.util.Objects.requireNonNull(ctx.executeContext(), "jOOQ's execute context");
-            bound.incrementAndGet();
-            TEXT.set(ctx);
-        }
-
-        @Override
-        public void set(org.jooq.BindingSetSQLOutputContext<String> ctx) throws java.sql.SQLException {
-            TEXT.set(ctx);
-        }
-
-        @Override
-        public void get(org.jooq.BindingGetResultSetContext<String> ctx) throws java.sql.SQLException {
-            TEXT.get(ctx);
-        }
-
-        @Override
-        public void get(org.jooq.BindingGetStatementContext<String> ctx) throws java.sql.SQLException {
-            TEXT.get(ctx);
-        }
-
-        @Override
-        public void get(org.jooq.BindingGetSQLInputContext<String> ctx) throws java.sql.SQLException {
-            TEXT.get(ctx);
-        }
-    }
-
     /** A table of the test's own, whose text column binds through {@link ContextBoundText}. */
     static final class BulkNote extends org.jooq.impl.TableImpl<BulkNoteRecord> {
         private static final long serialVersionUID = 1L;
+        static final ContextBoundText BINDING = new ContextBoundText();
         static final BulkNote BULK_NOTE = new BulkNote();
 
         final org.jooq.TableField<BulkNoteRecord, Long> ID = createField(org.jooq.impl.DSL.name("id"),
                 org.jooq.impl.SQLDataType.BIGINT.nullable(false).identity(true), this, "");
         final org.jooq.TableField<BulkNoteRecord, String> BODY = createField(org.jooq.impl.DSL.name("body"),
-                org.jooq.impl.SQLDataType.VARCHAR(100).nullable(false).asConvertedDataType(new ContextBoundText()),
+                org.jooq.impl.SQLDataType.VARCHAR(100).nullable(false).asConvertedDataType(BINDING),
                 this, "");
 
         private BulkNote() {

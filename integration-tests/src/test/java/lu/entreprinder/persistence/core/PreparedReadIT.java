@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import lu.entreprinder.persistence.testing.ContextBoundText;
 import lu.entreprinder.persistence.testing.DatabaseTest;
 import lu.entreprinder.persistence.testing.Fixtures;
 import lu.entreprinder.persistence.testing.Statements;
@@ -334,7 +335,7 @@ class PreparedReadIT {
     @DatabaseTest
     void aBindingThatNeedsTheExecuteContextTakesJooqsPath(Database db) {
         Fixtures.user(db, "anna");
-        NeedsExecuteContext binding = new NeedsExecuteContext();
+        ContextBoundText binding = new ContextBoundText();
         Param<String> name = DSL.param("name", SQLDataType.VARCHAR.asConvertedDataType(binding));
         var read = PreparedRead.of(select(USER.USERNAME).from(USER).where(USER.USERNAME.eq(name)), name);
         for (int call = 0; call < 2; call++) {
@@ -342,7 +343,7 @@ class PreparedReadIT {
             assertThat(counted.value()).containsExactly("anna");
             assertThat(counted.statements()).isEqualTo(1);
         }
-        assertThat(binding.boundWithAnExecuteContext).isEqualTo(2);
+        assertThat(binding.bound.get()).isEqualTo(2);
     }
 
     /**
@@ -354,7 +355,7 @@ class PreparedReadIT {
         for (String name : List.of("anna", "bert", "carl")) {
             Fixtures.user(db, name);
         }
-        NeedsExecuteContext binding = new NeedsExecuteContext();
+        ContextBoundText binding = new ContextBoundText();
         org.jooq.Field<String> username = DSL.field(USER.USERNAME.getQualifiedName(),
                 SQLDataType.VARCHAR.asConvertedDataType(binding));
         Param<String> from = DSL.param("from", SQLDataType.VARCHAR);
@@ -364,69 +365,11 @@ class PreparedReadIT {
             var counted = Statements.count(db, () -> read.fetch(db.dsl(), r -> r.value1(), "a"));
             assertThat(counted.value()).containsExactly("anna", "bert", "carl");
             assertThat(counted.statements()).isEqualTo(1);
-            assertThat(binding.readWithAnExecuteContext).isEqualTo(call);
+            assertThat(binding.read.get()).isEqualTo(call);
         }
         var one = Statements.count(db, () -> read.fetchOptional(db.dsl(), r -> r.value1(), "c"));
         assertThat(one.value()).contains("carl");
         assertThat(one.statements()).isEqualTo(1);
-    }
-
-    /** Binds text as jOOQ does, after reading the execute context (as a binding that frees resources would). */
-    private static final class NeedsExecuteContext implements org.jooq.Binding<String, String> {
-
-        private static final long serialVersionUID = 1L;
-        private static final org.jooq.Binding<String, String> TEXT =
-                org.jooq.impl.DefaultBinding.binding(SQLDataType.VARCHAR);
-        transient int boundWithAnExecuteContext;
-        transient int readWithAnExecuteContext;
-
-        @Override
-        public org.jooq.Converter<String, String> converter() {
-            return TEXT.converter();
-        }
-
-        @Override
-        public void sql(org.jooq.BindingSQLContext<String> ctx) throws java.sql.SQLException {
-            TEXT.sql(ctx);
-        }
-
-        @Override
-        public void register(org.jooq.BindingRegisterContext<String> ctx) throws java.sql.SQLException {
-            TEXT.register(ctx);
-        }
-
-        @Override
-        public void set(org.jooq.BindingSetStatementContext<String> ctx) throws java.sql.SQLException {
-            if (ctx.executeContext() != null) {
-                boundWithAnExecuteContext++;
-            }
-            TEXT.set(ctx);
-        }
-
-        @Override
-        public void set(org.jooq.BindingSetSQLOutputContext<String> ctx) throws java.sql.SQLException {
-            TEXT.set(ctx);
-        }
-
-        /** Reads the execute context for a value that starts with "b" (a binding that reads some values apart). */
-        @Override
-        public void get(org.jooq.BindingGetResultSetContext<String> ctx) throws java.sql.SQLException {
-            String value = ctx.resultSet().getString(ctx.index());
-            if (value != null && value.startsWith("b") && ctx.executeContext() != null) {
-                readWithAnExecuteContext++;
-            }
-            TEXT.get(ctx);
-        }
-
-        @Override
-        public void get(org.jooq.BindingGetStatementContext<String> ctx) throws java.sql.SQLException {
-            TEXT.get(ctx);
-        }
-
-        @Override
-        public void get(org.jooq.BindingGetSQLInputContext<String> ctx) throws java.sql.SQLException {
-            TEXT.get(ctx);
-        }
     }
 
     private static final Param<Integer> DIVISOR = DSL.param("divisor", SQLDataType.INTEGER);
