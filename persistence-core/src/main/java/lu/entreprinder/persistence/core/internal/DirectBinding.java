@@ -84,6 +84,14 @@ public final class DirectBinding {
 
     /** A binding the type's author wrote (a forced type's binding), not one of jOOQ's. */
     private static boolean ownBinding(DataType<?> type) {
-        return !type.getBinding().getClass().getName().startsWith("org.jooq.");
+        return OWN.get(type.getBinding().getClass());
     }
+
+    /** Per binding class, once: every bound value asks (the class name compared each time showed in profiles). */
+    private static final ClassValue<Boolean> OWN = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> binding) {
+            return !binding.getName().startsWith("org.jooq.");
+        }
+    };
 }
