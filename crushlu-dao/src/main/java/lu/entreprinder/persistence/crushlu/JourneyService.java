@@ -16,7 +16,6 @@ import static org.jooq.impl.DSL.selectCount;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.val;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -37,6 +36,7 @@ import lu.entreprinder.persistence.core.internal.RaceSeam;
 import lu.entreprinder.persistence.crushlu.internal.ChapterTimes;
 import lu.entreprinder.persistence.crushlu.internal.JourneyText;
 import lu.entreprinder.persistence.crushlu.internal.ProfileJson;
+import lu.entreprinder.persistence.schema.generated.tables.records.JourneyProgressRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -466,17 +466,22 @@ public final class JourneyService {
                 .leftJoin(p).on(p.JOURNEY_ID.eq(h.JOURNEY_ID)).and(p.USER_ID.eq(P_USER))
                 .where(c.ID.eq(P_CHALLENGE)), P_CHALLENGE, P_USER);
         Param<Long> journey = DSL.param("journey", JOURNEY_PROGRESS.JOURNEY_ID.getDataType());
-        CREATE_PROGRESS = PreparedRead.of(DSL.insertInto(JOURNEY_PROGRESS)
-                .set(JOURNEY_PROGRESS.USER_ID, P_USER)
-                .set(JOURNEY_PROGRESS.JOURNEY_ID, journey)
+        CREATE_PROGRESS = PreparedRead.of(newProgress(DSL.insertInto(JOURNEY_PROGRESS), P_USER, journey)
+                .returningResult(JOURNEY_PROGRESS.fields()), P_USER, journey);
+        WRITE = PreparedRead.of(writeShape(false), WRITE_PARAMS);
+        WRITE_GUARDED = PreparedRead.of(writeShape(true), WRITE_GUARDED_PARAMS);
+    }
+
+    /** The user's empty progress row in the journey, unless there is one ({@code ON CONFLICT DO NOTHING}). */
+    private static org.jooq.InsertReturningStep<JourneyProgressRecord> newProgress(
+            org.jooq.InsertSetStep<JourneyProgressRecord> insert, Field<Long> userId, Field<Long> journeyId) {
+        return insert.set(JOURNEY_PROGRESS.USER_ID, userId)
+                .set(JOURNEY_PROGRESS.JOURNEY_ID, journeyId)
                 .set(JOURNEY_PROGRESS.CURRENT_CHAPTER, DSL.inline(1))
                 .set(JOURNEY_PROGRESS.COMPLETED_CHALLENGES, DSL.inline(EMPTY_LIST))
                 .set(JOURNEY_PROGRESS.UNLOCKED_REWARDS, DSL.inline(EMPTY_LIST))
                 .set(JOURNEY_PROGRESS.COMPLETED, DSL.inline(false))
-                .onConflict(JOURNEY_PROGRESS.USER_ID, JOURNEY_PROGRESS.JOURNEY_ID).doNothing()
-                .returningResult(JOURNEY_PROGRESS.fields()), P_USER, journey);
-        WRITE = PreparedRead.of(writeShape(false), WRITE_PARAMS);
-        WRITE_GUARDED = PreparedRead.of(writeShape(true), WRITE_GUARDED_PARAMS);
+                .onConflict(JOURNEY_PROGRESS.USER_ID, JOURNEY_PROGRESS.JOURNEY_ID).doNothing();
     }
 
     private static <T> Param<T> newValue(Field<T> column) {
@@ -590,14 +595,7 @@ public final class JourneyService {
         // RETURNING emulation, which needs the insert itself
         Record created = db.isPostgres()
                 ? CREATE_PROGRESS.fetchOptional(tx.dsl(), r -> r, userId, journeyId).orElse(null)
-                : tx.dsl().insertInto(JOURNEY_PROGRESS)
-                        .set(JOURNEY_PROGRESS.USER_ID, userId)
-                        .set(JOURNEY_PROGRESS.JOURNEY_ID, journeyId)
-                        .set(JOURNEY_PROGRESS.CURRENT_CHAPTER, 1)
-                        .set(JOURNEY_PROGRESS.COMPLETED_CHALLENGES, EMPTY_LIST)
-                        .set(JOURNEY_PROGRESS.UNLOCKED_REWARDS, EMPTY_LIST)
-                        .set(JOURNEY_PROGRESS.COMPLETED, false)
-                        .onConflict(JOURNEY_PROGRESS.USER_ID, JOURNEY_PROGRESS.JOURNEY_ID).doNothing()
+                : newProgress(tx.dsl().insertInto(JOURNEY_PROGRESS), DSL.val(userId), DSL.val(journeyId))
                         .returning()
                         .fetchOne();
         if (created != null) {

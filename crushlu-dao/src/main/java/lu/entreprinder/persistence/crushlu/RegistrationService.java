@@ -262,8 +262,8 @@ public final class RegistrationService {
     private static final int AT_CREATED = EVENT_REGISTRATION.indexOf(EVENT_REGISTRATION.CREATED_AT);
 
     /**
-     * A returned row of the guarded writes ({@code EVENT_REGISTRATION.fields()}) read by position: mapping it by
-     * field ({@code into}) searched its columns by name, inside the event's lock.
+     * A row of {@code EVENT_REGISTRATION.fields()} (a registration record, or a returned row of the guarded writes)
+     * read by position: mapping it by field ({@code into}) searched its columns by name, inside the event's lock.
      */
     private static Registration registration(Record row) {
         return new Registration((Long) row.get(AT_ID), (Long) row.get(AT_EVENT), (Long) row.get(AT_USER),
@@ -490,8 +490,7 @@ public final class RegistrationService {
     }
 
     static Registration toRegistration(EventRegistrationRecord r) {
-        return new Registration(r.getId(), r.getEventId(), r.getUserId(), RegistrationStatus.fromDb(r.getStatus()),
-                r.getPaymentConfirmed(), Optional.ofNullable(r.getPaymentDate()), r.getCreatedAt());
+        return registration(r);
     }
 
     /** The user's registration for the event unless it is missing or cancelled (the caller holds the event lock). */

@@ -133,8 +133,8 @@ public final class PreparedRead<R extends Record> {
 
     /**
      * Runs the read with these values and maps every row, sending the text rendered once straight to the driver; the
-     * rows are decoded into records of the shape's fields (by jOOQ where a column's type needs it). The statement is counted, timed, translated, bound to
-     * the caller's transaction and routed as with {@link #bind}. Where the direct path does not apply (a parameter of a
+     * rows are decoded into records of the shape's fields (by jOOQ where a column's type needs it). The statement is
+     * counted, timed, translated, bound to the caller's transaction and routed as with {@link #bind}. Where the direct path does not apply (a parameter of a
      * type jOOQ binds in a way of its own, such as dates, JSON or arrays, or whose own {@link org.jooq.Binding} needs
      * jOOQ's execute context; a {@code DSLContext} with execute listeners of its own; a shape returning table records;
      * a data-modifying shape on SQLite) this is {@code bind(dsl, values).fetch(mapper)}, with the same result. A
@@ -213,11 +213,6 @@ public final class PreparedRead<R extends Record> {
         }
         try {
             return direct.run(dsl, values, resultSet -> {
-                if (direct.decoder() == null) {
-                    try (Cursor<Record> cursor = dsl.fetchLazy(resultSet, fields)) {
-                        return reader.read(cursor::fetchNext, direct.sql);
-                    }
-                }
                 DecodedRows rows = new DecodedRows(dsl, direct, resultSet);
                 try {
                     return reader.read(rows::next, direct.sql);
@@ -238,7 +233,7 @@ public final class PreparedRead<R extends Record> {
     /**
      * The rows decoded by {@link DirectRows}, until a type's own binding asks for jOOQ's execute context to read a
      * value (the statement has run by then, so it is not run again): from that row on jOOQ's cursor reads them, and
-     * every later call of this read too.
+     * every later call of this read too. Without a decoder (a column type it does not read) jOOQ's cursor reads all.
      */
     private final class DecodedRows {
         private final DSLContext dsl;
@@ -250,6 +245,7 @@ public final class PreparedRead<R extends Record> {
             this.dsl = dsl;
             this.direct = direct;
             this.resultSet = resultSet;
+            this.cursor = direct.decoder() == null ? dsl.fetchLazy(resultSet, fields) : null;
         }
 
         Record next() {

@@ -83,7 +83,7 @@ public final class DirectBinding {
     }
 
     /** A binding the type's author wrote (a forced type's binding), not one of jOOQ's. */
-    private static boolean ownBinding(DataType<?> type) {
+    static boolean ownBinding(DataType<?> type) {
         return OWN.get(type.getBinding().getClass());
     }
 

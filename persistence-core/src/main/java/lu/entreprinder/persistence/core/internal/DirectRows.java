@@ -56,7 +56,7 @@ public final class DirectRows {
         if (type.isArray() || type.isEnum()) {
             return null;
         }
-        if (!type.getBinding().getClass().getName().startsWith("org.jooq.")) {
+        if (DirectBinding.ownBinding(type)) {
             Binding<Object, Object> binding = (Binding<Object, Object>) type.getBinding();
             Field<Object> typed = (Field<Object>) field;
             return (dsl, rows, index) -> {
