@@ -15,7 +15,6 @@ import lu.entreprinder.persistence.core.internal.DirectReads;
 import lu.entreprinder.persistence.core.internal.DirectRows;
 import lu.entreprinder.persistence.core.internal.RoutingConnectionProvider;
 import org.jooq.Context;
-import org.jooq.DataType;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -69,6 +68,8 @@ public final class PreparedRead<R extends Record> {
 
     private final ResultQuery<R> shape;
     private final Param<?>[] params;
+    /** Each parameter's Java type, looked up once: a converted type computes it on every call. */
+    private final Class<?>[] paramTypes;
     private final Field<?>[] fields;
     /** Whether the shape is a {@code SELECT}: replica routing must see the bound text as the read it is. */
     private final boolean select;
@@ -79,6 +80,7 @@ public final class PreparedRead<R extends Record> {
     private PreparedRead(ResultQuery<R> shape, Param<?>[] params) {
         this.shape = shape;
         this.params = params;
+        this.paramTypes = Arrays.stream(params).map(Param::getType).toArray(Class<?>[]::new);
         // a Select's fields() are as seen from outside it (qualified by a derived table's alias): records must carry the
         // select list's own fields, so that two columns of one name from two tables stay apart
         this.fields = shape instanceof Select<?> select ? select.getSelect().toArray(Field<?>[]::new) : shape.fields();
@@ -300,10 +302,9 @@ public final class PreparedRead<R extends Record> {
             throw new IllegalArgumentException("expected " + params.length + " values, got " + values.length);
         }
         for (int i = 0; i < values.length; i++) {
-            Param<?> param = params[i];
-            if (values[i] != null && !param.getType().isInstance(values[i])) {
-                throw new IllegalArgumentException("parameter " + param.getParamName() + " takes "
-                        + param.getType().getName() + ", got " + values[i].getClass().getName());
+            if (values[i] != null && !paramTypes[i].isInstance(values[i])) {
+                throw new IllegalArgumentException("parameter " + params[i].getParamName() + " takes "
+                        + paramTypes[i].getName() + ", got " + values[i].getClass().getName());
             }
         }
     }
@@ -329,34 +330,36 @@ public final class PreparedRead<R extends Record> {
     }
 
     private Direct directText(DSLContext dsl, Object[] values) {
-        for (Param<?> param : params) {
-            if (!DirectBinding.binds(param.getDataType(), dsl.dialect())) {
+        DirectBinding.Setter[] byParam = new DirectBinding.Setter[params.length];
+        for (int i = 0; i < params.length; i++) {
+            byParam[i] = DirectBinding.setter(params[i].getDataType(), dsl.dialect());
+            if (byParam[i] == null) {
                 return Direct.NOT_APPLICABLE;
             }
         }
         // jOOQ renders each value's placeholder (with the cast its type needs) from its type, not its value
         String sql = dsl.render(dsl.resultQuery("{0}", new BoundText(rendered(dsl), bound(values), false)));
         int[] slots = rendered(dsl).slots();
-        DataType<?>[] types = new DataType<?>[slots.length];
+        DirectBinding.Setter[] setters = new DirectBinding.Setter[slots.length];
         for (int i = 0; i < slots.length; i++) {
-            types[i] = params[slots[i]].getDataType();
+            setters[i] = byParam[slots[i]];
         }
-        return new Direct(sql, select ? DirectReads.Route.ofRead(sql) : DirectReads.Route.WRITE, slots, types,
+        return new Direct(sql, select ? DirectReads.Route.ofRead(sql) : DirectReads.Route.WRITE, slots, setters,
                 DirectRows.of(fields, dsl.dialect()));
     }
 
     /** The complete JDBC text of the shape for one dialect, and the parameter each placeholder takes. */
-    private record Direct(String sql, DirectReads.Route route, int[] slots, DataType<?>[] types,
+    private record Direct(String sql, DirectReads.Route route, int[] slots, DirectBinding.Setter[] setters,
                           DirectRows decoder) {
 
         /** The same statement, its rows read by jOOQ's cursor. */
         Direct withoutDecoder() {
-            return new Direct(sql, route, slots, types, null);
+            return new Direct(sql, route, slots, setters, null);
         }
 
         /** A parameter's type is not one {@link DirectBinding} binds: jOOQ's path. */
         static final Direct NOT_APPLICABLE =
-                new Direct(null, DirectReads.Route.READ, new int[0], new DataType<?>[0], null);
+                new Direct(null, DirectReads.Route.READ, new int[0], new DirectBinding.Setter[0], null);
 
         <T> T run(DSLContext dsl, Object[] values, DirectReads.Reader<T> reader) {
             Object[] inOrder = new Object[slots.length];
@@ -365,7 +368,7 @@ public final class PreparedRead<R extends Record> {
             }
             return DirectReads.query(dsl.configuration(), sql, route, inOrder, statement -> {
                 for (int i = 0; i < inOrder.length; i++) {
-                    DirectBinding.set(dsl.configuration(), statement, i + 1, types[i], inOrder[i]);
+                    setters[i].set(dsl.configuration(), statement, i + 1, inOrder[i]);
                 }
             }, reader);
         }

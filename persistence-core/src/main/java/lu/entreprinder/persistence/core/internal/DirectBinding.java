@@ -32,38 +32,51 @@ public final class DirectBinding {
     private DirectBinding() {
     }
 
+    /** Binds values of one parameter type; made once per type ({@link #setter}), as the type's lookups cost. */
+    @FunctionalInterface
+    public interface Setter {
+        /**
+         * Binds {@code userValue} at {@code index}: a plain value converted to the column's database type, any other
+         * through the type's own binding.
+         *
+         * @throws RuntimeException {@link #isUnsupported} when the type's own binding needs jOOQ's execute context:
+         *         nothing has been sent, the caller takes jOOQ's path
+         */
+        void set(Configuration configuration, PreparedStatement statement, int index, Object userValue)
+                throws SQLException;
+    }
+
     /** Whether values of this type are bound here the same as jOOQ binds them. */
     public static boolean binds(DataType<?> type, SQLDialect dialect) {
+        return setter(type, dialect) != null;
+    }
+
+    /** The setter of values of this type, or null where jOOQ must bind them. */
+    @SuppressWarnings("unchecked")
+    public static Setter setter(DataType<?> type, SQLDialect dialect) {
         if (type.isArray()) {
-            return false;
+            return null;
         }
         if (ownBinding(type)) {
-            return true;
+            Binding<Object, Object> binding = (Binding<Object, Object>) type.getBinding();
+            return (configuration, statement, index, value) ->
+                    binding.set(new DirectBindingContext<>(configuration, statement, index, value));
         }
         Class<?> stored = type.getFromType();
         boolean plain = PLAIN.contains(stored)
                 || (dialect.family() == SQLDialect.POSTGRES && POSTGRES_ONLY.contains(stored));
-        return plain && !type.isEnum();
+        if (!plain || type.isEnum()) {
+            return null;
+        }
+        Converter<Object, Object> converter = (Converter<Object, Object>) type.getConverter();
+        int sqlType = type.getSQLType();
+        return (configuration, statement, index, value) -> setPlain(statement, index, sqlType, converter.to(value));
     }
 
-    /**
-     * Binds the value at {@code index}: a plain value converted to the column's database type, any other through the
-     * type's own binding.
-     *
-     * @throws RuntimeException {@link #isUnsupported} when the type's own binding needs jOOQ's execute context: nothing
-     *         has been sent, the caller takes jOOQ's path
-     */
-    @SuppressWarnings("unchecked")
-    public static void set(Configuration configuration, PreparedStatement statement, int index, DataType<?> type,
-                           Object userValue) throws SQLException {
-        if (ownBinding(type)) {
-            ((Binding<Object, Object>) type.getBinding())
-                    .set(new DirectBindingContext<>(configuration, statement, index, userValue));
-            return;
-        }
-        Object value = ((Converter<Object, Object>) type.getConverter()).to(userValue);
+    private static void setPlain(PreparedStatement statement, int index, int sqlType, Object value)
+            throws SQLException {
         switch (value) {
-            case null -> statement.setNull(index, type.getSQLType());
+            case null -> statement.setNull(index, sqlType);
             case Long v -> statement.setLong(index, v);
             case Integer v -> statement.setInt(index, v);
             case Short v -> statement.setShort(index, v);
@@ -77,7 +90,7 @@ public final class DirectBinding {
         }
     }
 
-    /** Whether {@code error}, thrown by {@link #set}, means: this binding needs jOOQ's path. */
+    /** Whether {@code error}, thrown by a {@link Setter}, means: this binding needs jOOQ's path. */
     public static boolean isUnsupported(RuntimeException error) {
         return error instanceof DirectScope.Unsupported;
     }
