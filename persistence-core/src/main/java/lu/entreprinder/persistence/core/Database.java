@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -78,6 +79,8 @@ public final class Database implements AutoCloseable {
     private final ReplicaRouter replicas; // null without read replicas
     /** Race tests' switch and pause points (see {@link RaceSeam}); reached through {@link RaceSeam#of}. */
     private final RaceSeam raceSeam = new RaceSeam();
+    /** {@link #today()}'s day, kept until the clock leaves it. */
+    private volatile Day currentDay;
 
     static {
         RaceSeam.install(db -> ((Database) db).raceSeam);
@@ -248,7 +251,23 @@ public final class Database implements AutoCloseable {
 
     /** Today's date in the configured zone. */
     public LocalDate today() {
-        return LocalDate.now(config.clock().withZone(config.zone()));
+        // The day is kept with the instants it spans: the zone's rules cost a lookup per call, and a hot write asks.
+        long now = config.clock().millis();
+        Day day = currentDay;
+        if (day == null || now < day.fromMillis() || now >= day.untilMillis()) {
+            day = Day.of(Instant.ofEpochMilli(now), config.zone());
+            currentDay = day;
+        }
+        return day.date();
+    }
+
+    /** A date in a zone and the instants it spans, [from, until). */
+    private record Day(LocalDate date, long fromMillis, long untilMillis) {
+        static Day of(Instant instant, ZoneId zone) {
+            LocalDate date = LocalDate.ofInstant(instant, zone);
+            return new Day(date, date.atStartOfDay(zone).toInstant().toEpochMilli(),
+                    date.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli());
+        }
     }
 
     /**
