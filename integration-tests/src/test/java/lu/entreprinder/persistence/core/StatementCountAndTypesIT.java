@@ -12,12 +12,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.TimeZone;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import lu.entreprinder.persistence.testing.Backend;
 import lu.entreprinder.persistence.testing.DatabaseTest;
 import lu.entreprinder.persistence.testing.Fixtures;
 import lu.entreprinder.persistence.testing.Statements;
 import lu.entreprinder.persistence.testing.TestClock;
+import lu.entreprinder.persistence.testing.TestDatabases;
 
 class StatementCountAndTypesIT {
 
@@ -54,6 +57,29 @@ class StatementCountAndTypesIT {
                 .containsExactly("late");
         assertThat(db.dsl().select(USER.ID).from(USER).orderBy(USER.DATE_JOINED.desc()).fetch(USER.ID))
                 .containsExactly(late, early);
+    }
+
+    private static final org.jooq.Param<Long> ONE = org.jooq.impl.DSL.param("one", USER.ID.getDataType());
+
+    @DatabaseTest
+    void timestampsReadBackInUtcWhateverTheJvmsZone(Backend backend) {
+        // PostgreSQL formats a timestamptz as text in the session's zone, which the driver takes from the JVM's
+        TimeZone jvmZone = TimeZone.getDefault();
+        TimeZone.setDefault(TimeZone.getTimeZone("Europe/Luxembourg"));
+        try (Database db = Database.open(TestDatabases.config(backend, new TestClock()).build())) {
+            String stored = backend == Backend.POSTGRESQL ? "timestamptz '2026-06-01 12:00:00.123456+02'"
+                    : "'2026-06-01 10:00:00.123456'";
+            var literal = org.jooq.impl.DSL.field(stored, USER.DATE_JOINED.getDataType());
+            var read = PreparedRead.of(select(literal).where(org.jooq.impl.DSL.val(1L).eq(ONE)), ONE);
+            OffsetDateTime utc = OffsetDateTime.parse("2026-06-01T10:00:00.123456Z");
+            // past the driver's prepare threshold (5), where PostgreSQL's rows come in binary
+            for (int i = 0; i < 7; i++) {
+                assertThat(db.dsl().select(literal).fetchOne().value1()).as("jOOQ's path, call %d", i).isEqualTo(utc);
+                assertThat(read.fetchOptional(db.dsl(), r -> r.value1(), 1L)).as("direct, call %d", i).contains(utc);
+            }
+        } finally {
+            TimeZone.setDefault(jvmZone);
+        }
     }
 
     @DatabaseTest
