@@ -10,6 +10,7 @@ per operation and bytes allocated per operation (JMH -prof gc, gc.alloc.rate.nor
 """
 import json
 import os
+import statistics
 import sys
 
 # workload -> (title, library benchmark, [(comparator benchmark, label)], target or [targets]);
@@ -328,8 +329,9 @@ def race_section(race, results, verdicts):
                race.get("capacity", 0), race.get("threads", 0), race.get("rounds", 0),
                race.get("warmupRunsPerVariant", "n/a"), race.get("note", "")),
            "| variant | registrations/s (median; per round) | p50 | p99 | statements/registration | JVM CPU ms/registration "
+           "| racing threads' CPU ms and KB allocated per registration (median) "
            "| ratio lib/this (median) | invariant held | overbooked events per round | JMH run time |",
-           "|---|---:|---:|---:|---:|---:|---:|---|---|---:|"]
+           "|---|---:|---:|---:|---:|---:|---:|---:|---|---|---:|"]
     variants = race.get("variants", {})
     for key, label, bench in RACE_LABELS:
         v = variants.get(key)
@@ -339,12 +341,15 @@ def race_section(race, results, verdicts):
             "%.2f" % race["median_library_vs_" + key] if "median_library_vs_" + key in race else "n/a")
         per_round = ", ".join("{:,.0f}".format(x) for x in v.get("registrationsPerSecond", []))
         cpu = ", ".join("%.2f" % x for x in v.get("jvmCpuMillisPerRegistration", []))
+        worker_cpu = v.get("workerCpuMillisPerRegistration")
+        worker_kb = v.get("workerKilobytesPerRegistration")
+        worker = "%.3f ms, %.1f KB" % (statistics.median(worker_cpu), statistics.median(worker_kb)) if worker_cpu and worker_kb else "n/a"
         held = v.get("invariantHeld", [])
         jmh_time = fmt_time(results[bench]["mean"]) if bench in results else "n/a"
-        out.append("| %s | %s (%s) | %.1f ms | %.1f ms | %.1f | %s | %s | %s | %s | %s |" % (
+        out.append("| %s | %s (%s) | %.1f ms | %.1f ms | %.1f | %s | %s | %s | %s | %s | %s |" % (
             label, "{:,.0f}".format(v.get("medianRegistrationsPerSecond", 0)), per_round,
             v.get("medianP50Millis", 0), v.get("medianP99Millis", 0), v.get("statementsPerRegistration", 0), cpu,
-            ratio, "%d/%d" % (sum(1 for h in held if h), len(held)),
+            worker, ratio, "%d/%d" % (sum(1 for h in held if h), len(held)),
             ", ".join(str(x) for x in v.get("overbookedEvents", [])), jmh_time))
     out.append("")
     control = variants.get("unlocked", {})

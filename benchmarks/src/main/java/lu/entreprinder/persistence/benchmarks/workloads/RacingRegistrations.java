@@ -65,6 +65,9 @@ public final class RacingRegistrations implements AutoCloseable {
     /** The whole JVM's CPU time: what the client side costs per registration (the database's is not in it). */
     private static final com.sun.management.OperatingSystemMXBean CPU =
             (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    /** The racing threads' own CPU time and allocations: the client's work without the JVM's GC and JIT threads. */
+    private static final com.sun.management.ThreadMXBean THREAD =
+            (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
 
     /** How a registration ended. */
     public enum Outcome { CONFIRMED, WAITLISTED, REJECTED }
@@ -268,7 +271,8 @@ public final class RacingRegistrations implements AutoCloseable {
 
     /** One run's measurements (before the invariant check). */
     public record Run(String variant, int registrations, long wallNanos, long[] latencyNanos, int confirmed,
-                      int waitlisted, int rejected, List<String> errors, long statements, long jvmCpuNanos) {
+                      int waitlisted, int rejected, List<String> errors, long statements, long jvmCpuNanos,
+                      long workerCpuNanos, long workerAllocatedBytes) {
 
         public double perSecond() {
             return registrations / (wallNanos / 1e9);
@@ -307,6 +311,8 @@ public final class RacingRegistrations implements AutoCloseable {
         List<String> errors = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger next = new AtomicInteger();
         LongAdder statements = new LongAdder();
+        LongAdder workerCpu = new LongAdder();
+        LongAdder workerBytes = new LongAdder();
         long jdbcBefore = jdbcStatements.sum();
         CountDownLatch ready = new CountDownLatch(THREADS);
         CountDownLatch go = new CountDownLatch(1);
@@ -316,6 +322,9 @@ public final class RacingRegistrations implements AutoCloseable {
                 try (StatementCount count = db.countStatements()) { // per thread
                     ready.countDown();
                     go.await();
+                    long threadId = Thread.currentThread().threadId();
+                    long cpu0 = THREAD.getCurrentThreadCpuTime();
+                    long bytes0 = THREAD.getThreadAllocatedBytes(threadId);
                     for (int i; (i = next.getAndIncrement()) < n; ) {
                         long t0 = System.nanoTime();
                         try {
@@ -325,6 +334,8 @@ public final class RacingRegistrations implements AutoCloseable {
                         }
                         latency[i] = System.nanoTime() - t0;
                     }
+                    workerCpu.add(THREAD.getCurrentThreadCpuTime() - cpu0);
+                    workerBytes.add(THREAD.getThreadAllocatedBytes(threadId) - bytes0);
                     statements.add(count.value());
                 }
                 return null;
@@ -352,7 +363,7 @@ public final class RacingRegistrations implements AutoCloseable {
             }
         }
         return new Run(variant, n, wall, latency, byOutcome[0], byOutcome[1], byOutcome[2], List.copyOf(errors),
-                statements.sum() + jdbcStatements.sum() - jdbcBefore, cpu);
+                statements.sum() + jdbcStatements.sum() - jdbcBefore, cpu, workerCpu.sum(), workerBytes.sum());
     }
 
     /** Per event: confirmed ≤ capacity, confirmed + waitlisted = registrations made, and the counter if kept. */
@@ -685,13 +696,17 @@ public final class RacingRegistrations implements AutoCloseable {
      * Up to 3 warm-up runs of every variant, then {@code rounds} rounds of every variant in rotated order, each run on
      * reset events; the invariant checked after each. Fails when a locked variant breaks it.
      */
-    public static Map<String, Object> measure(Fixture fx, int rounds) {
+    /**
+     * Warms every variant up for at least {@code warmupMillis} of its own runs (and 3 runs), interleaved, as the other
+     * workloads warm up for {@code --interleave-warmup-millis} per variant, then measures {@code rounds} rotated rounds.
+     */
+    public static Map<String, Object> measure(Fixture fx, int rounds, long warmupMillis) {
         try (RacingRegistrations race = new RacingRegistrations(fx)) {
-            return race.measure(rounds);
+            return race.measure(rounds, warmupMillis);
         }
     }
 
-    private Map<String, Object> measure(int rounds) {
+    private Map<String, Object> measure(int rounds, long warmupMillis) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("threads", THREADS);
         out.put("events", EVENTS);
@@ -703,16 +718,22 @@ public final class RacingRegistrations implements AutoCloseable {
         out.put("note", registrations() < MAX_REGISTRATIONS
                 ? "only " + eligibleUsers + " eligible users: " + registrations() + " registrations, not 1,000"
                 : "1,000 registrations: 50 distinct users per event, 20 waitlisted per event");
-        // warm-up (JIT, pool, caches): one run per variant left the library's JVM CPU per registration falling for
-        // 5 more runs on a loaded machine (2.3x JDBC's at the 6th), so up to 3, interleaved
-        int warmups = Math.max(1, Math.min(3, rounds));
-        out.put("warmupRunsPerVariant", warmups);
-        for (int w = 0; w < warmups; w++) {
+        // Warm-up (JIT, pool, caches). A run is only ~0.4 s of 1,000 registrations, so code called once per
+        // registration needs several runs to reach its final compilation: one run per variant left the library's JVM
+        // CPU per registration falling for 5 more runs; the other workloads warm up for a time, and so does this one.
+        Map<String, Long> warmedNanos = new LinkedHashMap<>();
+        VARIANTS.forEach(v -> warmedNanos.put(v, 0L));
+        int warmups = 0;
+        while (warmups < 3 || warmedNanos.values().stream().anyMatch(n -> n < warmupMillis * 1_000_000)) {
             for (String v : VARIANTS) {
                 reset();
-                check(run(v));
+                Run run = run(v);
+                check(run);
+                warmedNanos.merge(v, run.wallNanos(), Long::sum);
             }
+            warmups++;
         }
+        out.put("warmupRunsPerVariant", warmups);
         Map<String, List<Run>> runs = new LinkedHashMap<>();
         Map<String, List<Check>> checks = new LinkedHashMap<>();
         VARIANTS.forEach(v -> {
@@ -753,6 +774,10 @@ public final class RacingRegistrations implements AutoCloseable {
                             / rs.stream().mapToInt(Run::registrations).sum());
             m.put("jvmCpuMillisPerRegistration", rs.stream().map(x -> x.jvmCpuNanos() / 1e6 / x.registrations())
                     .toList());
+            m.put("workerCpuMillisPerRegistration", rs.stream()
+                    .map(x -> x.workerCpuNanos() / 1e6 / x.registrations()).toList());
+            m.put("workerKilobytesPerRegistration", rs.stream()
+                    .map(x -> x.workerAllocatedBytes() / 1024.0 / x.registrations()).toList());
             m.put("confirmed", rs.stream().map(Run::confirmed).toList());
             m.put("waitlisted", rs.stream().map(Run::waitlisted).toList());
             m.put("rejected", rs.stream().map(Run::rejected).toList());
