@@ -168,7 +168,7 @@ public final class BenchmarkMain {
             Map<String, Object> interleaved = interleave(fixture, rounds, millis, warmupMillis, only, out);
             write(out.resolve("interleaved.json"), interleaved);
             if (only == null || only.contains("race")) {
-                write(out.resolve("race.json"), RacingRegistrations.measure(fixture, Math.min(rounds, 5), warmupMillis));
+                write(out.resolve("race.json"), RacingRegistrations.measure(fixture, Math.min(rounds, 9), warmupMillis));
             }
         }
         env.put("loadavgBeforeJmh", loadAverage());

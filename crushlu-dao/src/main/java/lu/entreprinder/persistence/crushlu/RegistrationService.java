@@ -102,7 +102,8 @@ public final class RegistrationService {
             if (existing != null && !CANCELLED.equals(existing.getStatus())) {
                 return new RegistrationResult.AlreadyRegistered(toRegistration(existing));
             }
-            RegistrationResult refused = refusal(tx, who, code);
+            OffsetDateTime now = tx.now(); // one instant: the deadline is checked at the time the row records
+            RegistrationResult refused = refusal(who, code, now);
             if (refused != null) {
                 return refused;
             }
@@ -112,7 +113,6 @@ public final class RegistrationService {
             int waiting = counts.value2();
             RaceSeam.of(db).pause("registration.before-write");
             String status = confirmed < who.get(e.MAX_PARTICIPANTS) ? CONFIRMED : WAITLIST;
-            OffsetDateTime now = tx.now();
             // 3. The write, guarded: it writes nothing when the user's registration is no longer what step 1 read.
             Registration registration = write(tx, userId, eventId, existing, status, now, dietary, requests);
             if (registration == null) {
@@ -181,7 +181,7 @@ public final class RegistrationService {
             EVENT_ID);
 
     /** Why the user may not register for the locked event, in {@link #register}'s order; null when they may. */
-    private RegistrationResult refusal(Transaction tx, Record who, String code) {
+    private RegistrationResult refusal(Record who, String code, OffsetDateTime now) {
         var e = MEETUP_EVENT;
         var cp = CRUSH_PROFILE;
         if (who.get(e.IS_PRIVATE_INVITATION) && !who.get(SPECIAL)
@@ -189,7 +189,7 @@ public final class RegistrationService {
             return new RegistrationResult.PrivateWithoutInvitation();
         }
         if (!who.get(e.IS_PUBLISHED) || who.get(e.IS_CANCELLED)
-                || !tx.now().isBefore(who.get(e.REGISTRATION_DEADLINE))) {
+                || !now.isBefore(who.get(e.REGISTRATION_DEADLINE))) {
             return new RegistrationResult.NotOpen();
         }
         if (who.get(cp.ID) == null) {
