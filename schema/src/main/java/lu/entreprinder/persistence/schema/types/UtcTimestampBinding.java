@@ -25,9 +25,10 @@ import org.jooq.impl.SQLDataType;
  * Binds {@code timestamptz} columns. PostgreSQL keeps jOOQ's native binding for writes and reads the driver's UTC
  * value; SQLite stores UTC text in exactly the form Django's SQLite backend writes ({@code 2026-11-21 20:00:00.851784},
  * and {@code 2026-11-21 20:00:00} when the microseconds are zero, as Python's {@code isoformat(' ')}), so that text
- * order is time order for rows of both writers and range predicates agree with Django's. Reads accept that form, the library's older fixed-width form
- * ({@code 2026-11-21T20:00:00.000000Z}) and ISO text with an offset. Values are read in UTC on both databases, whatever
- * the JVM's zone, and truncated to microseconds (PostgreSQL's precision), so a UTC value reads back equal.
+ * order is time order for rows of both writers and range predicates agree with Django's. Reads accept that form, the
+ * library's older fixed-width form ({@code 2026-11-21T20:00:00.000000Z}) and ISO text with an offset. Values are read
+ * in UTC on both databases, whatever the JVM's zone, and truncated to microseconds (PostgreSQL's precision), so a UTC
+ * value reads back equal.
  */
 public final class UtcTimestampBinding implements Binding<OffsetDateTime, OffsetDateTime> {
 
