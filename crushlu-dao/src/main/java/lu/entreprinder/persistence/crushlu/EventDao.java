@@ -12,7 +12,6 @@ import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.jsonArray;
 import static org.jooq.impl.DSL.jsonArrayAgg;
 import static org.jooq.impl.DSL.lateral;
-import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.row;
@@ -260,9 +259,10 @@ public final class EventDao {
     /**
      * A listing's shape: the page's rows (filter, visibility, keyset, LIMIT) in the derived table {@code p}, only
      * the columns a listing shows, then the counts of those rows only and, for a member, the viewer's status (else
-     * a constant null). On PostgreSQL the counts and the status come from one {@code LATERAL} pass over each listed
-     * event's registrations with {@code count(*) FILTER (…)}; on SQLite (no {@code LATERAL}) from correlated
-     * subqueries, which give the same answers. Parameters: {@code now} (when the filter uses it), {@code viewer}
+     * a constant null, one lookup in the unique (event, user) index). On PostgreSQL the counts come from one
+     * {@code LATERAL} pass over each listed event's entries of the (event, status) index with
+     * {@code count(*) FILTER (…)}; on SQLite (no {@code LATERAL}) from correlated subqueries, which give the same
+     * answers. Parameters: {@code now} (when the filter uses it), {@code viewer}
      * (member), {@code after_date} and {@code after_id} (after a cursor), {@code page_limit}.
      */
     private static PreparedRead<Record16<Long, String, String, OffsetDateTime, String, Integer, Integer, Integer,
@@ -304,25 +304,23 @@ public final class EventDao {
         Field<String> status;
         Table<?> from;
         if (shape.postgres()) {
-            Field<String> mine = !shape.member() ? inline((String) null)
-                    : min(r.STATUS).filterWhere(r.USER_ID.eq(VIEWER)); // (event, user) is unique: the one row
+            // The pass reads only (event_id, status): an index-only scan of that index, no registration row fetched
             Table<?> c = lateral(select(count().filterWhere(isConfirmed).as("confirmed"),
                     count().filterWhere(isWaitlisted).as("waitlist"),
-                    count().filterWhere(isActive).as("total"),
-                    mine.as("viewer_status"))
+                    count().filterWhere(isActive).as("total"))
                     .from(r).where(r.EVENT_ID.eq(pid))).as("c");
             confirmed = c.field("confirmed", Integer.class);
             waitlist = c.field("waitlist", Integer.class);
             total = c.field("total", Integer.class);
-            status = c.field("viewer_status", String.class);
             from = p.crossJoin(c);
         } else {
             confirmed = registrations(pid, isConfirmed).as("confirmed");
             waitlist = registrations(pid, isWaitlisted).as("waitlist");
             total = registrations(pid, isActive).as("total");
-            status = !shape.member() ? inline((String) null).as("viewer_status") : viewerStatus(pid, VIEWER);
             from = p;
         }
+        // one lookup in the (event, user) unique index
+        status = !shape.member() ? inline((String) null).as("viewer_status") : viewerStatus(pid, VIEWER);
         return PreparedRead.of(
                 select(pid, p.field(e.TITLE), p.field(e.EVENT_TYPE), pdate, p.field(e.LOCATION),
                         p.field(e.MAX_PARTICIPANTS), p.field(e.MIN_AGE), p.field(e.MAX_AGE),
