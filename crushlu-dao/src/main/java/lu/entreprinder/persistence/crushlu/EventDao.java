@@ -51,7 +51,6 @@ import org.jooq.RecordMapper;
 import org.jooq.ResultQuery;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 
 /**
  * Meetup events: creation, listings for a member, the detail page with its confirmed attendees, and the organizer's
@@ -161,15 +160,18 @@ public final class EventDao {
     private static final Param<OffsetDateTime> AFTER_DATE =
             DSL.param("after_date", MEETUP_EVENT.EVENT_DATE.getDataType());
     private static final Param<Long> AFTER_ID = DSL.param("after_id", MEETUP_EVENT.ID.getDataType());
-    private static final Param<Integer> LIMIT = DSL.param("page_limit", SQLDataType.INTEGER);
     private static final Param<Long> EVENT_ID = DSL.param("event_id", MEETUP_EVENT.ID.getDataType());
     private static final Param<String> CODE = DSL.param("code", MEETUP_EVENT.INVITATION_CODE.getDataType());
 
-    /** What decides a listing's SQL text: the filter, member or anonymous, first page or after a cursor, dialect. */
-    private record ListShape(EventFilter filter, boolean member, boolean after, boolean postgres) {
+    /**
+     * What decides a listing's SQL text: the filter, member or anonymous, first page or after a cursor, the rows it
+     * reads, dialect. The LIMIT is inlined, not bound: PostgreSQL cannot cost a generic plan whose LIMIT is a
+     * parameter (it assumes a tenth of the rows), so it would plan the prepared statement again on every execution.
+     */
+    private record ListShape(EventFilter filter, boolean member, boolean after, int limit, boolean postgres) {
     }
 
-    /** At most 16 filters × 2 × 2 × 2 shapes. */
+    /** At most 16 filters × 2 × 2 × 100 page sizes × 2 shapes. */
     private static final Map<ListShape, PreparedRead<Record16<Long, String, String, OffsetDateTime, String, Integer,
             Integer, Integer, BigDecimal, OffsetDateTime, Boolean, Boolean, Integer, Integer, Integer, String>>>
             LISTINGS = new ConcurrentHashMap<>();
@@ -239,7 +241,7 @@ public final class EventDao {
                                  String, Integer, Integer, Integer, BigDecimal, OffsetDateTime, Boolean, Boolean, Integer,
                                  Integer, Integer, String>, E> mapper) {
         boolean after = page.after() != null;
-        var read = LISTINGS.computeIfAbsent(new ListShape(filter, member, after, db.isPostgres()),
+        var read = LISTINGS.computeIfAbsent(new ListShape(filter, member, after, page.size() + 1, db.isPostgres()),
                 EventDao::listShape);
         List<Object> values = new ArrayList<>(5);
         if (filter.onlyUpcoming() || filter.onlyBeforeDeadline()) {
@@ -252,7 +254,6 @@ public final class EventDao {
             values.add(page.key(0, 2, OffsetDateTime::parse));
             values.add(page.key(1, 2, Long::parseLong));
         }
-        values.add(page.size() + 1);
         return read.fetch(db.dsl(), mapper, values.toArray());
     }
 
@@ -263,7 +264,7 @@ public final class EventDao {
      * {@code LATERAL} pass over each listed event's entries of the (event, status) index with
      * {@code count(*) FILTER (…)}; on SQLite (no {@code LATERAL}) from correlated subqueries, which give the same
      * answers. Parameters: {@code now} (when the filter uses it), {@code viewer}
-     * (member), {@code after_date} and {@code after_id} (after a cursor), {@code page_limit}.
+     * (member), {@code after_date} and {@code after_id} (after a cursor); the LIMIT is the shape's.
      */
     private static PreparedRead<Record16<Long, String, String, OffsetDateTime, String, Integer, Integer, Integer,
             BigDecimal, OffsetDateTime, Boolean, Boolean, Integer, Integer, Integer, String>> listShape(
@@ -287,12 +288,11 @@ public final class EventDao {
             params.add(AFTER_ID);
             where = where.and(row(e.EVENT_DATE, e.ID).gt(row(AFTER_DATE, AFTER_ID)));
         }
-        params.add(LIMIT);
         Table<?> p = select(e.ID, e.TITLE, e.EVENT_TYPE, e.EVENT_DATE, e.LOCATION, e.MAX_PARTICIPANTS, e.MIN_AGE,
                         e.MAX_AGE, e.REGISTRATION_FEE, e.REGISTRATION_DEADLINE, e.IS_PUBLISHED,
                         e.IS_PRIVATE_INVITATION)
                 .from(e).where(where)
-                .orderBy(e.EVENT_DATE, e.ID).limit(LIMIT).asTable("p");
+                .orderBy(e.EVENT_DATE, e.ID).limit(inline(shape.limit())).asTable("p");
         Field<Long> pid = p.field(e.ID);
         Field<OffsetDateTime> pdate = p.field(e.EVENT_DATE);
         Condition isConfirmed = r.STATUS.eq(RegistrationStatus.CONFIRMED.dbValue());

@@ -6,6 +6,7 @@ import static lu.entreprinder.persistence.schema.generated.Tables.PROFILE_SUBMIS
 import static lu.entreprinder.persistence.schema.generated.Tables.USER;
 import static org.jooq.impl.DSL.condition;
 import static org.jooq.impl.DSL.falseCondition;
+import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.noCondition;
@@ -287,7 +288,7 @@ public final class ProfileDao {
                 .join(USER).on(USER.ID.eq(CRUSH_PROFILE.USER_ID))
                 .where(where)
                 .orderBy(CRUSH_PROFILE.ID)
-                .limit(page.size() + 1);
+                .limit(inline(page.size() + 1));
     }
 
     private static Set<String> interests(Set<String> values, String field) {

@@ -8,6 +8,7 @@ import static lu.entreprinder.persistence.schema.generated.Tables.USER;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.selectOne;
 
 import java.time.LocalDate;
@@ -380,7 +381,7 @@ public final class RegistrationService {
         return tx.dsl().select(r.ID).from(r)
                 .where(r.EVENT_ID.eq(eventId), r.STATUS.eq(WAITLIST))
                 .orderBy(r.CREATED_AT, r.ID)
-                .limit(n)
+                .limit(inline(n))
                 .fetch(r.ID);
     }
 

@@ -8,6 +8,7 @@ import static lu.entreprinder.persistence.schema.generated.Tables.SKILL;
 import static lu.entreprinder.persistence.schema.generated.Tables.USER;
 import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.exists;
+import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
@@ -258,7 +259,7 @@ public final class EntrepreneurProfileDao {
                 .from(ENTREPRENEUR_PROFILE)
                 .where(membership).and(after)
                 .orderBy(ENTREPRENEUR_PROFILE.ID)
-                .limit(page.size() + 1)
+                .limit(inline(page.size() + 1))
                 .asTable("page");
         Field<Long> pageId = ids.field("page_id", Long.class);
         List<EntrepreneurProfileView> rows = db.dsl().select(viewFields())

@@ -5,6 +5,8 @@ import static lu.entreprinder.persistence.schema.generated.Tables.MEETUP_EVENT;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import lu.entreprinder.persistence.core.internal.Check;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.PreparedRead;
@@ -78,8 +80,8 @@ public final class SearchDao {
         if (tokens.isEmpty()) {
             return List.of();
         }
-        return profileRead(tokens).fetch(db.dsl(), r -> new ProfileHit(r.value1(), r.value2(), r.value3(), r.value4()),
-                words(tokens), limit);
+        return profileRead(tokens, limit).fetch(db.dsl(),
+                r -> new ProfileHit(r.value1(), r.value2(), r.value3(), r.value4()), words(tokens));
     }
 
     /**
@@ -96,33 +98,36 @@ public final class SearchDao {
         if (tokens.isEmpty()) {
             return List.of();
         }
-        return eventRead().fetch(db.dsl(), r -> new EventHit(r.value1(), r.value2(), r.value3(), r.value4()),
-                words(tokens), limit);
+        return eventRead(limit).fetch(db.dsl(), r -> new EventHit(r.value1(), r.value2(), r.value3(), r.value4()),
+                words(tokens));
     }
 
     /** The profile search statement (package-private for plan checks). */
     ResultQuery<Record4<Long, Long, String, Double>> profileQuery(List<String> tokens, int limit) {
-        return profileRead(tokens).bind(db.dsl(), words(tokens), limit);
+        return profileRead(tokens, limit).bind(db.dsl(), words(tokens));
     }
 
     /** The event search statement (package-private for plan checks). */
     ResultQuery<Record4<Long, String, OffsetDateTime, Double>> eventQuery(List<String> tokens, int limit) {
-        return eventRead().bind(db.dsl(), words(tokens), limit);
+        return eventRead(limit).bind(db.dsl(), words(tokens));
     }
 
-    private PreparedRead<Record4<Long, Long, String, Double>> profileRead(List<String> tokens) {
+    private PreparedRead<Record4<Long, Long, String, Double>> profileRead(List<String> tokens, int limit) {
+        ProfileStatement statement;
         if (!db.isPostgres()) {
-            return PROFILES_FTS5;
+            statement = ProfileStatement.FTS5;
+        } else if (tokens.size() != 1) {
+            // several words rank the vector of every hit; one word reads its stored ranks (V24) from an index
+            statement = ProfileStatement.WORDS;
+        } else {
+            statement = SearchWords.isPlainWord(tokens.get(0)) ? ProfileStatement.ONE_PLAIN_WORD
+                    : ProfileStatement.ONE_WORD;
         }
-        // One word: its stored ranks (V24) from an index, best first; several words rank the vector of every hit.
-        if (tokens.size() != 1) {
-            return PROFILES_WORDS;
-        }
-        return SearchWords.isPlainWord(tokens.get(0)) ? PROFILES_ONE_PLAIN_WORD : PROFILES_ONE_WORD;
+        return PROFILE_READS.computeIfAbsent(new ProfileShape(statement, limit), SearchDao::profileStatement);
     }
 
-    private PreparedRead<Record4<Long, String, OffsetDateTime, Double>> eventRead() {
-        return db.isPostgres() ? EVENTS_WORDS : EVENTS_FTS5;
+    private PreparedRead<Record4<Long, String, OffsetDateTime, Double>> eventRead(int limit) {
+        return EVENT_READS.computeIfAbsent(new EventShape(db.isPostgres(), limit), SearchDao::eventStatement);
     }
 
     /** The words as the dialect's full-text query takes them. */
@@ -130,89 +135,114 @@ public final class SearchDao {
         return db.isPostgres() ? SearchWords.plainQuery(tokens) : SearchWords.ftsQuery(tokens);
     }
 
-    // The statements, built once and rendered once per dialect (PreparedRead); only the words and the limit are
-    // bound per call.
+    // The statements, built once per shape and rendered once per dialect (PreparedRead); only the words are bound
+    // per call. The LIMIT is inlined, not bound: PostgreSQL cannot cost a generic plan whose LIMIT is a parameter
+    // (it assumes a tenth of the rows), so it would plan the prepared statement again on every execution.
 
     private static final Param<String> WORDS = DSL.param("words", SQLDataType.VARCHAR);
-    private static final Param<Integer> LIMIT = DSL.param("limit", SQLDataType.INTEGER);
 
-    /** PostgreSQL: every hit's stored vector (V18) ranked, the best {@code limit} kept. */
-    private static final PreparedRead<Record4<Long, Long, String, Double>> PROFILES_WORDS;
-    /**
-     * PostgreSQL, one word: its stored ranks (V24), best first from the index. Which branch runs is decided by the
-     * server once per statement (a one-time filter on {@code numnode}): a word PostgreSQL's parser splits into several
-     * lexemes ranks the vector as a search of several words does.
-     */
-    private static final PreparedRead<Record4<Long, Long, String, Double>> PROFILES_ONE_WORD;
-    /**
-     * PostgreSQL, one word the parser surely keeps whole ({@link SearchWords#isPlainWord}): only the stored ranks.
-     * Without the other branch the server plans about half as much per call (workload 5c).
-     */
-    private static final PreparedRead<Record4<Long, Long, String, Double>> PROFILES_ONE_PLAIN_WORD;
-    private static final PreparedRead<Record4<Long, Long, String, Double>> PROFILES_FTS5;
-    private static final PreparedRead<Record4<Long, String, OffsetDateTime, Double>> EVENTS_WORDS;
-    private static final PreparedRead<Record4<Long, String, OffsetDateTime, Double>> EVENTS_FTS5;
+    /** The profile search statements. */
+    private enum ProfileStatement {
+        /** PostgreSQL: every hit's stored vector (V18) ranked, the best kept. */
+        WORDS,
+        /**
+         * PostgreSQL, one word: its stored ranks (V24), best first from the index. Which branch runs is decided by
+         * the server once per statement (a one-time filter on {@code numnode}): a word PostgreSQL's parser splits
+         * into several lexemes ranks the vector as a search of several words does.
+         */
+        ONE_WORD,
+        /**
+         * PostgreSQL, one word the parser surely keeps whole ({@link SearchWords#isPlainWord}): only the stored
+         * ranks. Without the other branch the server plans about half as much (workload 5c).
+         */
+        ONE_PLAIN_WORD,
+        /** SQLite: FTS5's bm25. */
+        FTS5
+    }
 
-    static {
+    private record ProfileShape(ProfileStatement statement, int limit) {
+    }
+
+    private record EventShape(boolean postgres, int limit) {
+    }
+
+    /** At most 4 statements x 100 limits. */
+    private static final Map<ProfileShape, PreparedRead<Record4<Long, Long, String, Double>>> PROFILE_READS =
+            new ConcurrentHashMap<>();
+    /** At most 2 x 100. */
+    private static final Map<EventShape, PreparedRead<Record4<Long, String, OffsetDateTime, Double>>> EVENT_READS =
+            new ConcurrentHashMap<>();
+
+    private static PreparedRead<Record4<Long, Long, String, Double>> profileStatement(ProfileShape shape) {
         var p = ENTREPRENEUR_PROFILE;
+        Field<Integer> limit = DSL.inline(shape.limit());
         Field<Object> query = tsQuery(WORDS);
         Field<Object> profileVector = storedVector(p);
         Field<Double> profileRank = tsRank(profileVector, query);
-        var ranked = DSL.select(p.ID, p.USER_ID, p.HEADLINE, profileRank)
-                .from(p)
-                .where(DSL.condition("{0} @@ {1}", profileVector, query));
-        PROFILES_WORDS = PreparedRead.of(ranked.orderBy(profileRank.desc(), p.ID).limit(LIMIT), WORDS, LIMIT);
-
-        Condition oneLexeme = DSL.condition("numnode({0}) = 1", query);
         Field<String> lexeme = DSL.field("(tsvector_to_array(to_tsvector('simple', search_fold({0}))))[1]",
                 SQLDataType.CLOB, WORDS);
-        PROFILES_ONE_PLAIN_WORD = PreparedRead.of(storedRanks(TERM_LEXEME.eq(lexeme)), WORDS, LIMIT);
-        var stored = storedRanks(TERM_LEXEME.eq(lexeme).and(oneLexeme));
-        PROFILES_ONE_WORD = PreparedRead.of(stored
-                .unionAll(DSL.select(p.ID, p.USER_ID, p.HEADLINE, profileRank)
-                        .from(p)
-                        .where(DSL.condition("{0} @@ {1}", profileVector, query)).and(DSL.not(oneLexeme))
-                        .orderBy(profileRank.desc(), p.ID)
-                        .limit(LIMIT))
-                .orderBy(RANK.desc(), ID)
-                .limit(LIMIT), WORDS, LIMIT);
+        Condition oneLexeme = DSL.condition("numnode({0}) = 1", query);
+        Condition hit = DSL.condition("{0} @@ {1}", profileVector, query);
+        return switch (shape.statement()) {
+            case WORDS -> PreparedRead.of(DSL.select(p.ID, p.USER_ID, p.HEADLINE, profileRank)
+                    .from(p)
+                    .where(hit)
+                    .orderBy(profileRank.desc(), p.ID)
+                    .limit(limit), WORDS);
+            case ONE_PLAIN_WORD -> PreparedRead.of(storedRanks(TERM_LEXEME.eq(lexeme), limit), WORDS);
+            case ONE_WORD -> PreparedRead.of(storedRanks(TERM_LEXEME.eq(lexeme).and(oneLexeme), limit)
+                    .unionAll(DSL.select(p.ID, p.USER_ID, p.HEADLINE, profileRank)
+                            .from(p)
+                            .where(hit).and(DSL.not(oneLexeme))
+                            .orderBy(profileRank.desc(), p.ID)
+                            .limit(limit))
+                    .orderBy(RANK.desc(), ID)
+                    .limit(limit), WORDS);
+            case FTS5 -> {
+                Field<Double> bm25 = negatedBm25(PROFILE_FTS);
+                yield PreparedRead.of(DSL.select(p.ID, p.USER_ID, p.HEADLINE, bm25)
+                        .from(PROFILE_FTS)
+                        .join(p).on(p.ID.eq(rowid(PROFILE_FTS)))
+                        .where(match(PROFILE_FTS, WORDS))
+                        .orderBy(bm25.desc(), p.ID)
+                        .limit(limit), WORDS);
+            }
+        };
+    }
 
-        Field<Double> bm25 = negatedBm25(PROFILE_FTS);
-        PROFILES_FTS5 = PreparedRead.of(DSL.select(p.ID, p.USER_ID, p.HEADLINE, bm25)
-                .from(PROFILE_FTS)
-                .join(p).on(p.ID.eq(rowid(PROFILE_FTS)))
-                .where(match(PROFILE_FTS, WORDS))
-                .orderBy(bm25.desc(), p.ID)
-                .limit(LIMIT), WORDS, LIMIT);
-
+    private static PreparedRead<Record4<Long, String, OffsetDateTime, Double>> eventStatement(EventShape shape) {
         var e = MEETUP_EVENT;
-        Field<Object> eventVector = storedVector(e);
-        Field<Double> eventRank = tsRank(eventVector, query);
-        EVENTS_WORDS = PreparedRead.of(DSL.select(e.ID, e.TITLE, e.EVENT_DATE, eventRank)
-                .from(e)
-                .where(DSL.condition("{0} @@ {1}", eventVector, query))
-                .and(e.IS_PUBLISHED.isTrue()).and(e.IS_PRIVATE_INVITATION.isFalse()).and(e.IS_CANCELLED.isFalse())
-                .orderBy(eventRank.desc(), e.ID)
-                .limit(LIMIT), WORDS, LIMIT);
+        Field<Integer> limit = DSL.inline(shape.limit());
+        if (shape.postgres()) {
+            Field<Object> eventVector = storedVector(e);
+            Field<Double> eventRank = tsRank(eventVector, tsQuery(WORDS));
+            return PreparedRead.of(DSL.select(e.ID, e.TITLE, e.EVENT_DATE, eventRank)
+                    .from(e)
+                    .where(DSL.condition("{0} @@ {1}", eventVector, tsQuery(WORDS)))
+                    .and(e.IS_PUBLISHED.isTrue()).and(e.IS_PRIVATE_INVITATION.isFalse()).and(e.IS_CANCELLED.isFalse())
+                    .orderBy(eventRank.desc(), e.ID)
+                    .limit(limit), WORDS);
+        }
         Field<Double> eventBm25 = negatedBm25(EVENT_FTS);
-        EVENTS_FTS5 = PreparedRead.of(DSL.select(e.ID, e.TITLE, e.EVENT_DATE, eventBm25)
+        return PreparedRead.of(DSL.select(e.ID, e.TITLE, e.EVENT_DATE, eventBm25)
                 .from(EVENT_FTS)
                 .join(e).on(e.ID.eq(rowid(EVENT_FTS)))
                 .where(match(EVENT_FTS, WORDS))
                 .and(e.IS_PUBLISHED.isTrue()).and(e.IS_PRIVATE_INVITATION.isFalse()).and(e.IS_CANCELLED.isFalse())
                 .orderBy(eventBm25.desc(), e.ID)
-                .limit(LIMIT), WORDS, LIMIT);
+                .limit(limit), WORDS);
     }
 
-    /** The best {@link #LIMIT} stored one-word ranks (V24) where {@code condition} holds, best first. */
-    private static SelectLimitPercentStep<Record4<Long, Long, String, Double>> storedRanks(Condition condition) {
+    /** The best {@code limit} stored one-word ranks (V24) where {@code condition} holds, best first. */
+    private static SelectLimitPercentStep<Record4<Long, Long, String, Double>> storedRanks(Condition condition,
+                                                                                          Field<Integer> limit) {
         var p = ENTREPRENEUR_PROFILE;
         return DSL.select(p.ID, p.USER_ID, p.HEADLINE, TERM_RANK.cast(SQLDataType.DOUBLE).as(RANK.getName()))
                 .from(TERM)
                 .join(p).on(p.ID.eq(TERM_PROFILE_ID))
                 .where(condition)
                 .orderBy(TERM_RANK.desc(), TERM_PROFILE_ID)
-                .limit(LIMIT);
+                .limit(limit);
     }
 
     /**

@@ -26,8 +26,10 @@ import static org.jooq.impl.DSL.with;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import lu.entreprinder.persistence.core.internal.Check;
 import lu.entreprinder.persistence.core.Database;
 import lu.entreprinder.persistence.core.Page;
@@ -92,7 +94,7 @@ public final class MatchingDao {
                 .where(MATCH.USER1_ID.eq(me).or(MATCH.USER2_ID.eq(me)))
                 .and(after)
                 .orderBy(MATCH.CREATED_AT.desc(), MATCH.ID.desc())
-                .limit(page.size() + 1)
+                .limit(inline(page.size() + 1))
                 .asTable("pg");
         Field<Long> matchId = pg.field(MATCH.ID);
         Field<OffsetDateTime> createdAt = pg.field(MATCH.CREATED_AT);
@@ -156,40 +158,46 @@ public final class MatchingDao {
     private static Bound candidates(long me, PageRequest page) {
         int limit = page.size() + 1;
         if (page.after() == null) {
-            return new Bound(CANDIDATES_FIRST, new Object[] {me, limit});
+            return new Bound(CANDIDATES.computeIfAbsent(new CandidateShape(false, false, limit),
+                    MatchingDao::candidates), new Object[] {me});
         }
         int afterScore = page.key(0, 3, Integer::parseInt);
         OffsetDateTime afterJoined = page.key(1, 3, OffsetDateTime::parse);
         long afterId = page.key(2, 3, Integer::parseInt).longValue();
-        return new Bound(afterScore > 0 ? CANDIDATES_AFTER_SCORED : CANDIDATES_AFTER_ZERO,
-                new Object[] {me, limit, afterScore, afterJoined, afterId});
+        // after a candidate who shares something (score above 0) the zero-score fill starts at its top; after a
+        // zero-score candidate only zero-score candidates after it
+        return new Bound(CANDIDATES.computeIfAbsent(new CandidateShape(true, afterScore <= 0, limit),
+                MatchingDao::candidates), new Object[] {me, afterScore, afterJoined, afterId});
     }
 
     // The per-call values of the candidate listing; its SQL is rendered once per cursor shape and dialect.
     private static final Param<Long> ME = param("me", USER.ID.getDataType());
-    private static final Param<Integer> LIMIT = param("limit", INTEGER);
     private static final Param<Integer> AFTER_SCORE = param("after_score", INTEGER);
     private static final Param<OffsetDateTime> AFTER_JOINED = param("after_joined", USER.DATE_JOINED.getDataType());
     private static final Param<Long> AFTER_ID = param("after_id", USER.ID.getDataType());
 
-    /** The first page. */
-    private static final PreparedRead<Record9<Long, String, String, OffsetDateTime, String, String, Integer, Integer,
-            List<String>>> CANDIDATES_FIRST = candidates(false, false);
-    /** A page after a candidate who shares something (score above 0): the zero-score fill starts at its top. */
-    private static final PreparedRead<Record9<Long, String, String, OffsetDateTime, String, String, Integer, Integer,
-            List<String>>> CANDIDATES_AFTER_SCORED = candidates(true, false);
-    /** A page after a zero-score candidate: only zero-score candidates after it. */
-    private static final PreparedRead<Record9<Long, String, String, OffsetDateTime, String, String, Integer, Integer,
-            List<String>>> CANDIDATES_AFTER_ZERO = candidates(true, true);
+    /**
+     * A candidate statement's shape: first page or after a cursor (of a candidate scoring 0 or more), and the rows it
+     * reads. The LIMIT is inlined, not bound: PostgreSQL cannot cost a generic plan whose LIMIT is a parameter (it
+     * assumes a tenth of the rows), so it would plan the prepared statement again on every execution.
+     */
+    private record CandidateShape(boolean after, boolean afterZeroScore, int limit) {
+    }
+
+    /** At most 3 cursor shapes x 100 page sizes. */
+    private static final Map<CandidateShape, PreparedRead<Record9<Long, String, String, OffsetDateTime, String, String,
+            Integer, Integer, List<String>>>> CANDIDATES = new ConcurrentHashMap<>();
 
     /**
-     * The candidate statement of one cursor shape. Parameters: {@link #ME}, {@link #LIMIT}, then with a cursor
-     * {@link #AFTER_SCORE}, {@link #AFTER_JOINED}, {@link #AFTER_ID}.
+     * The candidate statement of one shape. Parameters: {@link #ME}, then with a cursor {@link #AFTER_SCORE},
+     * {@link #AFTER_JOINED}, {@link #AFTER_ID}.
      */
     private static PreparedRead<Record9<Long, String, String, OffsetDateTime, String, String, Integer, Integer,
-            List<String>>> candidates(boolean after, boolean afterZeroScore) {
+            List<String>>> candidates(CandidateShape shape) {
+        boolean after = shape.after();
+        boolean afterZeroScore = shape.afterZeroScore();
         Field<Long> me = ME;
-        Field<Integer> limit = LIMIT;
+        Field<Integer> limit = inline(shape.limit());
         User cu = USER.as("cu");
         EntrepreneurProfile cp = ENTREPRENEUR_PROFILE.as("cp");
         EntrepreneurProfile mp = ENTREPRENEUR_PROFILE.as("mp");
@@ -239,7 +247,7 @@ public final class MatchingDao {
                         .and(after ? row(score, cu.DATE_JOINED, cu.ID).lt(AFTER_SCORE, AFTER_JOINED, AFTER_ID)
                                 : noCondition())
                         .orderBy(score.desc(), cu.DATE_JOINED.desc(), cu.ID.desc())
-                        .limit(LIMIT));
+                        .limit(limit));
         // Everyone else scores 0; read them only when the scored rows do not fill the page.
         Condition afterZero = afterZeroScore ? row(cu.DATE_JOINED, cu.ID).lt(AFTER_JOINED, AFTER_ID) : noCondition();
         Table<?> zeroScored = select(candidate)
@@ -251,7 +259,7 @@ public final class MatchingDao {
                 .and(notExists(select(inline(1)).from(scored).where(scoredProfile.eq(cp.ID))))
                 .and(afterZero)
                 .orderBy(cu.DATE_JOINED.desc(), cu.ID.desc())
-                .limit(LIMIT)
+                .limit(limit)
                 .asTable("z");
         // Each branch in a derived table: SQLite takes ORDER BY / LIMIT only on a whole compound select.
         Table<?> pg = select(asterisk()).from(topScored)
@@ -269,16 +277,16 @@ public final class MatchingDao {
         Field<Integer> industriesF = pg.field("shared_industries", Integer.class);
         Field<Integer> scoreF = pg.field("score", Integer.class);
 
-        var shape = with(scored)
+        var statement = with(scored)
                 .with(topScored)
                 .select(userIdF, usernameF, firstNameF, joinedF, headlineF, photoF, skillsF, industriesF,
                         ProfileSummaries.industriesAsText(profileIdF))
                 .from(pg)
                 .where(exists(select(inline(1)).from(mu).where(mu.ID.eq(me))))
                 .orderBy(scoreF.desc(), joinedF.desc(), userIdF.desc())
-                .limit(LIMIT);
-        return after ? PreparedRead.of(shape, ME, LIMIT, AFTER_SCORE, AFTER_JOINED, AFTER_ID)
-                : PreparedRead.of(shape, ME, LIMIT);
+                .limit(limit);
+        return after ? PreparedRead.of(statement, ME, AFTER_SCORE, AFTER_JOINED, AFTER_ID)
+                : PreparedRead.of(statement, ME);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -318,7 +326,7 @@ public final class MatchingDao {
                 .where(LIKE.TO_USER_ID.eq(me))
                 .and(after)
                 .orderBy(LIKE.CREATED_AT.desc(), LIKE.ID.desc())
-                .limit(page.size() + 1)
+                .limit(inline(page.size() + 1))
                 .asTable("pg");
         Field<Long> likeId = pg.field(LIKE.ID);
         Field<OffsetDateTime> createdAt = pg.field(LIKE.CREATED_AT);

@@ -5,6 +5,7 @@ import static lu.entreprinder.persistence.schema.generated.Tables.VDL_COFFRET;
 import static lu.entreprinder.persistence.schema.generated.Tables.VDL_PLOT;
 import static lu.entreprinder.persistence.schema.generated.Tables.VDL_PLOT_ADOPTION_PLANS;
 import static lu.entreprinder.persistence.schema.generated.Tables.VDL_PRODUCER;
+import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.param;
 import static org.jooq.impl.DSL.select;
@@ -30,7 +31,6 @@ import org.jooq.JSONB;
 import org.jooq.Param;
 import org.jooq.Record20;
 import org.jooq.Table;
-import org.jooq.impl.SQLDataType;
 
 /**
  * VinsDelux plots ({@code vinsdelux_vdlplot}) and the adoption plans each offers
@@ -155,7 +155,7 @@ public final class PlotDao {
     public Page<PlotListing> listPlots(PlotFilter filter, PageRequest page) {
         Check.required(filter, "filter");
         Check.required(page, "page");
-        List<Object> values = new ArrayList<>(9);
+        List<Object> values = new ArrayList<>(8);
         Shape shape = shape(filter, page, values);
         List<PlotListing> fetched = nest(LISTINGS.computeIfAbsent(shape, PlotDao::prepare)
                 .fetch(db.dsl(), r -> r, values.toArray()), page.size() + 1);
@@ -171,15 +171,16 @@ public final class PlotDao {
     private static final Param<BigDecimal> MIN_SIZE = param("min_size", VDL_PLOT.SIZE_HECTARES.getDataType());
     private static final Param<BigDecimal> MAX_SIZE = param("max_size", VDL_PLOT.SIZE_HECTARES.getDataType());
     private static final Param<Long> AFTER = param("after", VDL_PLOT.ID.getDataType());
-    private static final Param<Integer> LIMIT = param("limit", SQLDataType.INTEGER);
 
     /**
-     * Which filters a listing uses (the statuses are part of the shape, rendered inline: at most 16 sets), so at
-     * most 16 x 2^8 statements.
+     * Which filters a listing uses and how many rows it reads (the statuses and the LIMIT are part of the shape,
+     * rendered inline: at most 16 status sets and 100 page sizes). The LIMIT is inlined, not bound: PostgreSQL cannot
+     * cost a generic plan whose LIMIT is a parameter (it assumes a tenth of the rows), so a prepared statement with a
+     * bound LIMIT is planned again on every execution, which cost this listing more than running it.
      */
     private record Shape(Set<PlotStatus> statuses, boolean producer, boolean grape, boolean soil,
                          boolean minElevation, boolean maxElevation, boolean minSize, boolean maxSize,
-                         boolean after) {
+                         boolean after, int limit) {
     }
 
     private static final Map<Shape, PreparedRead<Record20<Long, String, String, BigDecimal, String, String, Integer,
@@ -216,10 +217,9 @@ public final class PlotDao {
         if (page.after() != null) {
             values.add(page.key(0, 1, Long::parseLong));
         }
-        values.add(page.size() + 1);
         return new Shape(f.statuses(), f.producerId() != null, f.grapeVariety() != null, f.soilType() != null,
                 f.minElevation() != null, f.maxElevation() != null, f.minSize() != null, f.maxSize() != null,
-                page.after() != null);
+                page.after() != null, page.size() + 1);
     }
 
     /** The page's producer columns, named apart from the plot's own id and name in the derived table. */
@@ -235,7 +235,7 @@ public final class PlotDao {
     private static PreparedRead<Record20<Long, String, String, BigDecimal, String, String, Integer, JSONB, Long,
             String, String, Long, String, BigDecimal, Integer, Boolean, Long, String, Integer, String>> prepare(
             Shape shape) {
-        List<Param<?>> params = new ArrayList<>(9);
+        List<Param<?>> params = new ArrayList<>(8);
         Condition where = noCondition();
         if (!shape.statuses().isEmpty()) {
             where = where.and(VDL_PLOT.STATUS.in(shape.statuses().stream().sorted().map(PlotStatus::dbValue)
@@ -273,7 +273,6 @@ public final class PlotDao {
             where = where.and(VDL_PLOT.ID.gt(AFTER));
             params.add(AFTER);
         }
-        params.add(LIMIT);
         // The page first (derived table with LIMIT: status / producer+status indexes) with its producer (every plot
         // has one: the page is the same, and the producer is looked up by key for the page's rows only; joined after
         // the LIMIT, PostgreSQL hashed the whole producer table for every page), then its plans with their coffrets
@@ -284,7 +283,7 @@ public final class PlotDao {
                 VDL_PLOT.SIZE_HECTARES, VDL_PLOT.GRAPE_VARIETIES, VDL_PLOT.SOIL_TYPE, VDL_PLOT.ELEVATION,
                 VDL_PLOT.COORDINATES, PRODUCER_ID, PRODUCER_NAME, PRODUCER_REGION)
                 .from(VDL_PLOT).join(VDL_PRODUCER).on(VDL_PRODUCER.ID.eq(VDL_PLOT.PRODUCER_ID))
-                .where(where).orderBy(VDL_PLOT.ID).limit(LIMIT)
+                .where(where).orderBy(VDL_PLOT.ID).limit(inline(shape.limit()))
                 .asTable("p");
         Field<Long> id = p.field(VDL_PLOT.ID);
         return PreparedRead.of(select(id, p.field(VDL_PLOT.NAME), p.field(VDL_PLOT.STATUS),

@@ -3,6 +3,7 @@ package lu.entreprinder.persistence.vinsdelux;
 import static lu.entreprinder.persistence.schema.generated.Tables.VDL_PLOT;
 import static lu.entreprinder.persistence.schema.generated.Tables.VDL_PLOT_RESERVATION;
 import static lu.entreprinder.persistence.schema.generated.Tables.VDL_PRODUCER;
+import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.notExists;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.selectOne;
@@ -367,7 +368,7 @@ public final class PlotReservationService {
                                         .where(VDL_PLOT_RESERVATION.PLOT_ID.eq(VDL_PLOT.ID),
                                                 VDL_PLOT_RESERVATION.IS_CONFIRMED.isFalse(),
                                                 VDL_PLOT_RESERVATION.EXPIRES_AT.le(now)))
-                                .orderBy(VDL_PLOT.ID).limit(batchSize))
+                                .orderBy(VDL_PLOT.ID).limit(inline(batchSize)))
                         .fetch(VDL_PLOT.ID);
                 if (plots.isEmpty()) {
                     return new SweptBatch(0, 0, 0);
