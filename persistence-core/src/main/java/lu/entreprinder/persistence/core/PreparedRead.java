@@ -56,6 +56,11 @@ import org.jooq.impl.DSL;
  * query it was built from: only its SQL text is reused.
  * A shape whose conditions vary (optional filters) needs one {@code PreparedRead} per combination.
  *
+ * <p>Make a page's LIMIT part of the shape ({@code limit(DSL.inline(size))}, one {@code PreparedRead} per page size),
+ * not a parameter: PostgreSQL cannot cost a generic plan whose LIMIT is unknown (it assumes a tenth of the rows), so
+ * once pgjdbc has prepared the statement on the server, the server still plans it again on every call. For a
+ * listing that planning can cost more than the execution.
+ *
  * <p>Instances are immutable after construction and safe to share between threads and between {@link Database}s
  * (the rendered text is kept per dialect).
  *
