@@ -25,6 +25,12 @@ import org.jooq.impl.DSL;
 class ListingPlanCacheIT {
 
     private static final int CALLS = 15;
+    /**
+     * Page sizes no other test uses: the pool's connections are shared, and each keeps the statements prepared on it,
+     * so the statement is found by its own LIMIT.
+     */
+    private static final int PLOT_PAGE = 37;
+    private static final int EVENT_PAGE = 43;
 
     @DatabaseTest(Backend.POSTGRESQL)
     void thePlotListingIsPlannedOnceNotOnEveryCall(Database db, TestClock clock) {
@@ -44,9 +50,9 @@ class ListingPlanCacheIT {
         Record2<Long, Long> plans = db.inTransaction(tx -> {
             for (int i = 0; i < CALLS; i++) {
                 assertThat(w.plotDao.listPlots(PlotFilter.all().withStatuses(PlotStatus.AVAILABLE),
-                        PageRequest.first(20).next(PageRequest.encode(1000L + i))).items()).hasSize(20);
+                        PageRequest.first(PLOT_PAGE).next(PageRequest.encode(1000L + i))).items()).hasSize(PLOT_PAGE);
             }
-            return planCounts(tx.dsl(), "%vinsdelux_vdlplot_adoption_plans%");
+            return planCounts(tx.dsl(), "vinsdelux_vdlplot_adoption_plans", PLOT_PAGE + 1);
         });
 
         assertGenericPlan(plans);
@@ -67,24 +73,28 @@ class ListingPlanCacheIT {
         Record2<Long, Long> plans = db.inTransaction(tx -> {
             for (int i = 0; i < CALLS; i++) {
                 assertThat(w.events.listEventsForViewer(w.anna, EventFilter.all().published().upcoming(),
-                        PageRequest.first(50)).items()).hasSize(50);
+                        PageRequest.first(EVENT_PAGE)).items()).hasSize(EVENT_PAGE);
             }
-            return planCounts(tx.dsl(), "%crush_lu_eventregistration%");
+            return planCounts(tx.dsl(), "crush_lu_eventregistration", EVENT_PAGE + 1);
         });
 
         assertGenericPlan(plans);
     }
 
-    /** The generic and custom plan counts of this session's one prepared statement whose text is like the pattern. */
-    private static Record2<Long, Long> planCounts(DSLContext dsl, String like) {
-        var rows = dsl.resultQuery("""
+    /**
+     * The generic and custom plan counts of the statement prepared on this session's connection that reads
+     * {@code table} and fetches {@code rows} rows.
+     */
+    private static Record2<Long, Long> planCounts(DSLContext dsl, String table, int rows) {
+        var found = dsl.resultQuery("""
                 select generic_plans, custom_plans from pg_prepared_statements
-                where statement like {0} and statement not like '%pg_prepared_statements%'""",
-                DSL.val(like)).coerce(
+                where statement like {0} and statement like {1} and statement not like '%pg_prepared_statements%'""",
+                DSL.val("%" + table + "%"), DSL.val("%fetch next " + rows + " rows only%")).coerce(
                 DSL.field("generic_plans", Long.class),
                 DSL.field("custom_plans", Long.class)).fetch();
-        assertThat(rows).as("the listing was prepared on the server (pgjdbc's prepareThreshold)").hasSize(1);
-        return rows.get(0);
+        assertThat(found).as("the listing, its LIMIT inline, prepared on the server (pgjdbc's prepareThreshold)")
+                .hasSize(1);
+        return found.get(0);
     }
 
     private static void assertGenericPlan(Record2<Long, Long> plans) {
