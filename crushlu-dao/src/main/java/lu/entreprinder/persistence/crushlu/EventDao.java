@@ -165,8 +165,7 @@ public final class EventDao {
 
     /**
      * What decides a listing's SQL text: the filter, member or anonymous, first page or after a cursor, the rows it
-     * reads, dialect. The LIMIT is inlined, not bound: PostgreSQL cannot cost a generic plan whose LIMIT is a
-     * parameter (it assumes a tenth of the rows), so it would plan the prepared statement again on every execution.
+     * reads (inlined, not bound: see {@link PreparedRead}), dialect.
      */
     private record ListShape(EventFilter filter, boolean member, boolean after, int limit, boolean postgres) {
     }

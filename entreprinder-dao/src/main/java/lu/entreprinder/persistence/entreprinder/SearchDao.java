@@ -136,8 +136,7 @@ public final class SearchDao {
     }
 
     // The statements, built once per shape and rendered once per dialect (PreparedRead); only the words are bound
-    // per call. The LIMIT is inlined, not bound: PostgreSQL cannot cost a generic plan whose LIMIT is a parameter
-    // (it assumes a tenth of the rows), so it would plan the prepared statement again on every execution.
+    // per call; the LIMIT is part of the shape (why: PreparedRead's Javadoc).
 
     private static final Param<String> WORDS = DSL.param("words", SQLDataType.VARCHAR);
 

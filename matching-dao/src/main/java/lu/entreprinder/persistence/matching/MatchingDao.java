@@ -178,8 +178,7 @@ public final class MatchingDao {
 
     /**
      * A candidate statement's shape: first page or after a cursor (of a candidate scoring 0 or more), and the rows it
-     * reads. The LIMIT is inlined, not bound: PostgreSQL cannot cost a generic plan whose LIMIT is a parameter (it
-     * assumes a tenth of the rows), so it would plan the prepared statement again on every execution.
+     * reads (the LIMIT inlined, not bound: see {@link PreparedRead}).
      */
     private record CandidateShape(boolean after, boolean afterZeroScore, int limit) {
     }

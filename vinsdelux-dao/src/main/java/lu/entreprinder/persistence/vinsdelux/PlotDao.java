@@ -174,9 +174,7 @@ public final class PlotDao {
 
     /**
      * Which filters a listing uses and how many rows it reads (the statuses and the LIMIT are part of the shape,
-     * rendered inline: at most 16 status sets and 100 page sizes). The LIMIT is inlined, not bound: PostgreSQL cannot
-     * cost a generic plan whose LIMIT is a parameter (it assumes a tenth of the rows), so a prepared statement with a
-     * bound LIMIT is planned again on every execution, which cost this listing more than running it.
+     * rendered inline: at most 16 status sets and 100 page sizes; why the LIMIT is not bound: {@link PreparedRead}).
      */
     private record Shape(Set<PlotStatus> statuses, boolean producer, boolean grape, boolean soil,
                          boolean minElevation, boolean maxElevation, boolean minSize, boolean maxSize,
